@@ -1,0 +1,49 @@
+/**
+ * `npm run ask -- "question"` prints the answer a student would get.
+ * `npm run --silent ask -- --json` reads one query per line from stdin and
+ * writes one JSON line per query, for tools and checks.
+ */
+import { createInterface } from "node:readline";
+import { createI18n, translator } from "../i18n.js";
+import { describeEntry, descriptionToText } from "../knowledge/describe.js";
+import { KnowledgeError, loadKnowledge } from "../knowledge/load.js";
+import { SearchIndex } from "../search/engine.js";
+
+const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
+const args = process.argv.slice(2);
+
+function load() {
+  try {
+    return loadKnowledge(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const kb = load();
+const index = new SearchIndex(kb.entries);
+
+if (args[0] === "--json") {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === "") continue;
+    process.stdout.write(JSON.stringify(index.search(line)) + "\n");
+  }
+} else if (args.length === 0) {
+  console.error('Usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < queries.txt');
+  process.exit(2);
+} else {
+  const { lang, results, ambiguous } = index.search(args.join(" "));
+  const t = translator(createI18n(), lang);
+  const [best, ...others] = results;
+  if (!best) {
+    console.log(t("search-no-answer"));
+    const contact = kb.byId.get("international-department");
+    if (contact) console.log("\n" + descriptionToText(describeEntry(kb, contact, lang, t)));
+  } else {
+    console.log(descriptionToText(describeEntry(kb, kb.byId.get(best.id)!, lang, t)));
+    const alternatives = others.slice(0, ambiguous ? 3 : 2);
+    if (alternatives.length > 0) console.log(`\n${t("search-did-you-mean")} ${alternatives.map((r) => r.title).join(" · ")}`);
+  }
+}

@@ -1,0 +1,15 @@
+/** `npm run kb:check [DIR]`: staff run this after editing knowledge/. */
+import { formatProblem } from "../knowledge/load.js";
+import { checkKnowledge } from "../knowledge/check.js";
+import { ENTRY_TYPES } from "../knowledge/schema.js";
+
+const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
+const { kb, problems } = checkKnowledge(dir);
+
+if (problems.length > 0) {
+  console.error(`✗ ${dir}: ${problems.length} problem(s) to fix:`);
+  for (const problem of problems) console.error(`  - ${formatProblem(problem)}`);
+  process.exit(1);
+}
+const counts = ENTRY_TYPES.map((type) => `${kb!.entries.filter((e) => e.type === type).length} ${type}`);
+console.log(`✓ ${dir}: ${kb!.entries.length} entries (${counts.join(", ")}), all valid.`);

@@ -1,0 +1,24 @@
+import { I18n } from "@grammyjs/i18n";
+import { fileURLToPath } from "node:url";
+import type { Context } from "grammy";
+import type { Lang } from "./knowledge/schema.js";
+
+export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+
+/** Translates one key into one language. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** The Fluent translations of locales/*.ftl, shared by the bot and the command-line tools. */
+export function createI18n<C extends Context = Context>(): I18n<C> {
+  return new I18n<C>({
+    defaultLocale: "en",
+    directory: LOCALES_DIR,
+    // Fluent's bidi isolation marks would show up as stray characters in Telegram.
+    fluentBundleOptions: { useIsolating: false },
+  });
+}
+
+export const translator =
+  (i18n: I18n, lang: Lang): Translate =>
+  (key, variables) =>
+    i18n.t(lang, key, variables);

@@ -1,0 +1,28 @@
+import { CONTRACT } from "./contract.js";
+import { KnowledgeError, loadKnowledge, type KnowledgeBase, type KnowledgeProblem } from "./load.js";
+import { ENTRY_TYPES } from "./schema.js";
+
+export interface CheckReport {
+  kb?: KnowledgeBase;
+  problems: KnowledgeProblem[];
+}
+
+/** Everything `npm run kb:check` verifies: a clean load, plus every contract id present with its type. */
+export function checkKnowledge(dir: string): CheckReport {
+  let kb: KnowledgeBase;
+  try {
+    kb = loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return { problems: error.problems };
+    throw error;
+  }
+  const problems: KnowledgeProblem[] = [];
+  for (const type of ENTRY_TYPES) {
+    for (const id of CONTRACT[type]) {
+      const entry = kb.byId.get(id);
+      if (!entry) problems.push({ file: dir, message: `the ${type} "${id}" is missing: the bot relies on it` });
+      else if (entry.type !== type) problems.push({ file: dir, message: `"${id}" must be a ${type}, it is a ${entry.type}` });
+    }
+  }
+  return { kb, problems };
+}

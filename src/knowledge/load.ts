@@ -1,0 +1,148 @@
+/**
+ * Loads knowledge/ into memory and refuses a broken base with messages staff
+ * can act on: the file, the field and what was expected, all problems at once.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, basename, extname } from "node:path";
+import { parseDocument } from "yaml";
+import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType } from "./schema.js";
+
+export interface KnowledgeProblem {
+  file: string;
+  /** Dotted path of the field, e.g. "title.ru"; absent for whole-file problems. */
+  field?: string;
+  message: string;
+}
+
+export const formatProblem = (p: KnowledgeProblem): string =>
+  `${p.file}: ${p.field ? `${p.field}: ` : ""}${p.message}`;
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "KnowledgeError";
+  }
+}
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  byId: ReadonlyMap<string, Entry>;
+  /** Ids related to each entry, both ways: a program's countries also list the program. */
+  related: ReadonlyMap<string, readonly string[]>;
+}
+
+const YAML_FILE = /\.ya?ml$/;
+
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const entries: { entry: Entry; file: string }[] = [];
+
+  for (const type of ENTRY_TYPES) {
+    const folder = join(dir, FOLDER_OF_TYPE[type]);
+    for (const path of yamlFiles(folder)) {
+      const file = relative(process.cwd(), path) || path;
+      const entry = parseEntry(readFileSync(path, "utf8"), file, type, problems);
+      if (entry) entries.push({ entry, file });
+    }
+  }
+  if (entries.length === 0 && problems.length === 0) {
+    problems.push({ file: dir, message: `no entries found: expected YAML files in ${Object.values(FOLDER_OF_TYPE).join("/, ")}/` });
+  }
+
+  const byId = new Map<string, Entry>();
+  const fileOf = new Map<string, string>();
+  for (const { entry, file } of entries) {
+    const other = fileOf.get(entry.id);
+    if (other) problems.push({ file, field: "id", message: `"${entry.id}" is already used by ${other}` });
+    else {
+      byId.set(entry.id, entry);
+      fileOf.set(entry.id, file);
+    }
+  }
+
+  const related = new Map<string, Set<string>>([...byId.keys()].map((id) => [id, new Set<string>()]));
+  const link = (entry: Entry, field: string, target: string, expected?: EntryType) => {
+    const found = byId.get(target);
+    const file = fileOf.get(entry.id)!;
+    if (!found) problems.push({ file, field, message: `links to "${target}", which no entry has as its id` });
+    else if (expected && found.type !== expected) problems.push({ file, field, message: `"${target}" is a ${found.type}, expected a ${expected}` });
+    else if (target !== entry.id) {
+      related.get(entry.id)!.add(target);
+      related.get(target)!.add(entry.id);
+    }
+  };
+  for (const entry of byId.values()) {
+    entry.links.forEach((target, i) => link(entry, `links.${i}`, target));
+    if (entry.type === "program") {
+      entry.program.countries.forEach((target, i) => link(entry, `program.countries.${i}`, target, "country"));
+      link(entry, "program.contact", entry.program.contact, "contact");
+    }
+  }
+
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return {
+    entries: [...byId.values()],
+    byId,
+    related: new Map([...related].map(([id, set]) => [id, [...set]])),
+  };
+}
+
+function yamlFiles(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => YAML_FILE.test(name))
+    .map((name) => join(folder, name))
+    .filter((path) => statSync(path).isFile())
+    .sort();
+}
+
+function parseEntry(source: string, file: string, folderType: EntryType, problems: KnowledgeProblem[]): Entry | undefined {
+  const doc = parseDocument(source, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line;
+      const field = line ? fieldAtLine(source, line) : undefined;
+      const where = line ? `line ${line}: ` : "";
+      problems.push({ file, field, message: `${where}not valid YAML (${firstLine(error.message)})` });
+    }
+    return undefined;
+  }
+  const result = entrySchema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, field: issue.path.join(".") || undefined, message: issue.message });
+    }
+    return undefined;
+  }
+  const entry = result.data;
+  const expectedId = basename(file, extname(file));
+  if (entry.id !== expectedId) {
+    problems.push({ file, field: "id", message: `is "${entry.id}", expected "${expectedId}" (the file name without .yaml)` });
+  }
+  if (entry.type !== folderType) {
+    problems.push({ file, field: "type", message: `is "${entry.type}", expected "${folderType}" for a file in ${FOLDER_OF_TYPE[folderType]}/` });
+  }
+  return entry;
+}
+
+const firstLine = (text: string) => text.split("\n")[0]!.trim();
+
+/** The dotted key path in force at a 1-based line, from indentation: "summary.ru". */
+function fieldAtLine(source: string, line: number): string | undefined {
+  const lines = source.split("\n").slice(0, line);
+  const path: string[] = [];
+  let indent = Infinity;
+  for (let i = lines.length - 1; i >= 0 && indent > 0; i--) {
+    const match = /^(\s*)(?:- )?([\w-]+)\s*:/.exec(lines[i]!);
+    if (match && match[1]!.length < indent) {
+      path.unshift(match[2]!);
+      indent = match[1]!.length;
+    }
+  }
+  return path.length > 0 ? path.join(".") : undefined;
+}

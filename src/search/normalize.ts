@@ -1,0 +1,67 @@
+/**
+ * Text normalisation for search: every script and spelling a student might
+ * use is folded into one Latin key space, so "Корея", "Koreya" and "korea"
+ * meet. These keys are lossy on purpose and are never shown to anyone.
+ */
+import { APOSTROPHES, cyrillicToLatin } from "../text/translit.js";
+
+/** Lowercase Latin words: Cyrillic transliterated, diacritics and apostrophes gone. */
+export function fold(text: string): string {
+  let s = text.normalize("NFC").toLowerCase();
+  // "2+2" and "3 + 1" are program names, not arithmetic: keep them one word.
+  s = s.replace(/(\d)\s*\+\s*(\d)/g, "$1plus$2");
+  s = cyrillicToLatin(s.replace(APOSTROPHES, "'"));
+  s = s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ı/g, "i")
+    .replace(/'/g, "");
+  return s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+export function words(text: string): string[] {
+  const folded = fold(text);
+  return folded === "" ? [] : folded.split(" ");
+}
+
+/** Spellings that differ between Uzbek, Russian and English transliteration. */
+const PHONETIC: [RegExp, string][] = [
+  [/dzh|dj|zh/g, "j"],
+  [/kh/g, "x"],
+  [/ph/g, "f"],
+  [/w/g, "v"],
+  [/q/g, "k"],
+  [/y([aeou])/g, "$1"],
+  [/y/g, "i"],
+  [/(.)\1+/g, "$1"],
+];
+
+/**
+ * Endings of Uzbek (agglutinative), Russian (case) and English (plural) words,
+ * in their phonetic-key spelling, longest first. Stripping them is crude but
+ * the same on both sides of a match, which is all search needs.
+ */
+const SUFFIXES = [
+  "larining", "laridan", "laridagi", "larida", "lariga", "larini", "larni", "larda", "larga", "lardan", "lari", "lar",
+  "dagi", "ning", "imiz", "ingiz", "dan", "da", "ga", "ka", "ni", "chi", "gi", "si",
+  "ax", "ov", "ev", "om", "em", "oi", "ei", "ogo", "ego", "omu", "emu", "ix",
+  "ies", "ing", "ed",
+].sort((a, b) => b.length - a.length);
+
+const MIN_STEM = 3;
+
+/** The search key of one folded word: phonetic spelling, endings stripped. */
+export function stem(word: string): string {
+  let s = word;
+  for (const [pattern, replacement] of PHONETIC) s = s.replace(pattern, replacement);
+  if (/^\d/.test(s)) return s;
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = SUFFIXES.find((x) => s.endsWith(x) && s.length - x.length >= MIN_STEM + 1);
+    if (!suffix) break;
+    s = s.slice(0, -suffix.length);
+  }
+  // English plural, but not the "s" of Erasmus, Belarus, business.
+  if (s.length > MIN_STEM + 1 && /[^sui]s$/.test(s)) s = s.slice(0, -1);
+  while (s.length > MIN_STEM && /[aeiou]$/.test(s)) s = s.slice(0, -1);
+  return s;
+}

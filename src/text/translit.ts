@@ -1,0 +1,85 @@
+/**
+ * Transliteration between Uzbek Cyrillic, Uzbek Latin and Russian.
+ *
+ * The Latin side follows the official Uzbek alphabet (o' g' sh ch ng). The
+ * Cyrillic-to-Latin map also covers the Russian letters (щ ы ь ъ э), so one
+ * function turns either language into Latin for search.
+ */
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "j", з: "z", и: "i",
+  й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t",
+  у: "u", ф: "f", х: "x", ц: "ts", ч: "ch", ш: "sh", щ: "sh", ъ: "'", ы: "i", ь: "",
+  э: "e", ю: "yu", я: "ya", ў: "o'", қ: "q", ғ: "g'", ҳ: "h", і: "i", ї: "yi", є: "ye",
+};
+
+const VOWELS = new Set("аеёиоуэюяўыі");
+
+/** Uzbek or Russian Cyrillic to Uzbek Latin ("Корея" -> "Koreya", "Ўзбекистон" -> "O'zbekiston"). */
+export function cyrillicToLatin(text: string): string {
+  let out = "";
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const lower = ch.toLowerCase();
+    let latin = CYRILLIC_TO_LATIN[lower];
+    if (latin === undefined) {
+      out += ch;
+      return;
+    }
+    // "е" reads "ye" at the start of a word and after a vowel: Европа -> Yevropa.
+    if (lower === "е") {
+      const prev = chars[i - 1]?.toLowerCase();
+      if (prev === undefined || !/\p{L}/u.test(prev) || VOWELS.has(prev) || prev === "ъ" || prev === "ь") latin = "ye";
+    }
+    if (ch !== lower && latin.length > 0) {
+      // Keep capitals: "Ш" -> "Sh", but "ШАШ" -> "SHASH".
+      const next = chars[i + 1];
+      const nextIsUpper = next !== undefined && next !== next.toLowerCase();
+      latin = nextIsUpper ? latin.toUpperCase() : latin[0]!.toUpperCase() + latin.slice(1);
+    }
+    out += latin;
+  });
+  return out;
+}
+
+/** Any apostrophe-like mark Uzbek writers use for o' g' and the tutuq belgisi. */
+export const APOSTROPHES = /[ʻʼ'`‘’´ʹʽ′]/gu;
+
+const LATIN_DIGRAPHS: [RegExp, string][] = [
+  [/o'/g, "ў"],
+  [/g'/g, "ғ"],
+  [/sh/g, "ш"],
+  [/ch/g, "ч"],
+  [/yo/g, "ё"],
+  [/yu/g, "ю"],
+  [/ya/g, "я"],
+  [/ye/g, "е"],
+];
+
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: "а", b: "б", d: "д", e: "е", f: "ф", g: "г", h: "ҳ", i: "и", j: "ж", k: "к",
+  l: "л", m: "м", n: "н", o: "о", p: "п", q: "қ", r: "р", s: "с", t: "т", u: "у",
+  v: "в", x: "х", y: "й", z: "з", c: "с", w: "в", "'": "ъ",
+};
+
+/**
+ * Uzbek Latin to Uzbek Cyrillic ("O'zbekiston" -> "Ўзбекистон"), for readers who
+ * still read Cyrillic. A word-initial "e" becomes "э" (Erasmus -> Эрасмус).
+ */
+export function uzLatinToCyrillic(text: string): string {
+  return text.replace(/[\p{L}'ʻʼ`‘’]+/gu, (word) => convertWord(word.replace(APOSTROPHES, "'")));
+}
+
+function convertWord(word: string): string {
+  const lower = word.toLowerCase();
+  // A plain word-initial "e" is "э"; "ye" is "е" (Yevropa -> Европа).
+  let cyr = lower.startsWith("e") ? "э" + lower.slice(1) : lower;
+  for (const [pattern, replacement] of LATIN_DIGRAPHS) cyr = cyr.replace(pattern, replacement);
+  cyr = [...cyr].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join("");
+  if (word === lower) return cyr;
+  if (word === word.toUpperCase() && word.length > 1) return cyr.toUpperCase();
+  return cyr[0]!.toUpperCase() + cyr.slice(1);
+}
+
+const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
+export const hasCyrillic = (text: string): boolean => HAS_CYRILLIC.test(text);

@@ -1,0 +1,103 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkKnowledge } from "../../src/knowledge/check.js";
+import { CONTRACT } from "../../src/knowledge/contract.js";
+import { KnowledgeError, formatProblem, loadKnowledge } from "../../src/knowledge/load.js";
+
+const SHIPPED = new URL("../../knowledge", import.meta.url).pathname;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "kb-"));
+  cpSync(SHIPPED, dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const edit = (file: string, change: (text: string) => string) => {
+  const path = join(dir, file);
+  writeFileSync(path, change(readFileSync(path, "utf8")));
+};
+
+/** The load's error messages, one per problem. */
+function loadErrors(): string[] {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(KnowledgeError);
+    return (error as KnowledgeError).problems.map(formatProblem);
+  }
+  throw new Error("the broken knowledge base loaded without complaint");
+}
+
+describe("the shipped knowledge base", () => {
+  it("passes every check", () => {
+    const { problems, kb } = checkKnowledge(SHIPPED);
+    expect(problems.map(formatProblem)).toEqual([]);
+    for (const ids of Object.values(CONTRACT)) for (const id of ids) expect(kb!.byId.has(id)).toBe(true);
+  });
+
+  it("links both ways: a program's country lists the program", () => {
+    const kb = loadKnowledge(SHIPPED);
+    expect(kb.related.get("south-korea")).toContain("koica");
+    expect(kb.related.get("koica")).toContain("south-korea");
+  });
+});
+
+describe("a malformed knowledge file is refused with its file and field", () => {
+  it("broken YAML", () => {
+    edit("programs/koica.yaml", (t) => t.replace(/^summary:\n  uz: /m, 'summary:\n  uz: "unclosed quote\n  uz2: '));
+    const [message] = loadErrors();
+    expect(message).toMatch(/programs\/koica\.yaml: summary(\.\w+)?: line \d+: not valid YAML/);
+  });
+
+  it("a missing language", () => {
+    edit("programs/koica.yaml", (t) => t.replace(/^title:\n((?:  .*\n)*)/m, (block) => block.replace(/^  ru: .*\n/m, "")));
+    expect(loadErrors()).toEqual([expect.stringMatching(/programs\/koica\.yaml: title\.ru: expected a text/)]);
+  });
+
+  it("an empty text", () => {
+    edit("countries/france.yaml", (t) => t.replace(/^summary:\n  uz: .*$/m, 'summary:\n  uz: ""'));
+    expect(loadErrors()).toEqual([expect.stringMatching(/countries\/france\.yaml: summary\.uz: expected a non-empty text/)]);
+  });
+
+  it("a link to an entry that does not exist", () => {
+    edit("countries/france.yaml", (t) => t.replace(/^links: \[/m, "links: [narnia, "));
+    expect(loadErrors()).toEqual([expect.stringMatching(/countries\/france\.yaml: links\.0: links to "narnia", which no entry has/)]);
+  });
+
+  it("a program whose partner country is not a country", () => {
+    edit("programs/koica.yaml", (t) => t.replace(/countries: \[south-korea\]/, "countries: [undp]"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/programs\/koica\.yaml: program\.countries\.0: "undp" is a program, expected a country/)]);
+  });
+
+  it("a duplicate id", () => {
+    cpSync(join(dir, "countries/france.yaml"), join(dir, "countries/france-copy.yaml"));
+    edit("countries/france-copy.yaml", (t) => t); // same id "france" in a second file
+    const errors = loadErrors();
+    expect(errors).toContainEqual(expect.stringMatching(/countries\/france-copy\.yaml: id: "france" is already used by .*countries\/france\.yaml/));
+  });
+
+  it("an unknown type", () => {
+    edit("topics/joint-research.yaml", (t) => t.replace(/^type: topic$/m, "type: article"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/topics\/joint-research\.yaml: type: expected type to be one of: program, country, topic, contact/)]);
+  });
+
+  it("a type that does not match its folder", () => {
+    edit("topics/joint-research.yaml", (t) => t.replace(/^type: topic$/m, "type: country"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/topics\/joint-research\.yaml: type: is "country", expected "topic"/)]);
+  });
+
+  it("a wrong value deep in a program", () => {
+    edit("programs/koica.yaml", (t) => t.replace(/roles: \[[^\]]*\]/, "roles: [astronaut]"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/programs\/koica\.yaml: program\.eligibility\.roles\.0: expected one of: bachelor/)]);
+  });
+
+  it("kb:check also requires every contract id", () => {
+    rmSync(join(dir, "programs/undp.yaml"));
+    const links = checkKnowledge(dir).problems.map(formatProblem);
+    // Nothing else links to undp in a way that breaks, or the load names those links.
+    expect(links.join("\n")).toMatch(/undp/);
+  });
+});

@@ -1,0 +1,54 @@
+/** Scores the search engine on the labelled query set (tests/search/queries.yaml). */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import type { SearchIndex } from "../../src/search/engine.js";
+
+export const GROUPS = ["en", "ru", "uz-latn", "uz-cyrl"] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface LabelledQuery {
+  q: string;
+  group: Group;
+  kind: string;
+  /** Acceptable first answers; empty for out-of-scope queries. */
+  expect: string[];
+}
+
+export interface GroupScore {
+  inScope: number;
+  top1: number;
+  top3: number;
+  outOfScope: number;
+  rejected: number;
+  failures: { q: string; expect: string[]; got: string[]; problem: string }[];
+}
+
+export function loadQueries(): LabelledQuery[] {
+  return parse(readFileSync(new URL("./queries.yaml", import.meta.url), "utf8")) as LabelledQuery[];
+}
+
+export function evaluate(index: SearchIndex, queries: LabelledQuery[]): Record<Group, GroupScore> {
+  const scores = Object.fromEntries(
+    GROUPS.map((g) => [g, { inScope: 0, top1: 0, top3: 0, outOfScope: 0, rejected: 0, failures: [] }]),
+  ) as Record<Group, GroupScore>;
+  for (const query of queries) {
+    const score = scores[query.group];
+    const got = index.search(query.q).results.map((r) => r.id);
+    if (query.expect.length === 0) {
+      score.outOfScope++;
+      if (got.length === 0) score.rejected++;
+      else score.failures.push({ q: query.q, expect: [], got, problem: "answered out of scope" });
+      continue;
+    }
+    score.inScope++;
+    const hit = (ids: string[]) => ids.some((id) => query.expect.includes(id));
+    if (hit(got.slice(0, 1))) score.top1++;
+    if (hit(got.slice(0, 3))) score.top3++;
+    if (!hit(got.slice(0, 1))) {
+      score.failures.push({ q: query.q, expect: query.expect, got, problem: hit(got.slice(0, 3)) ? "not first" : got.length ? "wrong" : "no answer" });
+    }
+  }
+  return scores;
+}
+
+export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
