@@ -6,15 +6,15 @@
 import { createInterface } from "node:readline";
 import { createI18n, translator } from "../i18n.js";
 import { describeEntry, descriptionToText } from "../knowledge/describe.js";
-import { KnowledgeError, loadKnowledge } from "../knowledge/load.js";
-import { SearchIndex } from "../search/engine.js";
+import { Catalog } from "../knowledge/catalog.js";
+import { KnowledgeError } from "../knowledge/load.js";
 
 const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
 const args = process.argv.slice(2);
 
-function load() {
+function open(): Catalog {
   try {
-    return loadKnowledge(dir);
+    return new Catalog(dir);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     console.error(error.message);
@@ -22,19 +22,19 @@ function load() {
   }
 }
 
-const kb = load();
-const index = new SearchIndex(kb.entries);
+const catalog = open();
+const { kb } = catalog;
 
 if (args[0] === "--json") {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim() === "") continue;
-    process.stdout.write(JSON.stringify(index.search(line)) + "\n");
+    process.stdout.write(JSON.stringify(catalog.search(line)) + "\n");
   }
 } else if (args.length === 0) {
   console.error('Usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < queries.txt');
   process.exit(2);
 } else {
-  const { lang, results, ambiguous } = index.search(args.join(" "));
+  const { lang, results, ambiguous } = catalog.search(args.join(" "));
   const t = translator(createI18n(), lang);
   const [best, ...others] = results;
   if (!best) {

@@ -40,55 +40,111 @@ export interface SearchOptions {
 /** Tuned on tests/search/queries.yaml (see tests/search/quality.test.ts). */
 export const TUNING = {
   /** How much each field's words count. */
-  fieldWeight: { title: 4, aliases: 4, summary: 2, body: 1 },
-  k1: 1.2,
-  b: 0.5,
+  fieldWeight: { title: 4, aliases: 4, summary: 1, body: 0.5 },
+  k1: 4,
+  b: 0.3,
   /** Fuse score above which a vocabulary word is not taken as a misspelling. */
   fuzzyThreshold: 0.3,
+  /** A misspelling or truncated word must be at least this similar to count. */
+  minSimilarity: 0.55,
   /** Below this score the best entry is not a confident answer. */
-  minScore: 0.3,
+  minScore: 0.15,
   /** Alternatives shown beside the best must reach this share of its score. */
   minRelative: 0.35,
   /** Second best at or above this share of the best: ambiguous. */
   ambiguityRatio: 0.85,
+  /** An unknown word weighs this share of the rarest known word. */
+  unknownWeight: 1,
+  /** Share of the score that comes from naming an entry by a whole title or alias. */
+  nameShare: 0.3,
+  /** An alias names its entry less surely than its title. */
+  aliasFactor: 0.8,
 };
 
+/** An entry that contains a key, with the key's BM25 weight there (idf × saturated tf). */
 interface Posting {
   doc: number;
-  tf: number;
+  weight: number;
 }
 
-interface Candidate {
+export interface Candidate {
   key: string;
   similarity: number;
+}
+
+export interface QueryKey {
+  key: string;
+  /** Index keys this query word may stand for; empty when the index does not know it. */
+  candidates: Candidate[];
+  weight: number;
+}
+
+export interface QueryAnalysis {
+  lang: Lang;
+  keys: QueryKey[];
+  /** The sum of the keys' weights: a score is the share of it an entry explains. */
+  weight: number;
+}
+
+/** A title or alias, as the set of its index keys. */
+interface Phrase {
+  doc: number;
+  keys: string[];
+  /** A title names its entry more surely than an alias does. */
+  factor: number;
 }
 
 export class SearchIndex {
   private readonly entries: Entry[];
   private readonly postings = new Map<string, Posting[]>();
-  private readonly docLength: number[] = [];
-  private readonly avgDocLength: number;
-  /** One fuse.js index per first letter keeps misspelling lookup fast on big bases. */
-  private readonly fuzzyByInitial = new Map<string, Fuse<string>>();
-  private readonly vocabulary: Vocabulary;
+  private readonly idfOf = new Map<string, number>();
+  /**
+   * One fuse.js index per first letter and word length keeps misspelling lookup
+   * fast on big bases: a query word is only compared with keys of similar length.
+   */
+  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
+  private readonly vocabulary: Vocabulary = { uz: new Set(), ru: new Set(), en: new Set() };
+  /**
+   * Titles and aliases, each filed under its rarest key only: a phrase can be
+   * matched in full only if its rarest key is, and common words ("program")
+   * then do not drag thousands of phrases into every query.
+   */
+  private readonly phrasesByRarestKey = new Map<string, Phrase[]>();
 
   constructor(entries: readonly Entry[]) {
     this.entries = [...entries];
-    this.vocabulary = { uz: new Set(), ru: new Set(), en: new Set() };
-    this.entries.forEach((entry, doc) => this.indexEntry(entry, doc));
-    this.avgDocLength = this.docLength.reduce((a, b) => a + b, 0) / Math.max(1, this.docLength.length);
+    const termCounts: Map<string, number>[] = [];
+    const phrases: Phrase[] = [];
+    this.entries.forEach((entry, doc) => termCounts.push(this.readEntry(entry, doc, phrases)));
 
-    const keysByInitial = new Map<string, string[]>();
-    for (const key of this.postings.keys()) {
-      const initial = key[0]!;
-      if (!keysByInitial.has(initial)) keysByInitial.set(initial, []);
-      keysByInitial.get(initial)!.push(key);
+    const df = new Map<string, number>();
+    for (const counts of termCounts) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    for (const [key, n] of df) this.idfOf.set(key, this.idfFor(n));
+
+    const lengths = termCounts.map((counts) => [...counts.values()].reduce((a, b) => a + b, 0));
+    const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+    termCounts.forEach((counts, doc) => {
+      const norm = TUNING.k1 * (1 - TUNING.b + (TUNING.b * lengths[doc]!) / avgLength);
+      for (const [key, tf] of counts) {
+        if (!this.postings.has(key)) this.postings.set(key, []);
+        this.postings.get(key)!.push({ doc, weight: this.idf(key) * (tf / (tf + norm)) });
+      }
+    });
+
+    for (const phrase of phrases) {
+      const rarest = phrase.keys.reduce((a, b) => (this.idf(b) > this.idf(a) ? b : a));
+      if (!this.phrasesByRarestKey.has(rarest)) this.phrasesByRarestKey.set(rarest, []);
+      this.phrasesByRarestKey.get(rarest)!.push(phrase);
     }
-    for (const [initial, keys] of keysByInitial) {
-      this.fuzzyByInitial.set(
-        initial,
-        new Fuse(keys, { includeScore: true, threshold: TUNING.fuzzyThreshold, ignoreLocation: true }),
-      );
+
+    const keysByBucket = new Map<string, string[]>();
+    for (const key of this.postings.keys()) {
+      const bucket = bucketOf(key, key.length);
+      if (!keysByBucket.has(bucket)) keysByBucket.set(bucket, []);
+      keysByBucket.get(bucket)!.push(key);
+    }
+    for (const [bucket, keys] of keysByBucket) {
+      this.fuzzyBuckets.set(bucket, new Fuse(keys, { includeScore: true, threshold: TUNING.fuzzyThreshold, ignoreLocation: true }));
     }
   }
 
@@ -98,42 +154,50 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 5;
-    const lang = detectLanguage(query, this.vocabulary);
-    const keys = [...new Set(words(query).filter((w) => !isStopWord(w)).map(stem))].filter(
-      (key) => key.length > 1 || /\d/.test(key),
-    );
+    const { lang, keys, weight } = this.analyse(query);
     const none: SearchResult = { query, lang, ambiguous: false, results: [] };
     if (keys.length === 0 || this.entries.length === 0) return none;
 
-    const scores = new Map<number, number>();
-    let queryWeight = 0;
-    for (const key of keys) {
-      const candidates = this.candidates(key);
-      // A word the index does not know weighs like the rarest word there is.
-      queryWeight += candidates.length === 0 ? this.unknownWeight() : Math.max(...candidates.map((c) => this.idf(c.key)));
-      const best = new Map<number, number>();
-      for (const { key: term, similarity } of candidates) {
-        const idf = this.idf(term);
-        for (const { doc, tf } of this.postings.get(term)!) {
-          const gain = similarity * idf * this.saturation(tf, doc);
-          if (gain > (best.get(doc) ?? 0)) best.set(doc, gain);
+    // Scratch arrays indexed by entry: Maps would dominate the time on a big base.
+    const relevance = new Float64Array(this.entries.length);
+    const bestForWord = new Float64Array(this.entries.length);
+    const touched: number[] = [];
+    for (const { candidates } of keys) {
+      // A query word counts once per entry, through its best-matching index key.
+      const wordTouched: number[] = [];
+      for (const { key, similarity } of candidates) {
+        for (const { doc, weight: keyWeight } of this.postings.get(key)!) {
+          const gain = similarity * keyWeight;
+          if (bestForWord[doc] === 0) wordTouched.push(doc);
+          if (gain > bestForWord[doc]!) bestForWord[doc] = gain;
         }
       }
-      for (const [doc, gain] of best) scores.set(doc, (scores.get(doc) ?? 0) + gain);
+      for (const doc of wordTouched) {
+        if (relevance[doc] === 0) touched.push(doc);
+        relevance[doc]! += bestForWord[doc]!;
+        bestForWord[doc] = 0;
+      }
     }
+    const named = this.nameMatches(keys);
+    const { nameShare } = TUNING;
 
-    const ranked = [...scores]
-      .map(([doc, raw]) => ({ doc, score: raw / queryWeight }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const top = ranked[0];
-    if (!top || top.score < TUNING.minScore) return none;
+    const scored = touched.map((doc) => ({
+      doc,
+      score: ((1 - nameShare) * relevance[doc]! + nameShare * (named.get(doc) ?? 0)) / weight,
+    }));
+    const best = scored.reduce((max, r) => Math.max(max, r.score), 0);
+    if (best < TUNING.minScore) return none;
 
-    const shown = ranked.filter((r) => r.score >= top.score * TUNING.minRelative).slice(0, limit);
+    // Sorting only the contenders keeps a query fast on a base of thousands.
+    const shown = scored
+      .filter((r) => r.score >= best * TUNING.minRelative)
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, limit);
     const second = shown[1];
     return {
       query,
       lang,
-      ambiguous: second !== undefined && second.score >= top.score * TUNING.ambiguityRatio,
+      ambiguous: second !== undefined && second.score >= best * TUNING.ambiguityRatio,
       results: shown.map(({ doc, score }) => {
         const entry = this.entries[doc]!;
         return { id: entry.id, type: entry.type, title: entry.title[lang], score: round(score) };
@@ -141,64 +205,116 @@ export class SearchIndex {
     };
   }
 
-  private indexEntry(entry: Entry, doc: number): void {
-    const tf = new Map<string, number>();
-    const add = (text: string, weight: number, lang: Lang) => {
+  /** How the engine reads a query: its language, and each word's index keys and weight. */
+  analyse(query: string): QueryAnalysis {
+    const lang = detectLanguage(query, this.vocabulary);
+    const keys = [...new Set(words(query).filter((w) => !isStopWord(w)).map(stem))]
+      .filter((key) => key.length > 1 || /\d/.test(key))
+      .map((key): QueryKey => {
+        const candidates = this.candidates(key);
+        // A word the index does not know weighs like the rarest word there is.
+        const weight = candidates.length === 0 ? this.unknownWeight() : Math.max(...candidates.map((c) => this.idf(c.key)));
+        return { key, candidates, weight };
+      });
+    return { lang, keys, weight: keys.reduce((sum, k) => sum + k.weight, 0) };
+  }
+
+  /**
+   * A title or alias whose every word is in the query names the entry. For each
+   * entry so named: the weight of the query its best name covers. This is what
+   * puts the country "India" above "India's ITEC programme" for "Hindiston".
+   */
+  private nameMatches(keys: QueryKey[]): Map<number, number> {
+    const similarityOf = new Map<string, number>();
+    for (const { candidates } of keys) {
+      for (const c of candidates) similarityOf.set(c.key, Math.max(similarityOf.get(c.key) ?? 0, c.similarity));
+    }
+    const named = new Map<number, number>();
+    for (const key of similarityOf.keys()) {
+      for (const phrase of this.phrasesByRarestKey.get(key) ?? []) {
+        if (!phrase.keys.every((k) => similarityOf.has(k))) continue;
+        const covered = phrase.keys.reduce((sum, k) => sum + similarityOf.get(k)! * this.idf(k), 0);
+        const share = phrase.factor * covered;
+        if (share > (named.get(phrase.doc) ?? 0)) named.set(phrase.doc, share);
+      }
+    }
+    return named;
+  }
+
+  /** The weighted key counts of one entry; its titles and aliases go to `phrases`. */
+  private readEntry(entry: Entry, doc: number, phrases: Phrase[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    const add = (text: string, weight: number, lang: Lang): string[] => {
+      const keys: string[] = [];
       for (const word of words(text)) {
         this.vocabulary[lang].add(word);
         if (isStopWord(word)) continue;
         const key = stem(word);
-        tf.set(key, (tf.get(key) ?? 0) + weight);
+        keys.push(key);
+        counts.set(key, (counts.get(key) ?? 0) + weight);
       }
+      return keys;
+    };
+    const addPhrase = (keys: string[], factor: number) => {
+      if (keys.length > 0) phrases.push({ doc, keys: [...new Set(keys)], factor });
     };
     const w = TUNING.fieldWeight;
     for (const lang of LANGS) {
-      add(entry.title[lang], w.title, lang);
+      addPhrase(add(entry.title[lang], w.title, lang), 1);
       add(entry.summary[lang], w.summary, lang);
       add(entry.body[lang], w.body, lang);
-      for (const alias of entry.aliases[lang]) add(alias, w.aliases, lang);
+      for (const alias of entry.aliases[lang]) addPhrase(add(alias, w.aliases, lang), TUNING.aliasFactor);
     }
-    let length = 0;
-    for (const [key, count] of tf) {
-      length += count;
-      const list = this.postings.get(key) ?? [];
-      list.push({ doc, tf: count });
-      this.postings.set(key, list);
-    }
-    this.docLength[doc] = length;
+    return counts;
   }
 
-  /** Index keys a query key may stand for: itself, or its nearest spellings. */
+  /**
+   * Index keys a query key may stand for: itself; else a known beginning of it
+   * (an ending the stemmer does not know: "stranam" -> "stran"); and the
+   * nearest spellings fuse.js finds (misspellings).
+   */
   private candidates(key: string): Candidate[] {
     if (this.postings.has(key)) return [{ key, similarity: 1 }];
-    if (key.length < 4) return [];
-    const fuse = this.fuzzyByInitial.get(key[0]!);
-    if (!fuse) return [];
-    return fuse
-      .search(key, { limit: 3 })
-      .map(({ item, score = 1 }) => {
+    // Short words and numbers ("2+3" is not "2+2") must match exactly.
+    if (key.length < 4 || /\d/.test(key)) return [];
+    const found = new Map<string, number>();
+    const keep = (candidate: string, similarity: number) => {
+      if (similarity >= TUNING.minSimilarity && similarity > (found.get(candidate) ?? 0)) found.set(candidate, similarity);
+    };
+    for (let end = key.length - 1; end >= 4; end--) {
+      const prefix = key.slice(0, end);
+      if (this.postings.has(prefix)) {
+        keep(prefix, end / key.length);
+        break;
+      }
+    }
+    // Keys much shorter or longer could not reach minSimilarity anyway.
+    const spread = Math.floor(key.length * (1 - TUNING.minSimilarity));
+    for (let length = key.length - spread; length <= key.length + spread; length++) {
+      for (const { item, score = 1 } of this.fuzzyBuckets.get(bucketOf(key, length))?.search(key, { limit: 3 }) ?? []) {
         const lengthRatio = Math.min(item.length, key.length) / Math.max(item.length, key.length);
-        return { key: item, similarity: (1 - score) * lengthRatio };
-      })
-      .filter((c) => c.similarity >= 1 - TUNING.fuzzyThreshold * 1.5);
+        keep(item, (1 - score) * lengthRatio);
+      }
+    }
+    return [...found].map(([candidate, similarity]) => ({ key: candidate, similarity }));
   }
 
   private idf(key: string): number {
-    const df = this.postings.get(key)?.length ?? 0;
+    return this.idfOf.get(key) ?? this.idfFor(0);
+  }
+
+  /** BM25's inverse document frequency of a key found in `df` entries. */
+  private idfFor(df: number): number {
     const n = this.entries.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   private unknownWeight(): number {
-    return this.idf("\u0000");
-  }
-
-  /** BM25's term-frequency saturation, scaled to 0..1. */
-  private saturation(tf: number, doc: number): number {
-    const { k1, b } = TUNING;
-    const norm = 1 - b + (b * this.docLength[doc]!) / this.avgDocLength;
-    return tf / (tf + k1 * norm);
+    return TUNING.unknownWeight * this.idfFor(0);
   }
 }
+
+/** Fuzzy bucket of a key: its first letter (o and u as one: ў is often typed as у) and a length. */
+const bucketOf = (key: string, length: number) => `${key[0] === "o" ? "u" : key[0]}${length}`;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -5,18 +5,17 @@
  */
 import { APOSTROPHES, cyrillicToLatin } from "../text/translit.js";
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercase Latin words: Cyrillic transliterated, diacritics and apostrophes gone. */
 export function fold(text: string): string {
   let s = text.normalize("NFC").toLowerCase();
   // "2+2" and "3 + 1" are program names, not arithmetic: keep them one word.
   s = s.replace(/(\d)\s*\+\s*(\d)/g, "$1plus$2");
   s = cyrillicToLatin(s.replace(APOSTROPHES, "'"));
-  s = s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ı/g, "i")
-    .replace(/'/g, "");
-  return s.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  // Latin diacritics (é, ş, ü) go; plain ASCII, most text by now, skips the work.
+  if (NON_ASCII.test(s)) s = s.normalize("NFD").replace(/\p{M}/gu, "").replace(/ı/g, "i");
+  return s.replace(/'/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 export function words(text: string): string[] {
@@ -28,6 +27,8 @@ export function words(text: string): string[] {
 const PHONETIC: [RegExp, string][] = [
   [/dzh|dj|zh/g, "j"],
   [/kh/g, "x"],
+  // Uzbek writers mix up h and x (hamkorlik, xamkorlik); sh and ch keep their h.
+  [/(?<![sc])h/g, "x"],
   [/ph/g, "f"],
   [/w/g, "v"],
   [/q/g, "k"],
@@ -43,18 +44,32 @@ const PHONETIC: [RegExp, string][] = [
  */
 const SUFFIXES = [
   "larining", "laridan", "laridagi", "larida", "lariga", "larini", "larni", "larda", "larga", "lardan", "lari", "lar",
-  "dagi", "ning", "imiz", "ingiz", "dan", "da", "ga", "ka", "ni", "chi", "gi", "si",
+  "dagi", "ning", "imiz", "ingiz", "dan", "da", "ga", "ka", "ni", "chi", "si",
   "ax", "ov", "ev", "om", "em", "oi", "ei", "ogo", "ego", "omu", "emu", "ix",
   "ies", "ing", "ed",
 ].sort((a, b) => b.length - a.length);
 
 const MIN_STEM = 3;
 
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The search key of one folded word: phonetic spelling, endings stripped. */
 export function stem(word: string): string {
+  let key = stemCache.get(word);
+  if (key === undefined) {
+    // Queries bring new words forever; a full cache is simply started afresh.
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    key = computeStem(word);
+    stemCache.set(word, key);
+  }
+  return key;
+}
+
+function computeStem(word: string): string {
+  if (/\d/.test(word)) return word; // 1999, 2plus2: nothing to normalise
   let s = word;
   for (const [pattern, replacement] of PHONETIC) s = s.replace(pattern, replacement);
-  if (/^\d/.test(s)) return s;
   for (let pass = 0; pass < 2; pass++) {
     const suffix = SUFFIXES.find((x) => s.endsWith(x) && s.length - x.length >= MIN_STEM + 1);
     if (!suffix) break;

@@ -14,7 +14,7 @@ const RAW: Record<Lang, string> = {
     any some much many more most very please tell say know let get got go going want wanted wish like need needs
     information info details detail give show find help hi hey ok okay yes no not dont im ive id also just so than then
     there thing things something anything way ways about please kindly possible possibly something someone anyone
-    one ones all each every other else such own same too again still now well really`,
+    one ones all each every other others else our ours such own same too again still now well really`,
   ru: `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
     меня еще нет о об из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам
     ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз
@@ -22,7 +22,7 @@ const RAW: Record<Lang, string> = {
     один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над
     больше тот через эти нас про всего них много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть
     том нельзя такой им более всегда конечно всю между это мою наш наши ваш ваши свой скажите расскажите расскажи
-    подскажите подскажи хочу хотел хотела хотим нужно нужна нужен нужны надо пожалуйста информация информацию
+    подскажите подскажи какими нашим нашей наших нам которыми которые который которая которых других другие делает делать хочу хотел хотела хотим нужно нужна нужен нужны надо пожалуйста информация информацию
     информации инфо узнать знать сколько каким образом как-то просто вообще также есть имеется ли бывает`,
   uz: `va yoki ham bilan uchun haqida haqda to'g'risida bo'yicha men sen u biz siz ular mening sening uning bizning
     sizning ularning menga senga unga bizga sizga ularga meni seni uni bizni sizni bu shu o'sha ushbu qanday qanaqa
@@ -31,7 +31,7 @@ const RAW: Record<Lang, string> = {
     qilish qilsam qilsa qilib qilaman qilmoqchiman qanday qilib iltimos ayting aytib aytingchi bering bering-chi
     ma'lumot ma'lumotlar ma'lumoti malumot bilmoqchiman bilsam bilish istayman xohlayman hohlayman deb edi emas ekan
     edim endi yana faqat juda eng hamma barcha har biror birorta hech ko'p oz lekin ammo chunki agar
-    -chi chi da ga mi ni ning dan degan kabi bormikan kerakmikan qani salom`,
+    -chi chi da ga mi ni ning dan degan kabi bormikan kerakmikan qani bizda boshqa etsa bo'ladimi`,
 };
 
 /** Folded stop words of each language (they also tell the languages apart). */

@@ -15,32 +15,38 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 
 const VOWELS = new Set("аеёиоуэюяўыі");
 
+const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
+export const hasCyrillic = (text: string): boolean => HAS_CYRILLIC.test(text);
+
 /** Uzbek or Russian Cyrillic to Uzbek Latin ("Корея" -> "Koreya", "Ўзбекистон" -> "O'zbekiston"). */
 export function cyrillicToLatin(text: string): string {
+  if (!hasCyrillic(text)) return text;
   let out = "";
-  const chars = [...text];
-  chars.forEach((ch, i) => {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
     const lower = ch.toLowerCase();
     let latin = CYRILLIC_TO_LATIN[lower];
     if (latin === undefined) {
       out += ch;
-      return;
+      continue;
     }
     // "е" reads "ye" at the start of a word and after a vowel: Европа -> Yevropa.
     if (lower === "е") {
-      const prev = chars[i - 1]?.toLowerCase();
-      if (prev === undefined || !/\p{L}/u.test(prev) || VOWELS.has(prev) || prev === "ъ" || prev === "ь") latin = "ye";
+      const prev = text[i - 1]?.toLowerCase();
+      if (prev === undefined || !isLetter(prev) || VOWELS.has(prev) || prev === "ъ" || prev === "ь") latin = "ye";
     }
     if (ch !== lower && latin.length > 0) {
       // Keep capitals: "Ш" -> "Sh", but "ШАШ" -> "SHASH".
-      const next = chars[i + 1];
+      const next = text[i + 1];
       const nextIsUpper = next !== undefined && next !== next.toLowerCase();
       latin = nextIsUpper ? latin.toUpperCase() : latin[0]!.toUpperCase() + latin.slice(1);
     }
     out += latin;
-  });
+  }
   return out;
 }
+
+const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
 
 /** Any apostrophe-like mark Uzbek writers use for o' g' and the tutuq belgisi. */
 export const APOSTROPHES = /[ʻʼ'`‘’´ʹʽ′]/gu;
@@ -81,5 +87,3 @@ function convertWord(word: string): string {
   return cyr[0]!.toUpperCase() + cyr.slice(1);
 }
 
-const HAS_CYRILLIC = /\p{Script=Cyrillic}/u;
-export const hasCyrillic = (text: string): boolean => HAS_CYRILLIC.test(text);

@@ -23,13 +23,14 @@ export interface GroupScore {
   failures: { q: string; expect: string[]; got: string[]; problem: string }[];
 }
 
-export function loadQueries(): LabelledQuery[] {
-  return parse(readFileSync(new URL("./queries.yaml", import.meta.url), "utf8")) as LabelledQuery[];
+/** queries.yaml is the tuning set; holdout.yaml is never tuned on and only measures generalisation. */
+export function loadQueries(file: "queries.yaml" | "holdout.yaml" = "queries.yaml"): LabelledQuery[] {
+  return parse(readFileSync(new URL(`./${file}`, import.meta.url), "utf8")) as LabelledQuery[];
 }
 
 export function evaluate(index: SearchIndex, queries: LabelledQuery[]): Record<Group, GroupScore> {
   const scores = Object.fromEntries(
-    GROUPS.map((g) => [g, { inScope: 0, top1: 0, top3: 0, outOfScope: 0, rejected: 0, failures: [] }]),
+    GROUPS.map((g): [Group, GroupScore] => [g, { inScope: 0, top1: 0, top3: 0, outOfScope: 0, rejected: 0, failures: [] }]),
   ) as Record<Group, GroupScore>;
   for (const query of queries) {
     const score = scores[query.group];

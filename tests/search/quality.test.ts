@@ -1,0 +1,43 @@
+/**
+ * The search quality bars, per language group, on the labelled query set.
+ * Never lower them: improve the engine or the aliases until they hold.
+ */
+import { describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { SearchIndex } from "../../src/search/engine.js";
+import { GROUPS, evaluate, loadQueries, ratio } from "./evaluate.js";
+
+const queries = loadQueries();
+const index = new SearchIndex(loadKnowledge(new URL("../../knowledge", import.meta.url).pathname).entries);
+const scores = evaluate(index, queries);
+
+const show = (group: (typeof GROUPS)[number]) =>
+  scores[group].failures.map((f) => `${f.problem}: "${f.q}" wanted ${f.expect.join("|") || "no answer"}, got ${f.got.slice(0, 3).join(",") || "nothing"}`);
+
+describe("the labelled query set", () => {
+  it("has at least 200 queries, every group with in-scope and out-of-scope ones", () => {
+    expect(queries.length).toBeGreaterThanOrEqual(200);
+    for (const group of GROUPS) {
+      expect(scores[group].inScope).toBeGreaterThanOrEqual(40);
+      expect(scores[group].outOfScope).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it("names only entries that exist", () => {
+    const ids = new Set(index["entries"].map((e) => e.id));
+    expect(queries.flatMap((q) => q.expect).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe.each(GROUPS)("search quality in %s", (group) => {
+  const s = scores[group];
+  it("puts the right entry first for at least 90% of questions", () => {
+    expect(ratio(s.top1, s.inScope), show(group).join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
+  it("has the right entry in the top 3 for at least 97%", () => {
+    expect(ratio(s.top3, s.inScope), show(group).join("\n")).toBeGreaterThanOrEqual(0.97);
+  });
+  it("says 'don't know' to at least 85% of out-of-scope questions", () => {
+    expect(ratio(s.rejected, s.outOfScope), show(group).join("\n")).toBeGreaterThanOrEqual(0.85);
+  });
+});
