@@ -36,13 +36,16 @@ const YAML_FILE = /\.ya?ml$/;
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const entries: { entry: Entry; file: string }[] = [];
+  /** Ids of files that failed: links to them are not reported a second time. */
+  const failed = new Set<string>();
 
   for (const type of ENTRY_TYPES) {
     const folder = join(dir, FOLDER_OF_TYPE[type]);
     for (const path of yamlFiles(folder)) {
-      const file = relative(process.cwd(), path) || path;
+      const file = displayPath(path);
       const entry = parseEntry(readFileSync(path, "utf8"), file, type, problems);
       if (entry) entries.push({ entry, file });
+      else failed.add(basename(path, extname(path)));
     }
   }
   if (entries.length === 0 && problems.length === 0) {
@@ -64,6 +67,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const link = (entry: Entry, field: string, target: string, expected?: EntryType) => {
     const found = byId.get(target);
     const file = fileOf.get(entry.id)!;
+    if (!found && failed.has(target)) return;
     if (!found) problems.push({ file, field, message: `links to "${target}", which no entry has as its id` });
     else if (expected && found.type !== expected) problems.push({ file, field, message: `"${target}" is a ${found.type}, expected a ${expected}` });
     else if (target !== entry.id) {
@@ -87,6 +91,12 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   };
 }
 
+/** Paths as staff see them: relative to where they run the command, when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}
+
 function yamlFiles(folder: string): string[] {
   let names: string[];
   try {
@@ -102,13 +112,14 @@ function yamlFiles(folder: string): string[] {
 }
 
 function parseEntry(source: string, file: string, folderType: EntryType, problems: KnowledgeProblem[]): Entry | undefined {
-  const doc = parseDocument(source, { prettyErrors: false });
+  const doc = parseDocument(source);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0]?.line;
       const field = line ? fieldAtLine(source, line) : undefined;
       const where = line ? `line ${line}: ` : "";
-      problems.push({ file, field, message: `${where}not valid YAML (${firstLine(error.message)})` });
+      const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "");
+      problems.push({ file, field, message: `${where}not valid YAML (${reason})` });
     }
     return undefined;
   }
@@ -122,10 +133,13 @@ function parseEntry(source: string, file: string, folderType: EntryType, problem
   const entry = result.data;
   const expectedId = basename(file, extname(file));
   if (entry.id !== expectedId) {
+    // Typically a copied file whose id was not changed: report it here, not as a clash with the original.
     problems.push({ file, field: "id", message: `is "${entry.id}", expected "${expectedId}" (the file name without .yaml)` });
+    return undefined;
   }
   if (entry.type !== folderType) {
     problems.push({ file, field: "type", message: `is "${entry.type}", expected "${folderType}" for a file in ${FOLDER_OF_TYPE[folderType]}/` });
+    return undefined;
   }
   return entry;
 }

@@ -232,8 +232,15 @@ export class SearchIndex {
     const named = new Map<number, number>();
     for (const key of similarityOf.keys()) {
       for (const phrase of this.phrasesByRarestKey.get(key) ?? []) {
-        if (!phrase.keys.every((k) => similarityOf.has(k))) continue;
-        const covered = phrase.keys.reduce((sum, k) => sum + similarityOf.get(k)! * this.idf(k), 0);
+        let covered = 0;
+        for (const k of phrase.keys) {
+          const similarity = similarityOf.get(k);
+          if (similarity === undefined) {
+            covered = -1;
+            break;
+          }
+          covered += similarity * this.idf(k);
+        }
         const share = phrase.factor * covered;
         if (share > (named.get(phrase.doc) ?? 0)) named.set(phrase.doc, share);
       }
@@ -244,10 +251,11 @@ export class SearchIndex {
   /** The weighted key counts of one entry; its titles and aliases go to `phrases`. */
   private readEntry(entry: Entry, doc: number, phrases: Phrase[]): Map<string, number> {
     const counts = new Map<string, number>();
-    const add = (text: string, weight: number, lang: Lang): string[] => {
+    const add = (text: string, weight: number, lang: Lang, isAlias = false): string[] => {
       const keys: string[] = [];
       for (const word of words(text)) {
-        this.vocabulary[lang].add(word);
+        // Aliases mix scripts and languages on purpose, so they do not teach language detection.
+        if (!isAlias) this.vocabulary[lang].add(word);
         if (isStopWord(word)) continue;
         const key = stem(word);
         keys.push(key);
@@ -263,7 +271,7 @@ export class SearchIndex {
       addPhrase(add(entry.title[lang], w.title, lang), 1);
       add(entry.summary[lang], w.summary, lang);
       add(entry.body[lang], w.body, lang);
-      for (const alias of entry.aliases[lang]) addPhrase(add(alias, w.aliases, lang), TUNING.aliasFactor);
+      for (const alias of entry.aliases[lang]) addPhrase(add(alias, w.aliases, lang, true), TUNING.aliasFactor);
     }
     return counts;
   }

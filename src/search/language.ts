@@ -3,7 +3,8 @@
  *
  * The script narrows it to two (Cyrillic: uz or ru; Latin: uz or en); then each
  * word votes for the languages whose stop words or knowledge vocabulary
- * contain it. Letters only Uzbek has (ў қ ғ ҳ, o' g') settle it at once.
+ * contain it. Letters only Uzbek Cyrillic has (ў қ ғ ҳ) settle it at once;
+ * o' g' and q lean Latin text to Uzbek, w, c and th to English.
  */
 import type { Lang } from "../knowledge/schema.js";
 import { APOSTROPHES, hasCyrillic } from "../text/translit.js";
@@ -12,6 +13,10 @@ import { STOP_WORDS } from "./stopwords.js";
 
 const UZBEK_CYRILLIC_LETTERS = /[ўқғҳЎҚҒҲ]/u;
 const UZBEK_LATIN_MARKS = /[og]'|q(?!u)/i;
+/** Endings of Uzbek words (plural, possessive, case, -iston), in folded spelling. */
+const UZBEK_ENDINGS = /(lar|lari|larni|larda|larga|ning|dagi|iston|imiz|ingiz|mi|chi|dan)$/;
+/** The Uzbek Latin alphabet has no w, and c only in ch. */
+const ENGLISH_MARKS = /w|c(?!h)|th/i;
 
 export type Vocabulary = Record<Lang, Set<string>>;
 
@@ -25,8 +30,10 @@ export function detectLanguage(query: string, vocabulary: Vocabulary): Lang {
       if (STOP_WORDS[lang].has(word)) votes[lang] += 2;
       if (knows(vocabulary[lang], word)) votes[lang] += 1;
     }
+    if (word.length > 4 && UZBEK_ENDINGS.test(word)) votes.uz += 1;
   }
   if (!cyrillic && UZBEK_LATIN_MARKS.test(query.replace(APOSTROPHES, "'"))) votes.uz += 2;
+  if (!cyrillic && ENGLISH_MARKS.test(query)) votes.en += 2;
   if (votes.uz === votes[other]) return fallback;
   return votes.uz > votes[other] ? "uz" : other;
 }

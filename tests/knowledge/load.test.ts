@@ -46,10 +46,11 @@ describe("the shipped knowledge base", () => {
 });
 
 describe("a malformed knowledge file is refused with its file and field", () => {
-  it("broken YAML", () => {
-    edit("programs/koica.yaml", (t) => t.replace(/^summary:\n  uz: /m, 'summary:\n  uz: "unclosed quote\n  uz2: '));
-    const [message] = loadErrors();
-    expect(message).toMatch(/programs\/koica\.yaml: summary(\.\w+)?: line \d+: not valid YAML/);
+  it("broken YAML: an unquoted colon, the usual slip", () => {
+    edit("programs/koica.yaml", (t) => t.replace(/^summary:\n  uz: /m, "summary:\n  uz: KOICA: "));
+    const [message, ...rest] = loadErrors();
+    expect(message).toMatch(/programs\/koica\.yaml: summary\.uz: line \d+: not valid YAML \(.+\)$/);
+    expect(rest.every((m) => m.includes("programs/koica.yaml"))).toBe(true);
   });
 
   it("a missing language", () => {
@@ -73,10 +74,14 @@ describe("a malformed knowledge file is refused with its file and field", () => 
   });
 
   it("a duplicate id", () => {
-    cpSync(join(dir, "countries/france.yaml"), join(dir, "countries/france-copy.yaml"));
-    edit("countries/france-copy.yaml", (t) => t); // same id "france" in a second file
-    const errors = loadErrors();
-    expect(errors).toContainEqual(expect.stringMatching(/countries\/france-copy\.yaml: id: "france" is already used by .*countries\/france\.yaml/));
+    cpSync(join(dir, "countries/france.yaml"), join(dir, "topics/france.yaml"));
+    edit("topics/france.yaml", (t) => t.replace(/^type: country$/m, "type: topic"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/topics\/france\.yaml: id: "france" is already used by .*countries\/france\.yaml/)]);
+  });
+
+  it("a copied file whose id was not changed", () => {
+    cpSync(join(dir, "countries/france.yaml"), join(dir, "countries/germany.yaml"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/countries\/germany\.yaml: id: is "france", expected "germany"/)]);
   });
 
   it("an unknown type", () => {

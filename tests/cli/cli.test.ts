@@ -1,0 +1,88 @@
+/** The command-line tools, run as staff and scripts run them: as child processes. */
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+async function run(script: string, args: string[], input = "", env: Record<string, string> = {}) {
+  const child = execFile(TSX, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  child.stdin!.end(input);
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const broken = mkdtempSync(join(tmpdir(), "kb-broken-"));
+cpSync(join(ROOT, "knowledge"), broken, { recursive: true });
+const koica = join(broken, "programs/koica.yaml");
+writeFileSync(koica, readFileSync(koica, "utf8").replace(/^title:\n  uz: .*\n/m, "title:\n"));
+afterAll(() => rmSync(broken, { recursive: true, force: true }));
+
+describe("npm run ask", () => {
+  it("answers 'erazmus' about Erasmus Mundus", async () => {
+    const { code, stdout } = await run("src/cli/ask.ts", ["erazmus"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ERASMUS MUNDUS/);
+    expect(stdout).toContain("+998 91 209 07 66");
+  });
+
+  it("answers an Uzbek question in Uzbek", async () => {
+    const { stdout } = await run("src/cli/ask.ts", ["Koreyada o'qish"]);
+    expect(stdout).toMatch(/^JANUBIY KOREYA/);
+    expect(stdout).toContain("hukumatlararo");
+  });
+
+  it("says honestly when it does not know, in the question's language", async () => {
+    const { code, stdout } = await run("src/cli/ask.ts", ["какая завтра погода"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Я не нашёл уверенного ответа/);
+    expect(stdout).toContain("+998 91 209 07 66");
+  });
+
+  it("--json reads one query per line and writes one JSON line each", async () => {
+    const { code, stdout } = await run("src/cli/ask.ts", ["--json"], "erazmus\nКорея\n\nweather tomorrow\n");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ query: "erazmus", ambiguous: false });
+    expect(lines[0].results[0]).toMatchObject({ id: "erasmus-mundus", type: "program", title: "Erasmus Mundus" });
+    expect(Object.keys(lines[0])).toEqual(["query", "lang", "ambiguous", "results"]);
+    expect(Object.keys(lines[0].results[0])).toEqual(["id", "type", "title", "score"]);
+    expect(lines[1]).toMatchObject({ query: "Корея", lang: "ru" });
+    expect(lines[1].results[0]).toMatchObject({ id: "south-korea", title: "Южная Корея" });
+    expect(lines[1].results.length).toBeLessThanOrEqual(5);
+    expect(lines[2]).toEqual({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [] });
+  });
+
+  it("refuses a broken knowledge base with the file and field, no stack trace", async () => {
+    const { code, stderr } = await run("src/cli/ask.ts", ["koica"], "", { KNOWLEDGE_DIR: broken });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/programs\/koica\.yaml: title\.uz: expected a text/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("npm run kb:check", () => {
+  it("passes on the shipped base", async () => {
+    const { code, stdout } = await run("src/cli/kb-check.ts", []);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ knowledge: \d+ entries .* all valid/);
+  });
+
+  it("fails clearly on a broken base", async () => {
+    const { code, stderr } = await run("src/cli/kb-check.ts", [broken]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/1 problem\(s\) to fix/);
+    expect(stderr).toMatch(/programs\/koica\.yaml: title\.uz: expected a text/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

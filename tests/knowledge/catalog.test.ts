@@ -1,0 +1,26 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { Catalog } from "../../src/knowledge/catalog.js";
+import { KnowledgeError } from "../../src/knowledge/load.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kb-catalog-"));
+cpSync(new URL("../../knowledge", import.meta.url).pathname, dir, { recursive: true });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it("reload picks up a staff edit, and a broken edit keeps the working base", () => {
+  const catalog = new Catalog(dir);
+  expect(catalog.search("Samarqandlik").results).toEqual([]);
+
+  const file = join(dir, "programs/erasmus-mundus.yaml");
+  const original = readFileSync(file, "utf8");
+  writeFileSync(file, original.replace(/^  uz: \[erazmus, /m, "  uz: [Samarqandlik, erazmus, "));
+  catalog.reload();
+  expect(catalog.search("samarqandlik").results[0]?.id).toBe("erasmus-mundus");
+
+  writeFileSync(file, original.replace(/^id: erasmus-mundus$/m, "id: Erasmus Mundus!"));
+  expect(() => catalog.reload()).toThrow(KnowledgeError);
+  expect(catalog.search("samarqandlik").results[0]?.id).toBe("erasmus-mundus");
+  expect(catalog.kb.byId.has("erasmus-mundus")).toBe(true);
+});
