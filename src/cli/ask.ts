@@ -10,6 +10,8 @@ import { Catalog } from "../knowledge/catalog.js";
 import { KnowledgeError } from "../knowledge/load.js";
 
 const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
 const args = process.argv.slice(2);
 
 function open(): Catalog {
