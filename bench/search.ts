@@ -106,7 +106,15 @@ printTable(
     const scores = evaluate(index, [...labelled]);
     return GROUPS.map((group) => {
       const s = scores[group];
-      return { set, group, queries: `${s.inScope}+${s.outOfScope}`, "top-1": percent(s.top1, s.inScope), "top-3": percent(s.top3, s.inScope), "rejected out-of-scope": percent(s.rejected, s.outOfScope) };
+      return {
+        set,
+        group,
+        queries: `${s.inScope}+${s.outOfScope}`,
+        "top-1": percent(s.top1, s.inScope),
+        "top-3": percent(s.top3, s.inScope),
+        "rejected out-of-scope": percent(s.rejected, s.outOfScope),
+        "language right": percent(s.languageRight, s.inScope + s.outOfScope),
+      };
     });
   }),
 );

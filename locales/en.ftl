@@ -30,3 +30,51 @@ exam-russian = Russian (TORFL) level { $min }
 # Search answers
 search-no-answer = I could not find a confident answer to that. Try other words, or ask the department directly.
 search-did-you-mean = Did you mean:
+
+# Start, menu and language
+start-welcome = Hello, { $name }! I am the bot of the Department of International Cooperation of Jizzakh State Pedagogical University. Ask me about international programs, partner countries and whom to contact — in Uzbek, Russian or English — or choose below.
+start-choose-language = Tilni tanlang · Тилни танланг · Выберите язык · Choose a language
+menu-title = What would you like to know?
+menu-programs = 🎓 Programs
+menu-countries = 🌍 Partner countries
+menu-contacts = 📞 Contacts
+menu-language = 🌐 Language
+nav-home = 🏠 Menu
+nav-back-programs = ⬅️ Programs
+nav-back-countries = ⬅️ Countries
+nav-back-card = ⬅️ Back
+language-saved = Done: I will answer in English.
+help-text = Write your question in any words, for example: <i>Erasmus</i>, <i>study in Korea</i>, <i>2+2 with Belarus</i>, <i>whom to call</i>. Or use the menu.
+
+# Lists and cards
+programs-title = <b>International programs</b>
+    Choose a program:
+countries-title = <b>Partner countries</b>
+    JSPU cooperates with these countries:
+card-apply-button = 📝 How to apply
+card-contacts-button = 📞 Contacts
+card-programs-of-country = Programs
+apply-title = How to apply: { $program }
+card-phone = 📞 { $number }
+
+# Free-text answers
+search-alternatives = Other entries that may fit:
+search-no-answer-hint = You can also browse the menu or call the department.
+smalltalk-greeting = Hello! Ask me about international programs, partner countries or contacts — or open the menu.
+smalltalk-thanks = You are welcome! Ask anything else any time.
+smalltalk-identity = I am the bot of the Department of International Cooperation of Jizzakh State Pedagogical University. I know the university's international programs, partner countries and whom to contact.
+unsupported-message = I understand text questions. Please write your question in words.
+
+# Telegram edge cases
+stale-button = This button is out of date. Here is the menu.
+flood-slow-down = You are sending messages too fast. Please wait a few seconds.
+error-generic = Sorry, something went wrong on my side. Please try again in a moment.
+inline-open-in-bot = Open in the bot
+
+# Commands (shown in Telegram's command menu)
+cmd-start = Start and main menu
+cmd-programs = International programs
+cmd-countries = Partner countries
+cmd-contacts = Contacts of the department
+cmd-language = Change the language
+cmd-help = How to ask

@@ -27,9 +27,9 @@ function open(): Catalog {
 const catalog = open();
 const { kb } = catalog;
 
-if (args[0] === "--json") {
+if (args.includes("--json")) {
+  // One output line for every input line, blank ones included, so tools can pair them up.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim() === "") continue;
     process.stdout.write(JSON.stringify(catalog.search(line)) + "\n");
   }
 } else if (args.length === 0) {
@@ -45,7 +45,9 @@ if (args[0] === "--json") {
     if (contact) console.log("\n" + descriptionToText(describeEntry(kb, contact, lang, t)));
   } else {
     console.log(descriptionToText(describeEntry(kb, kb.byId.get(best.id)!, lang, t)));
-    const alternatives = others.slice(0, ambiguous ? 3 : 2);
-    if (alternatives.length > 0) console.log(`\n${t("search-did-you-mean")} ${alternatives.map((r) => r.title).join(" · ")}`);
+    const alternatives = others.slice(0, 3);
+    if (alternatives.length > 0) {
+      console.log(`\n${t(ambiguous ? "search-did-you-mean" : "search-alternatives")} ${alternatives.map((r) => r.title).join(" · ")}`);
+    }
   }
 }

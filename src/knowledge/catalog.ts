@@ -5,6 +5,7 @@
  */
 import { SearchIndex, type SearchOptions, type SearchResult } from "../search/engine.js";
 import { loadKnowledge, type KnowledgeBase } from "./load.js";
+import type { Lang } from "./schema.js";
 
 export class Catalog {
   private state: { kb: KnowledgeBase; index: SearchIndex };
@@ -20,6 +21,11 @@ export class Catalog {
 
   search(query: string, options?: SearchOptions): SearchResult {
     return this.state.index.search(query, options);
+  }
+
+  /** The language a text is written in: uz, ru or en. */
+  language(text: string): Lang {
+    return this.state.index.language(text);
   }
 
   /** Re-reads the files and rebuilds the index; throws (and keeps the old base) when they are broken. */

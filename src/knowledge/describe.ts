@@ -1,11 +1,12 @@
 /**
  * An entry as a reader sees it, in one language: title, text and, for
  * programs, who may apply, the steps, documents, deadlines and whom to call.
- * Plain strings; the command line prints them and the bot wraps them in HTML.
+ * Plain strings in sections; the command line prints them and the bot wraps
+ * them in HTML, both from these same pieces.
  */
 import type { Translate } from "../i18n.js";
 import type { KnowledgeBase } from "./load.js";
-import type { Entry, Lang, ProgramEntry } from "./schema.js";
+import type { ContactEntry, Entry, Lang, ProgramEntry } from "./schema.js";
 
 export interface Section {
   heading?: string;
@@ -19,69 +20,86 @@ export interface Description {
   toConfirm: boolean;
 }
 
+/** Everything about an entry, for a reader who gets one answer (the `ask` command). */
 export function describeEntry(kb: KnowledgeBase, entry: Entry, lang: Lang, t: Translate): Description {
-  const sections: Section[] = [{ lines: [entry.summary[lang]] }, { lines: paragraphs(entry.body[lang]) }];
-  let toConfirm = entry.to_confirm;
-
-  if (entry.type === "program") {
-    const program = describeProgram(kb, entry, lang, t);
-    sections.push(...program.sections);
-    toConfirm ||= program.toConfirm;
-  }
-  if (entry.type === "contact") sections.push(...describeContact(entry, lang, t));
-
-  const related = (kb.related.get(entry.id) ?? [])
-    .map((id) => kb.byId.get(id))
-    .filter((e): e is Entry => e !== undefined && !(entry.type === "program" && entry.program.countries.includes(e.id)));
+  const sections = [...overview(entry, lang)];
+  if (entry.type === "program") sections.push(eligibility(entry, lang, t), ...partnerCountries(kb, entry, lang, t), ...howToApply(kb, entry, lang, t));
+  if (entry.type === "contact") sections.push(contactDetails(entry, lang, t));
+  const related = relatedEntries(kb, entry).filter((e) => !(entry.type === "program" && entry.program.countries.includes(e.id)));
   if (related.length > 0) sections.push({ heading: t("card-related"), lines: [related.map((e) => e.title[lang]).join(", ")] });
-
-  if (toConfirm) sections.unshift({ lines: [t("card-to-confirm")] });
-  return { title: entry.title[lang], sections, toConfirm };
+  return withConfirmNote(entry.title[lang], sections, needsConfirming(entry), t);
 }
 
-function describeProgram(kb: KnowledgeBase, entry: ProgramEntry, lang: Lang, t: Translate): { sections: Section[]; toConfirm: boolean } {
-  const { eligibility, steps, documents, deadlines, countries, contact } = entry.program;
-  const mark = (toConfirm: boolean, heading: string) => (toConfirm ? `${heading} ${t("card-marked-to-confirm")}` : heading);
-  const sections: Section[] = [];
+/** The summary and body paragraphs. */
+export function overview(entry: Entry, lang: Lang): Section[] {
+  return [{ lines: [entry.summary[lang]] }, { lines: paragraphs(entry.body[lang]) }];
+}
 
-  const who = [eligibility.roles.map((role) => t(`role-${role}`)).join(", ")];
-  const years = eligibility.year_of_study;
-  if (years?.min && years.max) who.push(t("card-years", { min: years.min, max: years.max }));
-  else if (years?.min) who.push(t("card-years-from", { min: years.min }));
-  else if (years?.max) who.push(t("card-years-up-to", { max: years.max }));
-  if (eligibility.min_gpa) who.push(t("card-min-gpa", eligibility.min_gpa));
-  if (eligibility.languages.length > 0) {
-    who.push(t("card-languages", { list: eligibility.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ") }));
+/** Who may apply to a program. */
+export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Section {
+  const rules = entry.program.eligibility;
+  const lines = [rules.roles.map((role) => t(`role-${role}`)).join(", ")];
+  const years = rules.year_of_study;
+  if (years?.min && years.max) lines.push(t("card-years", { min: years.min, max: years.max }));
+  else if (years?.min) lines.push(t("card-years-from", { min: years.min }));
+  else if (years?.max) lines.push(t("card-years-up-to", { max: years.max }));
+  if (rules.min_gpa) lines.push(t("card-min-gpa", rules.min_gpa));
+  if (rules.languages.length > 0) {
+    lines.push(t("card-languages", { list: rules.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ") }));
   }
-  who.push(...eligibility.notes.map((note) => note[lang]));
-  sections.push({ heading: mark(eligibility.to_confirm, t("card-who-may-apply")), lines: who });
+  lines.push(...rules.notes.map((note) => note[lang]));
+  return { heading: marked(rules.to_confirm, t("card-who-may-apply"), t), lines };
+}
 
-  if (countries.length > 0) {
-    sections.push({ heading: t("card-countries"), lines: [countries.map((id) => kb.byId.get(id)!.title[lang]).join(", ")] });
-  }
-  sections.push({ heading: mark(steps.to_confirm, t("card-steps")), lines: steps.items.map((step, i) => `${i + 1}. ${step[lang]}`) });
+function partnerCountries(kb: KnowledgeBase, entry: ProgramEntry, lang: Lang, t: Translate): Section[] {
+  const names = entry.program.countries.map((id) => kb.byId.get(id)!.title[lang]);
+  return names.length > 0 ? [{ heading: t("card-countries"), lines: [names.join(", ")] }] : [];
+}
+
+/** A program's steps, documents, deadlines and whom to apply through. */
+export function howToApply(kb: KnowledgeBase, entry: ProgramEntry, lang: Lang, t: Translate): Section[] {
+  const { steps, documents, deadlines, contact } = entry.program;
+  const sections: Section[] = [
+    { heading: marked(steps.to_confirm, t("card-steps"), t), lines: steps.items.map((step, i) => `${i + 1}. ${step[lang]}`) },
+  ];
   if (documents.items.length > 0) {
-    sections.push({ heading: mark(documents.to_confirm, t("card-documents")), lines: documents.items.map((d) => `• ${d.text[lang]}`) });
+    sections.push({ heading: marked(documents.to_confirm, t("card-documents"), t), lines: documents.items.map((d) => `• ${d.text[lang]}`) });
   }
   const dates = deadlines.items.map((d) => `${d.date}: ${d.note[lang]}`);
   if (deadlines.note) dates.push(deadlines.note[lang]);
-  if (dates.length > 0) sections.push({ heading: mark(deadlines.to_confirm, t("card-deadlines")), lines: dates });
-
+  if (dates.length > 0) sections.push({ heading: marked(deadlines.to_confirm, t("card-deadlines"), t), lines: dates });
   const contactEntry = kb.byId.get(contact);
-  if (contactEntry?.type === "contact") {
-    sections.push({ heading: t("card-contact"), lines: contactEntry.contact.phones.map((p) => `${p.who[lang]}: ${p.number}`) });
-  }
-  const toConfirm = eligibility.to_confirm || steps.to_confirm || documents.to_confirm || deadlines.to_confirm;
-  return { sections, toConfirm };
+  if (contactEntry?.type === "contact") sections.push(contactDetails(contactEntry, lang, t));
+  return sections;
 }
 
-function describeContact(entry: Extract<Entry, { type: "contact" }>, lang: Lang, t: Translate): Section[] {
+export function contactDetails(entry: ContactEntry, lang: Lang, t: Translate): Section {
   const lines = entry.contact.phones.map((p) => `${p.who[lang]}: ${p.number}`);
   if (entry.contact.office_hours) lines.push(t("card-office-hours", { hours: entry.contact.office_hours[lang] }));
-  return [{ heading: t("card-contact"), lines }];
+  return { heading: t("card-contact"), lines };
 }
 
-const paragraphs = (text: string) => text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+/** Entries related to this one, in both link directions. */
+export function relatedEntries(kb: KnowledgeBase, entry: Entry): Entry[] {
+  return (kb.related.get(entry.id) ?? []).map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+}
+
+/** Whether anything shown for this entry goes beyond the department's own text. */
+export function needsConfirming(entry: Entry): boolean {
+  if (entry.to_confirm) return true;
+  if (entry.type !== "program") return false;
+  const { eligibility, steps, documents, deadlines } = entry.program;
+  return eligibility.to_confirm || steps.to_confirm || documents.to_confirm || deadlines.to_confirm;
+}
+
+/** Puts the "confirm with the department" note first when it applies. */
+export function withConfirmNote(title: string, sections: Section[], toConfirm: boolean, t: Translate): Description {
+  return { title, sections: toConfirm ? [{ lines: [t("card-to-confirm")] }, ...sections] : sections, toConfirm };
+}
+
+const marked = (toConfirm: boolean, heading: string, t: Translate) => (toConfirm ? `${heading} ${t("card-marked-to-confirm")}` : heading);
+
+const paragraphs = (text: string) => text.split("\n").map((p) => p.trim()).filter(Boolean);
 
 /** A description as plain text, for the terminal. */
 export function descriptionToText(d: Description): string {

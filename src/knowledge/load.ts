@@ -40,14 +40,15 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const failed = new Set<string>();
 
   for (const type of ENTRY_TYPES) {
-    const folder = join(dir, FOLDER_OF_TYPE[type]);
-    for (const path of yamlFiles(folder)) {
+    for (const path of yamlFiles(join(dir, FOLDER_OF_TYPE[type]), problems)) {
       const file = displayPath(path);
-      const entry = parseEntry(readFileSync(path, "utf8"), file, type, problems);
+      const source = readSource(path, file, problems);
+      const entry = source === undefined ? undefined : parseEntry(source, file, type, problems);
       if (entry) entries.push({ entry, file });
       else failed.add(basename(path, extname(path)));
     }
   }
+  problems.push(...strayFiles(dir));
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ file: dir, message: `no entries found: expected YAML files in ${Object.values(FOLDER_OF_TYPE).join("/, ")}/` });
   }
@@ -97,18 +98,67 @@ function displayPath(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
-function yamlFiles(folder: string): string[] {
+function yamlFiles(folder: string, problems: KnowledgeProblem[]): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return [];
+    return []; // a missing folder is just a type without entries
   }
   return names
     .filter((name) => YAML_FILE.test(name))
     .map((name) => join(folder, name))
-    .filter((path) => statSync(path).isFile())
+    .filter((path) => {
+      if (isFile(path)) return true;
+      problems.push({ file: displayPath(path), message: "is not a readable file" });
+      return false;
+    })
     .sort();
+}
+
+const isFile = (path: string) => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // e.g. a broken symbolic link
+  }
+};
+
+function readSource(path: string, file: string, problems: KnowledgeProblem[]): string | undefined {
+  try {
+    const source = readFileSync(path, "utf8");
+    if (source.trim() === "") problems.push({ file, message: "the file is empty" });
+    return source.trim() === "" ? undefined : source;
+  } catch (error) {
+    problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
+    return undefined;
+  }
+}
+
+/** YAML files the loader would never read: at the top, in an unknown folder, or one level too deep. */
+function strayFiles(dir: string): KnowledgeProblem[] {
+  const known = new Set(Object.values(FOLDER_OF_TYPE));
+  const folders = `${[...known].join("/, ")}/`;
+  const problems: KnowledgeProblem[] = [];
+  const walk = (folder: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      const directory = !YAML_FILE.test(name) && !isFile(path);
+      if (directory && depth === 0 && known.has(name)) walk(path, 1);
+      else if (directory && depth < 2) walk(path, depth + 1);
+      else if (YAML_FILE.test(name) && (depth !== 1 || !known.has(basename(folder)))) {
+        problems.push({ file: displayPath(path), message: `is not in one of ${folders}, so it would never be loaded` });
+      }
+    }
+  };
+  walk(dir, 0);
+  return problems;
 }
 
 function parseEntry(source: string, file: string, folderType: EntryType, problems: KnowledgeProblem[]): Entry | undefined {

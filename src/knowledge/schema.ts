@@ -41,30 +41,42 @@ const id = z
   .string({ error: "expected an id" })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected an id of lowercase letters, digits and dashes, e.g. south-korea" });
 
-const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
-/** YAML turns an unquoted 2026-11-28 into a Date; staff should not need quotes. */
-const date = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+/** The yaml package (YAML 1.2) reads an unquoted 2026-11-28 as this string. */
+const date = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
 
 const aliasList = z.array(text, { error: "expected a list of texts" });
 
-const eligibility = z.strictObject({
-  to_confirm: z.boolean({ error: "expected true or false" }),
-  roles: z.array(z.enum(ROLES, { error: `expected one of: ${ROLES.join(", ")}` })).min(1, { error: "expected at least one role" }),
-  year_of_study: z
-    .strictObject({ min: z.int().min(1).max(6).optional(), max: z.int().min(1).max(6).optional() })
-    .optional(),
-  min_gpa: z.strictObject({ value: z.number().positive(), scale: z.union([z.literal(5), z.literal(100)], { error: "expected scale 5 or 100" }) }).optional(),
-  /** Any one of these certificates is enough; omitted or empty when none is required. */
-  languages: z
-    .array(
-      z.strictObject({
-        exam: z.enum(Object.keys(EXAMS) as [Exam, ...Exam[]], { error: `expected one of: ${Object.keys(EXAMS).join(", ")}` }),
-        min: z.number().nonnegative(),
-      }),
-    )
-    .default([]),
-  notes: z.array(localized).default([]),
-});
+const eligibility = z
+  .strictObject({
+    to_confirm: z.boolean({ error: "expected true or false" }),
+    roles: z.array(z.enum(ROLES, { error: `expected one of: ${ROLES.join(", ")}` })).min(1, { error: "expected at least one role" }),
+    year_of_study: z
+      .strictObject({ min: z.int().min(1).max(6).optional(), max: z.int().min(1).max(6).optional() })
+      .refine((y) => y.min === undefined || y.max === undefined || y.min <= y.max, { error: "expected min not above max" })
+      .optional(),
+    min_gpa: z
+      .strictObject({ value: z.number().positive(), scale: z.union([z.literal(5), z.literal(100)], { error: "expected scale 5 or 100" }) })
+      .refine((gpa) => gpa.value <= gpa.scale, { error: "expected a value not above the scale" })
+      .optional(),
+    /** Any one of these certificates is enough; omitted or empty when none is required. */
+    languages: z
+      .array(
+        z
+          .strictObject({
+            exam: z.enum(Object.keys(EXAMS) as [Exam, ...Exam[]], { error: `expected one of: ${Object.keys(EXAMS).join(", ")}` }),
+            min: z.number().nonnegative(),
+          })
+          .refine(({ exam, min }) => min >= EXAMS[exam].min && min <= EXAMS[exam].max, {
+            error: ({ input }) => {
+              const { exam } = input as { exam: Exam };
+              return `expected min between ${EXAMS[exam].min} and ${EXAMS[exam].max} for ${exam}`;
+            },
+            path: ["min"],
+          }),
+      )
+      .default([]),
+    notes: z.array(localized).default([]),
+  });
 
 const steps = z.strictObject({ to_confirm: z.boolean(), items: z.array(localized).min(1, { error: "expected at least one step" }) });
 

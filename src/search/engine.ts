@@ -12,7 +12,7 @@
  */
 import Fuse from "fuse.js";
 import { LANGS, type Entry, type EntryType, type Lang } from "../knowledge/schema.js";
-import { detectLanguage, type Vocabulary } from "./language.js";
+import { LanguageDetector, type Vocabulary } from "./language.js";
 import { stem, words } from "./normalize.js";
 import { isStopWord } from "./stopwords.js";
 
@@ -46,7 +46,7 @@ export const TUNING = {
   /** Fuse score above which a vocabulary word is not taken as a misspelling. */
   fuzzyThreshold: 0.3,
   /** A misspelling or truncated word must be at least this similar to count. */
-  minSimilarity: 0.55,
+  minSimilarity: 0.7,
   /** Below this score the best entry is not a confident answer. */
   minScore: 0.15,
   /** Alternatives shown beside the best must reach this share of its score. */
@@ -104,6 +104,7 @@ export class SearchIndex {
    */
   private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly vocabulary: Vocabulary = { uz: new Set(), ru: new Set(), en: new Set() };
+  private readonly detector: LanguageDetector;
   /**
    * Titles and aliases, each filed under its rarest key only: a phrase can be
    * matched in full only if its rarest key is, and common words ("program")
@@ -116,6 +117,8 @@ export class SearchIndex {
     const termCounts: Map<string, number>[] = [];
     const phrases: Phrase[] = [];
     this.entries.forEach((entry, doc) => termCounts.push(this.readEntry(entry, doc, phrases)));
+
+    this.detector = new LanguageDetector(this.vocabulary);
 
     const df = new Map<string, number>();
     for (const counts of termCounts) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
@@ -146,10 +149,6 @@ export class SearchIndex {
     for (const [bucket, keys] of keysByBucket) {
       this.fuzzyBuckets.set(bucket, new Fuse(keys, { includeScore: true, threshold: TUNING.fuzzyThreshold, ignoreLocation: true }));
     }
-  }
-
-  get size(): number {
-    return this.entries.length;
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -205,9 +204,14 @@ export class SearchIndex {
     };
   }
 
+  /** The language a text is written in, judged against this index's vocabulary. */
+  language(text: string): Lang {
+    return this.detector.detect(text);
+  }
+
   /** How the engine reads a query: its language, and each word's index keys and weight. */
   analyse(query: string): QueryAnalysis {
-    const lang = detectLanguage(query, this.vocabulary);
+    const lang = this.language(query);
     const keys = [...new Set(words(query).filter((w) => !isStopWord(w)).map(stem))]
       .filter((key) => key.length > 1 || /\d/.test(key))
       .map((key): QueryKey => {

@@ -27,9 +27,9 @@ export function words(text: string): string[] {
 const PHONETIC: [RegExp, string][] = [
   [/dzh|dj|zh/g, "j"],
   [/kh/g, "x"],
+  [/ph/g, "f"],
   // Uzbek writers mix up h and x (hamkorlik, xamkorlik); sh and ch keep their h.
   [/(?<![sc])h/g, "x"],
-  [/ph/g, "f"],
   [/w/g, "v"],
   [/q/g, "k"],
   [/y([aeou])/g, "$1"],
@@ -42,9 +42,13 @@ const PHONETIC: [RegExp, string][] = [
  * in their phonetic-key spelling, longest first. Stripping them is crude but
  * the same on both sides of a match, which is all search needs.
  */
-const SUFFIXES = [
+/** Uzbek endings, the same in folded and key spelling; language detection uses them too. */
+export const UZBEK_SUFFIXES = [
   "larining", "laridan", "laridagi", "larida", "lariga", "larini", "larni", "larda", "larga", "lardan", "lari", "lar",
   "dagi", "ning", "imiz", "ingiz", "dan", "da", "ga", "ka", "ni", "chi", "si",
+];
+const SUFFIXES = [
+  ...UZBEK_SUFFIXES,
   "ax", "ov", "ev", "om", "em", "oi", "ei", "ogo", "ego", "omu", "emu", "ix",
   "ies", "ing", "ed",
 ].sort((a, b) => b.length - a.length);
@@ -70,13 +74,14 @@ function computeStem(word: string): string {
   if (/\d/.test(word)) return word; // 1999, 2plus2: nothing to normalise
   let s = word;
   for (const [pattern, replacement] of PHONETIC) s = s.replace(pattern, replacement);
+  // English plural first, so "trainings" and "training" lose the same ending;
+  // but not the "s" of Erasmus, Belarus, business.
+  if (s.length > MIN_STEM + 1 && /[^sui]s$/.test(s)) s = s.slice(0, -1);
   for (let pass = 0; pass < 2; pass++) {
     const suffix = SUFFIXES.find((x) => s.endsWith(x) && s.length - x.length >= MIN_STEM + 1);
     if (!suffix) break;
     s = s.slice(0, -suffix.length);
   }
-  // English plural, but not the "s" of Erasmus, Belarus, business.
-  if (s.length > MIN_STEM + 1 && /[^sui]s$/.test(s)) s = s.slice(0, -1);
   while (s.length > MIN_STEM && /[aeiou]$/.test(s)) s = s.slice(0, -1);
   return s;
 }

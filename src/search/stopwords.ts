@@ -14,7 +14,7 @@ const RAW: Record<Lang, string> = {
     any some much many more most very please tell say know let get got go going want wanted wish like need needs
     information info details detail give show find help hi hey ok okay yes no not dont im ive id also just so than then
     there thing things something anything way ways about please kindly possible possibly something someone anyone
-    one ones all each every other others else our ours such own same too again still now well really`,
+    one ones all each every other others else our ours among between such own same too again still now well really`,
   ru: `и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от
     меня еще нет о об из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам
     ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз

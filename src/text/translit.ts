@@ -36,10 +36,10 @@ export function cyrillicToLatin(text: string): string {
       if (prev === undefined || !isLetter(prev) || VOWELS.has(prev) || prev === "ъ" || prev === "ь") latin = "ye";
     }
     if (ch !== lower && latin.length > 0) {
-      // Keep capitals: "Ш" -> "Sh", but "ШАШ" -> "SHASH".
+      // Keep capitals: "Ш" -> "Sh", but "ШАШ" -> "SHASH" (an all-caps word, judged by its neighbours).
       const next = text[i + 1];
-      const nextIsUpper = next !== undefined && next !== next.toLowerCase();
-      latin = nextIsUpper ? latin.toUpperCase() : latin[0]!.toUpperCase() + latin.slice(1);
+      const allCaps = next !== undefined && isLetter(next) ? isUpper(next) : isUpper(text[i - 1]);
+      latin = allCaps ? latin.toUpperCase() : latin[0]!.toUpperCase() + latin.slice(1);
     }
     out += latin;
   }
@@ -47,11 +47,16 @@ export function cyrillicToLatin(text: string): string {
 }
 
 const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+const isUpper = (ch: string | undefined) => ch !== undefined && isLetter(ch) && ch === ch.toUpperCase();
 
-/** Any apostrophe-like mark Uzbek writers use for o' g' and the tutuq belgisi. */
-export const APOSTROPHES = /[ʻʼ'`‘’´ʹʽ′]/gu;
+/** Every apostrophe-like mark Uzbek writers use for o' g' and the tutuq belgisi. */
+const APOSTROPHE_CHARS = "ʻʼ'`‘’´ʹʽ′";
+export const APOSTROPHES = new RegExp(`[${APOSTROPHE_CHARS}]`, "gu");
+const LATIN_WORD = new RegExp(`[\\p{L}${APOSTROPHE_CHARS}]+`, "gu");
 
 const LATIN_DIGRAPHS: [RegExp, string][] = [
+  // The apostrophe in Is'hoq only keeps s and h apart: Исҳоқ.
+  [/s'h/g, "сҳ"],
   [/o'/g, "ў"],
   [/g'/g, "ғ"],
   [/sh/g, "ш"],
@@ -73,7 +78,7 @@ const LATIN_TO_CYRILLIC: Record<string, string> = {
  * still read Cyrillic. A word-initial "e" becomes "э" (Erasmus -> Эрасмус).
  */
 export function uzLatinToCyrillic(text: string): string {
-  return text.replace(/[\p{L}'ʻʼ`‘’]+/gu, (word) => convertWord(word.replace(APOSTROPHES, "'")));
+  return text.replace(LATIN_WORD, (word) => convertWord(word.replace(APOSTROPHES, "'")));
 }
 
 function convertWord(word: string): string {

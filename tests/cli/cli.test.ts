@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../fixtures/paths.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 async function run(script: string, args: string[], input = "", env: Record<string, string> = {}) {
@@ -52,7 +52,9 @@ describe("npm run ask", () => {
     const { code, stdout } = await run("src/cli/ask.ts", ["--json"], "erazmus\nКорея\n\nweather tomorrow\n");
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(3);
+    // One line per input line, the blank one included, so a tool can pair them up.
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toMatchObject({ query: "", results: [] });
     expect(lines[0]).toMatchObject({ query: "erazmus", ambiguous: false });
     expect(lines[0].results[0]).toMatchObject({ id: "erasmus-mundus", type: "program", title: "Erasmus Mundus" });
     expect(Object.keys(lines[0])).toEqual(["query", "lang", "ambiguous", "results"]);
@@ -60,7 +62,7 @@ describe("npm run ask", () => {
     expect(lines[1]).toMatchObject({ query: "Корея", lang: "ru" });
     expect(lines[1].results[0]).toMatchObject({ id: "south-korea", title: "Южная Корея" });
     expect(lines[1].results.length).toBeLessThanOrEqual(5);
-    expect(lines[2]).toEqual({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [] });
+    expect(lines[3]).toEqual({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [] });
   });
 
   it("refuses a broken knowledge base with the file and field, no stack trace", async () => {

@@ -1,12 +1,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { Catalog } from "../../src/knowledge/catalog.js";
 import { KnowledgeError } from "../../src/knowledge/load.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 
-const dir = mkdtempSync(join(tmpdir(), "kb-catalog-"));
-cpSync(new URL("../../knowledge", import.meta.url).pathname, dir, { recursive: true });
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "kb-catalog-"));
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it("reload picks up a staff edit, and a broken edit keeps the working base", () => {

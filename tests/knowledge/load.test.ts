@@ -1,12 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkKnowledge } from "../../src/knowledge/check.js";
 import { CONTRACT } from "../../src/knowledge/contract.js";
 import { KnowledgeError, formatProblem, loadKnowledge } from "../../src/knowledge/load.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 
-const SHIPPED = new URL("../../knowledge", import.meta.url).pathname;
+const SHIPPED = KNOWLEDGE_DIR;
 
 let dir: string;
 beforeEach(() => {
@@ -100,9 +101,26 @@ describe("a malformed knowledge file is refused with its file and field", () => 
   });
 
   it("kb:check also requires every contract id", () => {
-    rmSync(join(dir, "programs/undp.yaml"));
-    const links = checkKnowledge(dir).problems.map(formatProblem);
-    // Nothing else links to undp in a way that breaks, or the load names those links.
-    expect(links.join("\n")).toMatch(/undp/);
+    // Rename undp everywhere, file and links alike: the base loads, but the bot's contract breaks.
+    for (const folder of ["programs", "countries", "topics", "contacts"]) {
+      for (const name of readdirSync(join(dir, folder))) edit(`${folder}/${name}`, (t) => t.replace(/\bundp\b/g, "un-development"));
+    }
+    renameSync(join(dir, "programs/undp.yaml"), join(dir, "programs/un-development.yaml"));
+    expect(loadKnowledge(dir).byId.has("un-development")).toBe(true);
+    expect(checkKnowledge(dir).problems.map(formatProblem)).toEqual([expect.stringMatching(/the program "undp" is missing: the bot relies on it/)]);
+  });
+
+  it("an empty file and a file outside the type folders", () => {
+    writeFileSync(join(dir, "topics/draft.yaml"), "\n");
+    cpSync(join(dir, "countries/france.yaml"), join(dir, "france.yaml"));
+    expect(loadErrors()).toEqual([
+      expect.stringMatching(/topics\/draft\.yaml: the file is empty/),
+      expect.stringMatching(/\/france\.yaml: is not in one of programs\/, countries\/, topics\/, contacts\/, so it would never be loaded/),
+    ]);
+  });
+
+  it("an exam score outside the exam's scale", () => {
+    edit("programs/erasmus-mundus.yaml", (t) => t.replace("{ exam: ielts, min: 5.5 }", "{ exam: ielts, min: 65 }"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/erasmus-mundus\.yaml: program\.eligibility\.languages\.0\.min: expected min between 0 and 9 for ielts/)]);
   });
 });

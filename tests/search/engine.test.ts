@@ -3,8 +3,9 @@ import { loadKnowledge } from "../../src/knowledge/load.js";
 import { SearchIndex } from "../../src/search/engine.js";
 import type { Entry } from "../../src/knowledge/schema.js";
 import { topic } from "../fixtures/entries.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 
-const kb = loadKnowledge(new URL("../../knowledge", import.meta.url).pathname);
+const kb = loadKnowledge(KNOWLEDGE_DIR);
 const index = new SearchIndex(kb.entries);
 const top = (q: string) => index.search(q).results[0]?.id;
 

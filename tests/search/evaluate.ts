@@ -5,6 +5,7 @@ import type { SearchIndex } from "../../src/search/engine.js";
 
 export const GROUPS = ["en", "ru", "uz-latn", "uz-cyrl"] as const;
 export type Group = (typeof GROUPS)[number];
+const LANGUAGE_OF_GROUP = { en: "en", ru: "ru", "uz-latn": "uz", "uz-cyrl": "uz" } as const;
 
 export interface LabelledQuery {
   q: string;
@@ -15,6 +16,8 @@ export interface LabelledQuery {
 }
 
 export interface GroupScore {
+  /** Queries whose language was detected right (uz-latn and uz-cyrl are "uz"). */
+  languageRight: number;
   inScope: number;
   top1: number;
   top3: number;
@@ -30,11 +33,13 @@ export function loadQueries(file: "queries.yaml" | "holdout.yaml" = "queries.yam
 
 export function evaluate(index: SearchIndex, queries: LabelledQuery[]): Record<Group, GroupScore> {
   const scores = Object.fromEntries(
-    GROUPS.map((g): [Group, GroupScore] => [g, { inScope: 0, top1: 0, top3: 0, outOfScope: 0, rejected: 0, failures: [] }]),
+    GROUPS.map((g): [Group, GroupScore] => [g, { languageRight: 0, inScope: 0, top1: 0, top3: 0, outOfScope: 0, rejected: 0, failures: [] }]),
   ) as Record<Group, GroupScore>;
   for (const query of queries) {
     const score = scores[query.group];
-    const got = index.search(query.q).results.map((r) => r.id);
+    const result = index.search(query.q);
+    if (result.lang === LANGUAGE_OF_GROUP[query.group]) score.languageRight++;
+    const got = result.results.map((r) => r.id);
     if (query.expect.length === 0) {
       score.outOfScope++;
       if (got.length === 0) score.rejected++;

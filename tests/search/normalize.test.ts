@@ -83,3 +83,18 @@ describe("transliteration", () => {
     expect(cyrillicToLatin("KOICA 2+2")).toBe("KOICA 2+2");
   });
 });
+
+describe("transliteration edge cases", () => {
+  it("keeps an all-caps word all caps", () => {
+    expect(cyrillicToLatin("ШАШ ва ЧОЙ")).toBe("SHASH va CHOY");
+    expect(cyrillicToLatin("Шаш")).toBe("Shash");
+  });
+
+  it("drops the apostrophe that only keeps s and h apart", () => {
+    expect(uzLatinToCyrillic("Is'hoq")).toBe("Исҳоқ");
+  });
+
+  it("reads every apostrophe variant in Latin input", () => {
+    for (const word of ["oʻqish", "o´qish", "oʹqish", "o′qish"]) expect(uzLatinToCyrillic(word)).toBe("ўқиш");
+  });
+});

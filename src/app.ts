@@ -1,0 +1,79 @@
+/**
+ * Starting and stopping the whole bot: storage, knowledge, the bot itself,
+ * long polling or the webhook, and the HTTP server. main.ts runs it for
+ * production; tests start it the same way.
+ */
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { registerCommands } from "./bot/commands.js";
+import type { BotContext } from "./bot/context.js";
+import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
+import type { Config } from "./config.js";
+import { createI18n } from "./i18n.js";
+import { Catalog } from "./knowledge/catalog.js";
+import type { Logger } from "./logger.js";
+import { createHttpServer } from "./server.js";
+import { openDatabase } from "./storage/database.js";
+import { Store } from "./storage/store.js";
+import type { Bot } from "grammy";
+
+export interface App {
+  bot: Bot<BotContext>;
+  store: Store;
+  /** The port the HTTP server listens on (useful when PORT is 0). */
+  port: number;
+  /** Stops taking updates, lets the ones in hand finish, and closes everything. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const catalog = new Catalog(config.KNOWLEDGE_DIR);
+  const store = new Store(openDatabase(config.DATABASE_PATH));
+  const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, store, catalog, logger });
+  try {
+    await bot.init();
+    await registerCommands(bot.api, createI18n());
+    store.forgetHandledUpdates();
+
+    let runner: RunnerHandle | undefined;
+    let server: Server;
+    if (config.WEBHOOK_URL) {
+      const path = new URL(config.WEBHOOK_URL).pathname;
+      server = createHttpServer({ healthy: () => true, webhook: { bot, path, secretToken: config.WEBHOOK_SECRET! } });
+      await listen(server, config.PORT);
+      await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+      logger.info({ url: config.WEBHOOK_URL }, "webhook mode");
+    } else {
+      // A webhook left from an earlier run would make long polling fail with 409.
+      await bot.api.deleteWebhook();
+      server = createHttpServer({ healthy: () => runner?.isRunning() ?? false });
+      await listen(server, config.PORT);
+      runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+      logger.info("long polling mode");
+    }
+    logger.info({ bot: bot.botInfo.username, entries: catalog.kb.entries.length }, "bot started");
+
+    return {
+      bot,
+      store,
+      port: (server.address() as AddressInfo).port,
+      stop: async () => {
+        await runner?.stop();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        store.close();
+        logger.info("bot stopped");
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
+  });
+}

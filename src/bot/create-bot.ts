@@ -1,0 +1,56 @@
+/**
+ * The one place the bot is assembled. Tests, the terminal playground and
+ * production all build it here, passing their own dependencies.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import { createI18n } from "../i18n.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { answersFeature } from "./features/answers.js";
+import { browseFeature, staleButton } from "./features/browse.js";
+import { inlineFeature } from "./features/inline.js";
+import { startFeature } from "./features/start.js";
+import { answerCallbacks } from "./middleware/answer-callbacks.js";
+import { chatScope } from "./middleware/chat-scope.js";
+import { handleBotError } from "./middleware/errors.js";
+import { floodControl } from "./middleware/flood-control.js";
+import { resolveLanguage } from "./middleware/language.js";
+import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { markBlockedOn403, trackUsers } from "./middleware/users.js";
+
+/** The update kinds the bot handles; anything else Telegram need not send. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
+
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const { store, logger } = deps;
+  const bot = new Bot<BotContext>(deps.token, { client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {} });
+
+  // Telegram's "retry after" and passing network trouble are waited out, not failed on.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(markBlockedOn403(store));
+
+  bot.use((ctx, next) => {
+    ctx.log = logger.child({ update_id: ctx.update.update_id });
+    return next();
+  });
+  // One chat's updates in order; different chats in parallel (the runner is concurrent).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(oncePerUpdate(store));
+  bot.use(createI18n<BotContext>());
+  bot.use(trackUsers(store));
+  bot.use(resolveLanguage(deps.catalog));
+  bot.use(answerCallbacks);
+  bot.use(chatScope);
+  bot.use(floodControl());
+
+  bot.use(startFeature(deps));
+  bot.use(browseFeature(deps));
+  bot.use(inlineFeature(deps));
+  bot.use(answersFeature(deps));
+  // A button this version of the bot does not know (an old message): offer the menu.
+  bot.on("callback_query:data", staleButton);
+
+  bot.catch(handleBotError);
+  return bot;
+}

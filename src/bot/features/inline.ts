@@ -1,0 +1,39 @@
+/**
+ * Inline mode: "@bot erasmus" in any chat lists matching entries to share;
+ * each shared card links back to the bot.
+ */
+import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
+import type { Entry } from "../../knowledge/schema.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { splitMessage } from "../ui/split.js";
+import { entryView } from "./browse.js";
+
+const MAX_RESULTS = 10;
+const DESCRIPTION_LENGTH = 120;
+
+export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
+  const feature = new Composer<BotContext>();
+
+  feature.on("inline_query", async (ctx) => {
+    const query = ctx.inlineQuery.query.trim();
+    const { kb } = catalog;
+    const entries: Entry[] =
+      query === ""
+        ? kb.entries.filter((e) => e.type === "program")
+        : catalog.search(query, { limit: MAX_RESULTS }).results.map((hit) => kb.byId.get(hit.id)!);
+    const results = entries.slice(0, MAX_RESULTS).map((entry) => {
+      // The shared card is one message: its first part, with a button into the bot for the rest.
+      const [html] = splitMessage(entryView(ctx, kb, entry).html);
+      const open = new InlineKeyboard().url(ctx.t("inline-open-in-bot"), `https://t.me/${ctx.me.username}?start=${entry.id}`);
+      return InlineQueryResultBuilder.article(entry.id, entry.title[ctx.lang], {
+        description: shorten(entry.summary[ctx.lang]),
+        reply_markup: open,
+      }).text(html!, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    });
+    await ctx.answerInlineQuery(results, { cache_time: 60, is_personal: true });
+  });
+
+  return feature;
+}
+
+const shorten = (text: string) => (text.length <= DESCRIPTION_LENGTH ? text : `${text.slice(0, DESCRIPTION_LENGTH - 1)}…`);

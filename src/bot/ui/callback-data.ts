@@ -1,0 +1,26 @@
+/**
+ * Button payloads. Telegram allows 1-64 bytes of callback_data; building every
+ * payload here keeps them short and checked in one place.
+ */
+const LIMIT = 64;
+
+function checked(data: string): string {
+  if (Buffer.byteLength(data, "utf8") > LIMIT) throw new Error(`callback_data over ${LIMIT} bytes: ${data}`);
+  return data;
+}
+
+export const callback = {
+  menu: () => "menu",
+  languages: () => "langs",
+  language: (lang: string) => checked(`lang:${lang}`),
+  programs: () => "programs",
+  countries: () => "countries",
+  /** Any knowledge entry's card. */
+  entry: (id: string) => checked(`e:${id}`),
+  /** A program's "how to apply" view. */
+  apply: (id: string) => checked(`a:${id}`),
+};
+
+export const LANGUAGE_BUTTON = /^lang:(.+)$/;
+export const ENTRY_BUTTON = /^e:(.+)$/;
+export const APPLY_BUTTON = /^a:(.+)$/;

@@ -1,0 +1,6 @@
+/** Telegram's HTML parse mode: every text from users or the knowledge base goes through escapeHtml. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export const bold = (text: string): string => `<b>${escapeHtml(text)}</b>`;
+export const italic = (text: string): string => `<i>${escapeHtml(text)}</i>`;

@@ -1,0 +1,62 @@
+/**
+ * Configuration from the environment, validated at start. Each missing or
+ * wrong variable gets its own message naming the variable, so an operator
+ * fixes them all in one go.
+ */
+import { z } from "zod";
+
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+const url = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `expected an http(s) URL of ${what}` });
+
+const schema = z.object({
+    BOT_TOKEN: z
+      .string({ error: "is required: the token @BotFather gave you, like 123456789:AAH..." })
+      .trim()
+      .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, { error: "does not look like a bot token (expected digits, a colon, then 30+ letters, digits, _ or -)" }),
+    TELEGRAM_API_ROOT: url("a Bot API server").default(DEFAULT_API_ROOT),
+    DATABASE_PATH: z.string().trim().min(1, { error: "must not be empty" }).default("./data/bot.sqlite"),
+    KNOWLEDGE_DIR: z.string().trim().min(1, { error: "must not be empty" }).default("./knowledge"),
+    ADMIN_IDS: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const ids = value.split(",").map((s) => s.trim()).filter(Boolean);
+        const bad = ids.filter((id) => !/^\d{1,15}$/.test(id));
+        if (bad.length > 0) {
+          ctx.addIssue({ code: "custom", message: `expected comma-separated Telegram user ids (numbers), got: ${bad.join(", ")}` });
+          return z.NEVER;
+        }
+        return ids.map(Number);
+      }),
+    WEBHOOK_URL: url("this bot's webhook (Telegram posts updates there)").optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16-256 characters of A-Z, a-z, 0-9, _ and -" })
+      .optional(),
+    PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(1).max(65535).default(8080),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set": `FOO= npm start` should fall back to the default.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(given);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  if (given.WEBHOOK_URL && !given.WEBHOOK_SECRET) {
+    problems.push("WEBHOOK_SECRET is required when WEBHOOK_URL is set: Telegram sends it with every update, and the bot refuses requests without it");
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  return result.data;
+}

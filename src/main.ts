@@ -1,0 +1,48 @@
+/**
+ * `npm start`: reads the configuration, starts the bot, and stops it cleanly on
+ * SIGINT/SIGTERM (updates in hand finish; nothing is lost or handled twice).
+ */
+import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { KnowledgeError } from "./knowledge/load.js";
+import { createLogger } from "./logger.js";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    logger.fatal({ err: error }, "the bot could not start");
+    process.exit(1);
+  }
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, "stopping");
+      app.stop().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, "unclean stop");
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+void main();

@@ -1,0 +1,33 @@
+/**
+ * The bot's HTTP server: GET /healthz for Docker and monitoring, and in
+ * webhook mode the webhook path, which refuses requests without Telegram's
+ * secret token (401) before they reach the bot.
+ */
+import { createServer, type Server } from "node:http";
+import { webhookCallback, type Bot } from "grammy";
+import type { BotContext } from "./bot/context.js";
+
+export interface ServerOptions {
+  /** Whether the bot is up; /healthz answers 503 otherwise. */
+  healthy: () => boolean;
+  webhook?: { bot: Bot<BotContext>; path: string; secretToken: string };
+}
+
+export function createHttpServer({ healthy, webhook }: ServerOptions): Server {
+  const handleUpdate = webhook && webhookCallback(webhook.bot, "http", { secretToken: webhook.secretToken, onTimeout: "return" });
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (req.method === "GET" && path === "/healthz") {
+      const ok = healthy();
+      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok }));
+      return;
+    }
+    if (handleUpdate && req.method === "POST" && path === webhook.path) {
+      handleUpdate(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+}

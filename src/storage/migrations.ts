@@ -1,0 +1,24 @@
+/**
+ * The database schema, as an append-only list: migration N brings a database
+ * from user_version N-1 to N. Never edit a migration that has shipped; add one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: users and the updates already handled
+  `
+  CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,          -- Telegram user id (= private chat id)
+    first_name    TEXT    NOT NULL DEFAULT '',
+    username      TEXT,
+    language_code TEXT,                         -- what Telegram says the user's app language is
+    lang          TEXT,                         -- what the user chose: uz, uz-cyrl, ru, en; NULL until they choose
+    first_seen    INTEGER NOT NULL,             -- unix ms
+    last_seen     INTEGER NOT NULL,
+    blocked       INTEGER NOT NULL DEFAULT 0    -- 1 when the user blocked the bot or deleted their account
+  );
+  CREATE TABLE handled_updates (
+    update_id  INTEGER PRIMARY KEY,
+    handled_at INTEGER NOT NULL
+  );
+  CREATE INDEX handled_updates_by_time ON handled_updates (handled_at);
+  `,
+];
