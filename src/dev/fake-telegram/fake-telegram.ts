@@ -1,0 +1,224 @@
+// The fake Telegram Bot API server that tests, the playground and the
+// benchmarks point grammY at (client.apiRoot). It answers like Telegram,
+// refuses what Telegram refuses, and lets tests act as users.
+import { EventEmitter } from "node:events";
+import type { Chat, Update, User, UserFromGetMe } from "grammy/types";
+import { Dispatcher } from "./dispatcher.js";
+import { FakeGroup } from "./fake-group.js";
+import { FakeUser } from "./fake-user.js";
+import { Faults } from "./faults.js";
+import { listen, type RunningServer } from "./http-server.js";
+import type { ApiCall, CallbackAnswer, FakeGroupInit, FakeMessage, FakeUserInit, FaultRule, StartOptions } from "./types.js";
+import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
+import { World } from "./world.js";
+
+export const DEFAULT_TOKEN = "123456789:AAFakeFakeFakeFakeFakeFakeFakeFake_xy";
+const TOKEN_SHAPE = /^(\d+):[A-Za-z0-9_-]+$/;
+
+export interface FakeTelegram {
+  on(event: "call", listener: (call: ApiCall) => void): this;
+  on(event: "message" | "edit", listener: (message: FakeMessage) => void): this;
+  on(event: "delete", listener: (ref: { chatId: number; messageId: number }) => void): this;
+  on(event: "update", listener: (update: Update) => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: "call", listener: (call: ApiCall) => void): this;
+  once(event: "message" | "edit", listener: (message: FakeMessage) => void): this;
+  once(event: "delete", listener: (ref: { chatId: number; messageId: number }) => void): this;
+  once(event: "update", listener: (update: Update) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+}
+
+export class FakeTelegram extends EventEmitter {
+  readonly token: string;
+  /** What getMe answers; also usable as grammY's `botInfo` option to skip getMe. */
+  readonly botInfo: UserFromGetMe;
+  /** Every call, in the order it was answered (`at` is its arrival time). */
+  readonly calls: ApiCall[] = [];
+
+  private readonly world: World;
+  private readonly faults = new Faults();
+  private readonly dispatcher: Dispatcher;
+  private readonly callWatchers = new Set<(call: ApiCall) => void>();
+  private server: RunningServer | undefined;
+  private root = "";
+
+  private constructor(token: string, username: string, firstName: string) {
+    super();
+    const m = TOKEN_SHAPE.exec(token);
+    if (!m) throw new Error(`FakeTelegram: token must look like "123:ABC", got ${JSON.stringify(token)}`);
+    this.token = token;
+    this.botInfo = {
+      id: Number(m[1]),
+      is_bot: true,
+      first_name: firstName,
+      username,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: true,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+    } as UserFromGetMe;
+    this.world = new World(this.botInfo, (event, payload) => this.emit(event, payload));
+    this.dispatcher = new Dispatcher(this.world, token, this.faults, (call) => this.onCall(call));
+  }
+
+  /** Starts a fake on 127.0.0.1 (random port unless given). */
+  static async start(options: StartOptions = {}): Promise<FakeTelegram> {
+    const fake = new FakeTelegram(
+      options.token ?? DEFAULT_TOKEN,
+      options.botUsername ?? "fake_test_bot",
+      options.botFirstName ?? "Fake Test Bot",
+    );
+    fake.server = await listen(options.port ?? 0, fake.dispatcher.handle);
+    fake.root = `http://127.0.0.1:${fake.server.port}`;
+    return fake;
+  }
+
+  /** "http://127.0.0.1:PORT"; grammY appends /bot<token>/<method>. */
+  get apiRoot(): string {
+    return this.root;
+  }
+
+  /** Calls answered with ok:false (client-aborted long polls excluded). */
+  rejected(): ApiCall[] {
+    return this.calls.filter((c) => !c.ok && !c.aborted);
+  }
+
+  /** Closes the server; a waiting getUpdates gets [] first, pending test waits reject. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    this.world.updates.release();
+    for (const reject of [...this.world.pending]) reject(new Error("FakeTelegram stopped"));
+    await new Promise((r) => setTimeout(r, 5)); // let the released long poll's answer go out
+    await server.close();
+  }
+
+  /** A user with a private chat with the bot (ids from 1001 up). */
+  user(init: FakeUserInit = {}): FakeUser {
+    const id = this.world.allocUserId(init.id);
+    const firstName = init.firstName ?? `User${id}`;
+    const user: User = {
+      id,
+      is_bot: false,
+      first_name: firstName,
+      ...(init.lastName ? { last_name: init.lastName } : {}),
+      ...(init.username ? { username: init.username } : {}),
+      language_code: init.languageCode ?? "en",
+    };
+    const chat: Chat.PrivateChat = {
+      id,
+      type: "private",
+      first_name: firstName,
+      ...(init.lastName ? { last_name: init.lastName } : {}),
+      ...(init.username ? { username: init.username } : {}),
+    };
+    this.world.addChat(chat);
+    this.world.users.set(id, { user, chatId: id });
+    return new FakeUser(this.world, user, () => this.diagnose());
+  }
+
+  /** A group the bot is a member of (ids from -1001 down). */
+  group(init: FakeGroupInit = {}): FakeGroup {
+    const id = this.world.allocGroupId(init.id);
+    const chat: Chat.GroupChat = { id, type: "group", title: init.title ?? `Test group ${-id}` };
+    return new FakeGroup(this.world, this.world.addChat(chat, init.privacyMode ?? false));
+  }
+
+  /** Queues a raw update (low level); returns its update_id. */
+  pushUpdate(update: Omit<Update, "update_id">): number {
+    return this.world.updates.push(update);
+  }
+
+  /** Updates not yet confirmed by a getUpdates offset. */
+  pendingUpdates(): number {
+    return this.world.updates.pending();
+  }
+
+  /**
+   * Returns and confirms all pending updates: for webhook tests that POST
+   * updates to the bot themselves (see also the "update" event).
+   */
+  drainUpdates(): Update[] {
+    return this.world.updates.drain();
+  }
+
+  /** Bot messages in that chat, current state. */
+  messages(chatId: number): FakeMessage[] {
+    return this.world.botMessages(chatId);
+  }
+
+  /** The command menu set for (language, scope); undefined if none. */
+  commands(languageCode = "", scope?: object): { command: string; description: string }[] | undefined {
+    const list = this.world.commands.get(this.world.commandsKey(scope, languageCode));
+    return list ? structuredClone(list) : undefined;
+  }
+
+  webhook(): { url: string; secretToken?: string } | undefined {
+    const w = this.world.webhook;
+    if (!w) return undefined;
+    return w.secretToken !== undefined ? { url: w.url, secretToken: w.secretToken } : { url: w.url };
+  }
+
+  /** How the bot answered a callback query; undefined while unanswered (or unknown). */
+  callbackAnswer(queryId: string): CallbackAnswer | undefined {
+    const answer = this.world.callbackQueries.get(queryId)?.answer;
+    return answer ? { ...answer } : undefined;
+  }
+
+  /** Makes matching calls fail (or stall, or reset); returns a function removing the rule. */
+  injectFault(rule: FaultRule): () => void {
+    return this.faults.add(rule);
+  }
+
+  /**
+   * Resolves with the first recorded call of `method` (matching `where`) at
+   * index `since` or later (default 0: any call so far), waiting if needed.
+   */
+  waitForCall(
+    method: string,
+    options: { where?: (call: ApiCall) => boolean; since?: number; timeoutMs?: number } = {},
+  ): Promise<ApiCall> {
+    const wanted = method.toLowerCase();
+    const fits = (c: ApiCall) => c.method.toLowerCase() === wanted && (options.where?.(c) ?? true);
+    const existing = this.calls.slice(options.since ?? 0).find(fits);
+    if (existing) return Promise.resolve(existing);
+    const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return waitFor<ApiCall>(
+      this.world,
+      ms,
+      (done) => {
+        const watcher = (c: ApiCall) => {
+          if (fits(c)) done(c);
+        };
+        this.callWatchers.add(watcher);
+        return () => this.callWatchers.delete(watcher);
+      },
+      () => `No ${method} call within ${ms} ms.\n${this.diagnose()}`,
+    );
+  }
+
+  private onCall(call: ApiCall): void {
+    this.calls.push(call);
+    this.emit("call", call);
+    for (const w of [...this.callWatchers]) w(call);
+  }
+
+  /** State and the last calls, for timeout errors: usually shows why the bot was silent. */
+  private diagnose(): string {
+    const recent = this.calls.slice(-10).map((c) => {
+      const chat = c.params.chat_id !== undefined ? ` chat ${String(c.params.chat_id)}` : "";
+      const outcome = c.ok ? "ok" : c.aborted ? "aborted" : `${c.errorCode ?? "reset"} ${c.description ?? ""}`;
+      return `  ${c.method}${chat} -> ${outcome}`;
+    });
+    const q = this.world.updates;
+    const polling = q.isPolling() ? "a getUpdates is waiting" : "no getUpdates is waiting (is the bot running?)";
+    const dropped = q.dropped > 0 ? `, ${q.dropped} update(s) dropped by allowed_updates ${JSON.stringify(q.allowedUpdates())}` : "";
+    return [
+      `Fake state: ${q.pending()} unconfirmed update(s), ${polling}${this.world.webhook ? ", webhook set" : ""}${dropped}.`,
+      this.calls.length === 0 ? "The bot made no API calls at all." : `Last ${recent.length} of ${this.calls.length} API calls:`,
+      ...recent,
+    ].join("\n");
+  }
+}

@@ -1,0 +1,226 @@
+// Sending, editing, copying and deleting messages.
+import type { InlineKeyboardMarkup, Message, MessageEntity } from "grammy/types";
+import { badRequest, Errors } from "../errors.js";
+import { checkReplyMarkup, type CheckedMarkup } from "../markup.js";
+import { canonicalJson, chatIdParam, jsonParam, boolParam, strParam, type Params } from "../params.js";
+import { captionText, messageText, type Formatted } from "../text.js";
+import type { ChatRecord, StoredMessage, World } from "../world.js";
+import { checkLinkPreview, clone, messageIdParam, replyTarget, type Handler } from "./handler.js";
+
+const CHAT_ACTIONS = new Set([
+  "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+  "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+]);
+
+/** Fields that make up a message's content (what copyMessage copies). */
+const CONTENT = [
+  "text", "entities", "caption", "caption_entities", "photo", "sticker", "document", "video", "audio",
+  "voice", "animation", "video_note", "location", "venue", "contact", "dice", "poll",
+] as const;
+
+function inlineOf(markup: CheckedMarkup | undefined): InlineKeyboardMarkup | undefined {
+  return markup?.kind === "inline" ? markup.markup : undefined;
+}
+
+/** Reply keyboards are not part of Message; remember them on the message and the chat. */
+function rememberKeyboard(chat: ChatRecord, stored: StoredMessage, markup: CheckedMarkup | undefined): void {
+  if (markup?.kind === "keyboard") {
+    stored.keyboard = markup.texts;
+    chat.replyKeyboard = markup.texts;
+  } else if (markup?.kind === "remove_keyboard") {
+    chat.replyKeyboard = undefined;
+  }
+}
+
+function withText(f: Formatted): Partial<Message> {
+  return f.entities.length > 0 ? { text: f.text, entities: f.entities } : { text: f.text };
+}
+
+const sendMessage: Handler = (world, p) => {
+  const chatId = chatIdParam(p);
+  const text = messageText(p);
+  const chat = world.writableChat(chatId);
+  const checked = checkReplyMarkup(p, { chatType: chat.chat.type, botUsername: world.me.username });
+  const markup = inlineOf(checked);
+  checkLinkPreview(p);
+  const reply = replyTarget(world, chat, p);
+  const stored = world.store(
+    chat,
+    (message_id) =>
+      ({
+        message_id,
+        from: world.botUser,
+        chat: chat.chat,
+        date: world.now(),
+        ...(reply ? { reply_to_message: reply } : {}),
+        ...withText(text),
+        ...(markup ? { reply_markup: markup } : {}),
+      }) as Message,
+    true,
+    text.html,
+  );
+  rememberKeyboard(chat, stored, checked);
+  world.announce("message", stored);
+  return clone(stored.message);
+};
+
+/** The bot's own message to edit, with Telegram's errors for the other cases. */
+function editable(world: World, p: Params): { chat: ChatRecord; stored: StoredMessage } {
+  const chat = world.writableChat(chatIdParam(p));
+  const stored = chat.messages.get(messageIdParam(p));
+  if (!stored) throw badRequest("message to edit not found");
+  if (!stored.fromBot) throw badRequest("message can't be edited");
+  return { chat, stored };
+}
+
+const sameMarkup = (a: InlineKeyboardMarkup | undefined, b: InlineKeyboardMarkup | undefined) =>
+  canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+function applyMarkup(message: Message, markup: InlineKeyboardMarkup | undefined): void {
+  // Omitting reply_markup in an edit removes the keyboard, as in Telegram.
+  if (markup) message.reply_markup = markup;
+  else delete message.reply_markup;
+}
+
+const editMessageText: Handler = (world, p) => {
+  const text = messageText(p);
+  const ctx = { inlineOnly: true, botUsername: world.me.username };
+  if (strParam(p, "inline_message_id")) {
+    checkReplyMarkup(p, ctx);
+    return true; // inline messages are not modelled; Telegram answers true
+  }
+  const { chat, stored } = editable(world, p);
+  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  checkLinkPreview(p);
+  const m = stored.message;
+  if (m.text === undefined) throw badRequest("there is no text in the message to edit");
+  const sameText = m.text === text.text && canonicalJson(m.entities ?? []) === canonicalJson(text.entities);
+  if (sameText && sameMarkup(m.reply_markup, markup)) throw Errors.notModified();
+  m.text = text.text;
+  if (text.entities.length > 0) m.entities = text.entities as MessageEntity[];
+  else delete m.entities;
+  applyMarkup(m, markup);
+  m.edit_date = world.now();
+  if (text.html !== undefined) stored.html = text.html;
+  else delete stored.html;
+  stored.edits++;
+  world.announce("edit", stored);
+  return clone(m);
+};
+
+const editMessageReplyMarkup: Handler = (world, p) => {
+  const ctx = { inlineOnly: true, botUsername: world.me.username };
+  if (strParam(p, "inline_message_id")) {
+    checkReplyMarkup(p, ctx);
+    return true;
+  }
+  const { chat, stored } = editable(world, p);
+  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  if (sameMarkup(stored.message.reply_markup, markup)) throw Errors.notModified();
+  applyMarkup(stored.message, markup);
+  stored.message.edit_date = world.now();
+  stored.edits++;
+  world.announce("edit", stored);
+  return clone(stored.message);
+};
+
+const deleteMessage: Handler = (world, p) => {
+  const chat = world.chat(chatIdParam(p));
+  const id = messageIdParam(p);
+  const stored = chat.messages.get(id);
+  if (!stored) throw badRequest("message to delete not found");
+  // In groups the fake bot is no admin: it may delete only its own messages.
+  if (chat.chat.type !== "private" && !stored.fromBot) throw badRequest("message can't be deleted");
+  chat.messages.delete(id);
+  world.announceDelete(chat.chat.id, id);
+  return true;
+};
+
+const sendChatAction: Handler = (world, p) => {
+  const chatId = chatIdParam(p);
+  const action = strParam(p, "action");
+  world.writableChat(chatId);
+  if (action === undefined || !CHAT_ACTIONS.has(action)) throw badRequest("wrong parameter action in request");
+  return true;
+};
+
+/** Copies the content of `source` into `target` as a new bot message. */
+function copyInto(
+  world: World,
+  target: ChatRecord,
+  source: Message,
+  opts: { caption?: Formatted; removeCaption?: boolean; markup?: CheckedMarkup; reply?: Message },
+): StoredMessage {
+  const content: Record<string, unknown> = {};
+  for (const key of CONTENT) if (source[key] !== undefined) content[key] = clone(source[key]);
+  const hasMedia = content.text === undefined;
+  if (hasMedia && (opts.caption !== undefined || opts.removeCaption)) {
+    delete content.caption;
+    delete content.caption_entities;
+    if (opts.caption && opts.caption.text !== "") {
+      content.caption = opts.caption.text;
+      if (opts.caption.entities.length > 0) content.caption_entities = opts.caption.entities;
+    }
+  }
+  const stored = world.store(
+    target,
+    (message_id) =>
+      ({
+        message_id,
+        from: world.botUser,
+        chat: target.chat,
+        date: world.now(),
+        ...(opts.reply ? { reply_to_message: opts.reply } : {}),
+        ...content,
+        ...(opts.markup?.kind === "inline" ? { reply_markup: opts.markup.markup } : {}),
+      }) as Message,
+    true,
+  );
+  rememberKeyboard(target, stored, opts.markup);
+  world.announce("message", stored);
+  return stored;
+}
+
+const copyMessage: Handler = (world, p) => {
+  const chatId = chatIdParam(p);
+  const fromChatId = chatIdParam(p, "from_chat_id");
+  const messageId = messageIdParam(p);
+  const caption = captionText(p);
+  const target = world.writableChat(chatId);
+  const source = world.chat(fromChatId).messages.get(messageId);
+  if (!source) throw badRequest("message to copy not found");
+  const markup = checkReplyMarkup(p, { chatType: target.chat.type, botUsername: world.me.username });
+  const reply = replyTarget(world, target, p);
+  const copy = copyInto(world, target, source.message, { caption, markup, reply });
+  return { message_id: copy.message.message_id };
+};
+
+const copyMessages: Handler = (world, p) => {
+  const chatId = chatIdParam(p);
+  const fromChatId = chatIdParam(p, "from_chat_id");
+  const ids = jsonParam(p, "message_ids");
+  if (!Array.isArray(ids) || ids.length === 0) throw Errors.required("message_ids");
+  if (ids.length > 100) throw badRequest("too many messages to copy");
+  for (let i = 0; i < ids.length; i++) {
+    if (!Number.isInteger(ids[i])) throw badRequest(`field "message_ids" must be an Array of Integer`);
+    if (i > 0 && (ids[i] as number) <= (ids[i - 1] as number)) {
+      throw badRequest("message identifiers must be in a strictly increasing order");
+    }
+  }
+  const removeCaption = boolParam(p, "remove_caption") ?? false;
+  const target = world.writableChat(chatId);
+  const source = world.chat(fromChatId);
+  const found = (ids as number[]).map((id) => source.messages.get(id)).filter((m) => m !== undefined);
+  if (found.length === 0) throw badRequest("there are no messages to forward");
+  return found.map((m) => ({ message_id: copyInto(world, target, m.message, { removeCaption }).message.message_id }));
+};
+
+export const messageMethods: Record<string, Handler> = {
+  sendMessage,
+  editMessageText,
+  editMessageReplyMarkup,
+  deleteMessage,
+  sendChatAction,
+  copyMessage,
+  copyMessages,
+};

@@ -1,0 +1,101 @@
+// Public, test-facing shapes of the fake Telegram server. Everything here is
+// plain data so tests can snapshot, compare and print it.
+
+/** A bot message as the user currently sees it (a snapshot, never live). */
+export interface FakeMessage {
+  chatId: number;
+  messageId: number;
+  /** Plain text as the user sees it (entities parsed); the caption for media, "" for stickers. */
+  text: string;
+  /** Raw text as sent, when parse_mode was HTML. */
+  html?: string;
+  /** Inline keyboard; [] when none. */
+  buttons: FakeButton[][];
+  /** Reply keyboard (button texts) this message showed, if any. Telegram does not echo these, the fake remembers. */
+  keyboard?: string[][];
+  /** How many times it was edited. */
+  edits: number;
+  fromBot: boolean;
+}
+
+export interface FakeButton {
+  text: string;
+  callbackData?: string;
+  url?: string;
+  switchInlineQuery?: string;
+  switchInlineQueryCurrentChat?: string;
+}
+
+/** One HTTP call the bot made, recorded once it was answered. */
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  ok: boolean;
+  errorCode?: number;
+  description?: string;
+  /** performance.now() when the request arrived. */
+  at: number;
+  /** The `result` the fake answered with (ok calls only). */
+  result?: unknown;
+  /** The client went away before the answer (e.g. grammY aborting a long poll on bot.stop()). Not counted by rejected(). */
+  aborted?: boolean;
+}
+
+/** A deliberate failure, see FakeTelegram.injectFault. */
+export interface FaultRule {
+  /** Method name (case-insensitive). Without it the rule matches every method except getUpdates. */
+  method?: string;
+  /** Only calls whose chat_id is this (calls without chat_id never match). */
+  chatId?: number;
+  /** How many calls to hit; unlimited when omitted. */
+  times?: number;
+  /** Chance (0..1) that a matching call is hit. */
+  probability?: number;
+  /** Defaults: 429 when only retryAfter is given, 400 when only description is. */
+  errorCode?: number;
+  /** Defaults to Telegram's text for the code, e.g. "Too Many Requests: retry after N". */
+  description?: string;
+  /** Sent as parameters.retry_after (default 1 for 429). */
+  retryAfter?: number;
+  /** Destroy the socket instead of answering (the client sees a connection reset). */
+  reset?: boolean;
+  /** Wait this long before answering (alone: just slow, the call then succeeds). */
+  delayMs?: number;
+}
+
+export interface FakeUserInit {
+  id?: number;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  languageCode?: string;
+}
+
+export interface FakeGroupInit {
+  id?: number;
+  title?: string;
+  /**
+   * Model Telegram's privacy mode: only commands, mentions of the bot and
+   * replies to the bot reach it. Default false = the bot sees every message
+   * (as when it is a group admin), so tests also cover the bot's own filtering.
+   */
+  privacyMode?: boolean;
+}
+
+export interface StartOptions {
+  token?: string;
+  port?: number;
+  botUsername?: string;
+  botFirstName?: string;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+}
+
+export interface CallbackAnswer {
+  text?: string;
+  showAlert?: boolean;
+  url?: string;
+  cacheTime?: number;
+}

@@ -1,0 +1,624 @@
+// The fake Telegram server, driven by a real grammY Bot over HTTP: it must
+// answer like Telegram and refuse what Telegram refuses.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
+
+let fake: FakeTelegram;
+let bots: Bot[] = [];
+let botErrors: unknown[] = [];
+
+beforeEach(async () => {
+  fake = await FakeTelegram.start();
+});
+
+afterEach(async () => {
+  for (const bot of bots) await bot.stop();
+  bots = [];
+  await fake.stop();
+  const errors = botErrors;
+  botErrors = [];
+  expect(errors).toEqual([]);
+});
+
+/** A bot wired to the fake, not yet started. */
+function newBot(): Bot {
+  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
+  bots.push(bot);
+  return bot;
+}
+
+/** Starts long polling; middleware errors fail the test that caused them (see afterEach). */
+function run(bot: Bot): Bot {
+  bot.catch((err) => botErrors.push(err.error));
+  bot.start({ timeout: 5 }).catch((err: unknown) => botErrors.push(err));
+  return bot;
+}
+
+/** The GrammyError a call rejects with. */
+async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GrammyError);
+  return err as GrammyError;
+}
+
+async function rawPost(method: string, body: unknown, token = fake.token): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${fake.apiRoot}/bot${token}/${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+describe("transport and errors", () => {
+  it("answers getMe with the bot user", async () => {
+    const bot = newBot();
+    const me = await bot.api.getMe();
+    expect(me).toMatchObject({ id: 123456789, is_bot: true, username: fake.botInfo.username, supports_inline_queries: true });
+    expect(fake.calls.map((c) => c.method)).toEqual(["getMe"]);
+    expect(fake.rejected()).toEqual([]);
+  });
+
+  it("rejects a wrong token with 401 and an unknown method with 404", async () => {
+    expect(await rawPost("getMe", {}, "123456789:wrong")).toEqual({
+      status: 401,
+      json: { ok: false, error_code: 401, description: "Unauthorized" },
+    });
+    const bot = newBot();
+    const err = await apiError((bot.api.raw as any).sendTelepathy({ chat_id: 1 }));
+    expect(err.error_code).toBe(404);
+    expect(err.description).toBe("Not Found: method not found");
+    expect(fake.rejected().map((c) => c.errorCode)).toEqual([401, 404]);
+  });
+
+  it("accepts GET with query parameters and case-insensitive method names, like the Bot API", async () => {
+    const user = fake.user();
+    const res = await fetch(`${fake.apiRoot}/bot${fake.token}/SENDMESSAGE?chat_id=${user.chatId}&text=hi`);
+    expect(res.status).toBe(200);
+    expect(user.lastMessage()?.text).toBe("hi");
+  });
+
+  it("refuses multipart uploads", async () => {
+    const res = await fetch(`${fake.apiRoot}/bot${fake.token}/sendDocument`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: "--x--",
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { description: string }).description).toBe(
+      "Bad Request: file uploads are not supported by the fake",
+    );
+  });
+});
+
+describe("sendMessage validation", () => {
+  it("accepts 4096 characters and rejects 4097 as too long", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    await bot.api.sendMessage(user.chatId, "x".repeat(4096));
+    const err = await apiError(bot.api.sendMessage(user.chatId, "x".repeat(4097)));
+    expect(err.error_code).toBe(400);
+    expect(err.description).toBe("Bad Request: message is too long");
+    // Entities do not count: 4096 visible characters in HTML are fine.
+    await bot.api.sendMessage(user.chatId, `<b>${"y".repeat(4096)}</b>`, { parse_mode: "HTML" });
+  });
+
+  it("rejects empty texts and unknown chats", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    expect((await apiError(bot.api.sendMessage(user.chatId, ""))).description).toBe("Bad Request: message text is empty");
+    expect((await apiError(bot.api.sendMessage(user.chatId, " \n "))).description).toBe("Bad Request: text must be non-empty");
+    expect((await apiError(bot.api.sendMessage(424242, "hi"))).description).toBe("Bad Request: chat not found");
+  });
+
+  it("rejects callback_data over 64 bytes, counting UTF-8 bytes", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const send = (data: string) =>
+      bot.api.sendMessage(user.chatId, "pick", { reply_markup: new InlineKeyboard().text("A", data) });
+    await send("x".repeat(64));
+    await send("я".repeat(32)); // 64 bytes
+    for (const data of ["x".repeat(65), "я".repeat(33)]) {
+      const err = await apiError(send(data));
+      expect(err.description).toBe("Bad Request: BUTTON_DATA_INVALID");
+    }
+  });
+
+  it("rejects malformed inline keyboards", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const send = (button: object) =>
+      bot.api.sendMessage(user.chatId, "x", { reply_markup: { inline_keyboard: [[button as never]] } });
+    expect((await apiError(send({ text: "no action" }))).description).toBe(
+      "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+    );
+    expect((await apiError(send({ text: "A", callback_data: "" }))).description).toMatch(/Text buttons are unallowed/);
+    expect((await apiError(send({ text: "", callback_data: "a" }))).description).toMatch(/can't parse inline keyboard button/);
+    expect((await apiError(send({ text: "A", url: "https://example.com", callback_data: "a" }))).description).toMatch(
+      /can't parse inline keyboard button: exactly one action field/,
+    );
+    expect((await apiError(send({ text: "A", url: "not-a-url" }))).description).toBe(
+      "Bad Request: inline keyboard button URL 'not-a-url' is invalid: Wrong HTTP URL",
+    );
+    expect((await apiError(send({ text: "A", url: "ftp://example.com" }))).description).toMatch(/Unsupported URL protocol/);
+    await send({ text: "ok", url: "https://example.com/path?q=1" });
+    await send({ text: "ok", url: "tg://resolve?domain=telegram" });
+    const many = Array.from({ length: 101 }, (_, i) => [{ text: `b${i}`, callback_data: `${i}` }]);
+    const err = await apiError(bot.api.sendMessage(user.chatId, "x", { reply_markup: { inline_keyboard: many } }));
+    expect(err.description).toBe("Bad Request: reply markup is too long");
+  });
+
+  it("parses HTML like Telegram and rejects what Telegram's parser refuses", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const html = (text: string) => bot.api.sendMessage(user.chatId, text, { parse_mode: "HTML" });
+
+    const sent = await html('😀 <b>bold</b> &amp; <a href="https://example.com/?a=1&b=2">link</a> &lt;3 &#x1F600;');
+    expect(sent.text).toBe("😀 bold & link <3 😀");
+    expect(sent.entities).toEqual([
+      { type: "bold", offset: 3, length: 4 }, // the emoji is 2 UTF-16 units
+      { type: "text_link", offset: 10, length: 4, url: "https://example.com/?a=1&b=2" },
+    ]);
+    expect(fake.messages(user.chatId).at(-1)).toMatchObject({ text: sent.text, html: expect.stringContaining("<b>") });
+
+    const reasons: [string, string][] = [
+      ["a < b", 'Unsupported start tag "" at byte offset 2'],
+      ["line<br>break", 'Unsupported start tag "br" at byte offset 4'],
+      ["Tom & Jerry", 'Character "&" at byte offset 4 must be escaped as "&amp;"'],
+      ["x &nbsp; y", 'Unsupported HTML entity "&nbsp;" at byte offset 2'],
+      ["<b>never closed", 'Can\'t find end tag corresponding to start tag "b"'],
+      ["<b><i>x</b></i>", 'Unmatched end tag at byte offset 7, expected "</i>", found "</b>"'],
+      ["stray</b>", "Unexpected end tag at byte offset 5"],
+      ['<span class="x">s</span>', 'Tag "span" must have class "tg-spoiler" at byte offset 0'],
+      ["ж<br>", 'Unsupported start tag "br" at byte offset 2'], // byte offsets, not characters
+    ];
+    for (const [text, reason] of reasons) {
+      const err = await apiError(html(text));
+      expect(err.description).toBe(`Bad Request: can't parse entities: ${reason}`);
+    }
+    // Without parse_mode everything is literal.
+    expect((await bot.api.sendMessage(user.chatId, "a < b & <br>")).text).toBe("a < b & <br>");
+    expect((await apiError(bot.api.sendMessage(user.chatId, "*x*", { parse_mode: "MarkdownV2" }))).description).toBe(
+      "Bad Request: the fake supports only HTML parse mode",
+    );
+  });
+
+  it("keeps pre/code languages, spoilers and expandable blockquotes", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const sent = await bot.api.sendMessage(
+      user.chatId,
+      '<pre><code class="language-ts">let a;</code></pre>\n<tg-spoiler>s</tg-spoiler> <blockquote expandable>q</blockquote>',
+      { parse_mode: "HTML" },
+    );
+    expect(sent.text).toBe("let a;\ns q");
+    expect(sent.entities).toEqual([
+      { type: "pre", offset: 0, length: 6, language: "ts" },
+      { type: "spoiler", offset: 7, length: 1 },
+      { type: "expandable_blockquote", offset: 9, length: 1 },
+    ]);
+  });
+});
+
+describe("a conversation through long polling", () => {
+  it("round-trips a message, a button press, an edit and the callback answer", async () => {
+    const bot = newBot();
+    bot.command("start", (ctx) =>
+      ctx.reply("Hello <b>there</b>", {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text("Next ➡️", "next").url("Site", "https://example.com"),
+      }),
+    );
+    bot.callbackQuery("next", async (ctx) => {
+      await ctx.editMessageText("Page 2", { reply_markup: new InlineKeyboard().text("Back", "back") });
+      await ctx.answerCallbackQuery({ text: "Moved" });
+    });
+    run(bot);
+
+    const user = fake.user({ firstName: "Aziza", languageCode: "uz" });
+    const hello = await user.send("/start");
+    expect(hello).toMatchObject({ chatId: user.chatId, text: "Hello there", html: "Hello <b>there</b>", edits: 0, fromBot: true });
+    expect(hello.buttons).toEqual([[{ text: "Next ➡️", callbackData: "next" }, { text: "Site", url: "https://example.com" }]]);
+
+    const page2 = await user.press(hello, /Next/);
+    expect(page2).toMatchObject({ messageId: hello.messageId, text: "Page 2", edits: 1 });
+    expect(page2.buttons).toEqual([[{ text: "Back", callbackData: "back" }]]);
+
+    const answer = await fake.waitForCall("answerCallbackQuery");
+    expect(fake.callbackAnswer(answer.params.callback_query_id as string)).toEqual({ text: "Moved" });
+    expect(user.messages()).toHaveLength(1);
+    expect(fake.rejected()).toEqual([]);
+
+    // The update was realistic: grammY routed it via the bot_command entity.
+    const update = (fake.calls.find((c) => c.method === "getUpdates" && (c.result as Update[])?.length) as { result: Update[] })
+      .result[0]!;
+    expect(update.message).toMatchObject({
+      text: "/start",
+      entities: [{ type: "bot_command", offset: 0, length: 6 }],
+      chat: { id: user.chatId, type: "private", first_name: "Aziza" },
+      from: { id: user.id, is_bot: false, language_code: "uz" },
+    });
+  });
+
+  it("throws at once when pressing a button that is not there", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    await bot.api.sendMessage(user.chatId, "menu", { reply_markup: new InlineKeyboard().text("Yes", "y").url("Docs", "https://example.com") });
+    const menu = user.lastMessage()!;
+    expect(() => user.press(menu, "No")).toThrow(/no button No; its buttons: \["Yes", "Docs"\]/);
+    expect(() => user.press(menu, "Docs")).toThrow(/not a callback button/);
+  });
+
+  it("rejects a second answer to the same callback query", async () => {
+    const bot = newBot();
+    bot.on("callback_query:data", async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery({ text: "again" }).catch(() => undefined);
+    });
+    run(bot);
+    const user = fake.user();
+    await bot.api.sendMessage(user.chatId, "menu", { reply_markup: new InlineKeyboard().text("Go", "go") });
+    const id = user.pressData(user.lastMessage()!, "go");
+    await fake.waitForCall("answerCallbackQuery", { where: (c) => !c.ok });
+    expect(fake.callbackAnswer(id)).toEqual({});
+    expect(fake.rejected().map((c) => c.description)).toEqual([
+      "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    ]);
+  });
+
+  it("rejects editing a message to identical content as not modified", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const markup = new InlineKeyboard().text("A", "a");
+    const m = await bot.api.sendMessage(user.chatId, "<b>same</b>", { parse_mode: "HTML", reply_markup: markup });
+    const err = await apiError(
+      bot.api.editMessageText(user.chatId, m.message_id, "<b>same</b>", { parse_mode: "HTML", reply_markup: markup }),
+    );
+    expect(err.description).toBe(
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+    );
+    // Dropping the bold or the keyboard is a modification.
+    await bot.api.editMessageText(user.chatId, m.message_id, "same", { reply_markup: markup });
+    await bot.api.editMessageText(user.chatId, m.message_id, "same");
+    expect(fake.messages(user.chatId)[0]).toMatchObject({ text: "same", buttons: [], edits: 2 });
+    expect((await apiError(bot.api.editMessageReplyMarkup(user.chatId, m.message_id))).description).toMatch(/not modified/);
+    expect((await apiError(bot.api.editMessageText(user.chatId, 999, "x"))).description).toBe(
+      "Bad Request: message to edit not found",
+    );
+    expect(await bot.api.deleteMessage(user.chatId, m.message_id)).toBe(true);
+    expect((await apiError(bot.api.deleteMessage(user.chatId, m.message_id))).description).toBe(
+      "Bad Request: message to delete not found",
+    );
+  });
+
+  it("answers 403 to a user who blocked the bot and tells the bot via my_chat_member", async () => {
+    const bot = newBot();
+    const statuses: string[] = [];
+    bot.on("my_chat_member", (ctx) => {
+      statuses.push(ctx.myChatMember.new_chat_member.status);
+    });
+    run(bot);
+    const user = fake.user();
+    user.block();
+    await fake.waitForCall("getUpdates", { where: (c) => (c.result as Update[] | undefined)?.some((u) => u.my_chat_member) ?? false });
+    await expect.poll(() => statuses).toEqual(["kicked"]);
+    const err = await apiError(bot.api.sendMessage(user.chatId, "still there?"));
+    expect(err.error_code).toBe(403);
+    expect(err.description).toBe("Forbidden: bot was blocked by the user");
+    expect(() => user.send("hi")).toThrow(/blocked the bot/);
+    user.unblock();
+    await expect.poll(() => statuses).toEqual(["kicked", "member"]);
+    await bot.api.sendMessage(user.chatId, "welcome back");
+  });
+
+  it("remembers the reply keyboard the user sees", async () => {
+    const bot = newBot();
+    bot.command("start", (ctx) =>
+      ctx.reply("Menu", { reply_markup: { keyboard: [["Grants", "Contacts"], [{ text: "Help" }]], resize_keyboard: true } }),
+    );
+    bot.hears("Contacts", (ctx) => ctx.reply("Room 101", { reply_markup: { remove_keyboard: true } }));
+    run(bot);
+    const user = fake.user();
+    const menu = await user.send("/start");
+    expect(menu.keyboard).toEqual([["Grants", "Contacts"], ["Help"]]);
+    expect(user.keyboard()).toEqual([["Grants", "Contacts"], ["Help"]]);
+    expect((await user.send(user.keyboard()![0]![1]!)).text).toBe("Room 101");
+    expect(user.keyboard()).toBeUndefined();
+  });
+
+  it("delivers copies, replies and chat actions", async () => {
+    const bot = newBot();
+    bot.on("message:photo", async (ctx) => {
+      await ctx.replyWithChatAction("typing");
+      await ctx.copyMessage(ctx.chat.id, { caption: "copied", reply_parameters: { message_id: ctx.msg.message_id } });
+    });
+    run(bot);
+    const user = fake.user();
+    const copy = await user.sendPhoto("original");
+    expect(copy).toMatchObject({ text: "copied", fromBot: true });
+    const err = await apiError(bot.api.sendChatAction(user.chatId, "dancing" as never));
+    expect(err.description).toBe("Bad Request: wrong parameter action in request");
+    expect((await apiError(bot.api.copyMessage(user.chatId, user.chatId, 999))).description).toBe(
+      "Bad Request: message to copy not found",
+    );
+  });
+});
+
+describe("getUpdates", () => {
+  it("redelivers unconfirmed updates and drops confirmed ones", async () => {
+    const bot = newBot();
+    const user = fake.user();
+    const a = user.sendNoWait("one");
+    const b = user.sendNoWait("two");
+    const first = await bot.api.getUpdates({ timeout: 0 });
+    expect(first.map((u) => u.update_id)).toEqual([a, b]);
+    // Not confirmed yet: the same updates come again.
+    expect((await bot.api.getUpdates({ limit: 1 })).map((u) => u.update_id)).toEqual([a]);
+    expect(fake.pendingUpdates()).toBe(2);
+    // offset = a + 1 confirms a.
+    expect((await bot.api.getUpdates({ offset: a + 1 })).map((u) => u.update_id)).toEqual([b]);
+    expect(fake.pendingUpdates()).toBe(1);
+    expect(await bot.api.getUpdates({ offset: b + 1 })).toEqual([]);
+    expect(fake.pendingUpdates()).toBe(0);
+  });
+
+  it("waits for the next update and answers as soon as it arrives", async () => {
+    const bot = newBot();
+    const user = fake.user();
+    const started = performance.now();
+    const poll = bot.api.getUpdates({ timeout: 10 });
+    setTimeout(() => user.sendNoWait("late"), 50);
+    const updates = await poll;
+    expect(updates.map((u) => u.message?.text)).toEqual(["late"]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("ends the older of two long polls with 409 Conflict", async () => {
+    const bot = newBot();
+    const first = bot.api.getUpdates({ timeout: 10 });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = bot.api.getUpdates({ timeout: 0 });
+    const err = await apiError(first);
+    expect(err.error_code).toBe(409);
+    expect(err.description).toBe("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+    expect(await second).toEqual([]);
+  });
+
+  it("forgets a long poll whose client went away", async () => {
+    const bot = newBot();
+    const controller = new AbortController();
+    const poll = bot.api.getUpdates({ timeout: 10 }, controller.signal as never);
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await expect(poll).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls).toMatchObject([{ method: "getUpdates", ok: false, aborted: true }]);
+    const user = fake.user();
+    user.sendNoWait("kept");
+    // The update was not swallowed by the dead request.
+    expect((await bot.api.getUpdates()).map((u) => u.message?.text)).toEqual(["kept"]);
+    expect(fake.rejected()).toEqual([]);
+  });
+
+  it("stops cleanly with bot.stop(): the last offset is confirmed and nothing is rejected", async () => {
+    const bot = newBot();
+    bot.on("message", (ctx) => ctx.reply("ok"));
+    run(bot);
+    const user = fake.user();
+    await user.send("hi");
+    await new Promise((r) => setTimeout(r, 100)); // the bot is back in a long poll
+    await bot.stop();
+    expect(fake.pendingUpdates()).toBe(0);
+    expect(fake.rejected()).toEqual([]);
+    expect(fake.calls.filter((c) => c.aborted).map((c) => c.method)).toEqual(["getUpdates"]);
+  });
+
+  it("drops update types excluded by allowed_updates", async () => {
+    const bot = newBot();
+    await bot.api.getUpdates({ allowed_updates: ["message"] });
+    const user = fake.user();
+    user.sendNoWait("kept");
+    user.block(); // my_chat_member is not allowed now
+    expect((await bot.api.getUpdates()).map((u) => Object.keys(u)[1])).toEqual(["message"]);
+    await bot.api.getUpdates({ allowed_updates: [] }); // back to the default set
+    user.unblock();
+    expect(fake.pendingUpdates()).toBe(2);
+  });
+
+  it("refuses getUpdates while a webhook is set", async () => {
+    const bot = newBot();
+    await bot.api.setWebhook("https://bot.example.com/hook", { secret_token: "s3cret_-" });
+    expect(fake.webhook()).toEqual({ url: "https://bot.example.com/hook", secretToken: "s3cret_-" });
+    const err = await apiError(bot.api.getUpdates());
+    expect(err.error_code).toBe(409);
+    expect(err.description).toMatch(/^Conflict: can't use getUpdates method while webhook is active/);
+    expect((await apiError(bot.api.setWebhook("https://bot.example.com/hook", { secret_token: "no spaces" }))).description).toBe(
+      "Bad Request: secret token contains unallowed characters",
+    );
+    expect((await apiError(bot.api.setWebhook("http://bot.example.com/hook"))).description).toMatch(/HTTPS URL must be provided/);
+    await bot.api.deleteWebhook();
+    expect(fake.webhook()).toBeUndefined();
+    expect(await bot.api.getUpdates()).toEqual([]);
+  });
+});
+
+describe("webhooks", () => {
+  it("lets a test deliver updates to the bot's webhook server", async () => {
+    const bot = newBot();
+    bot.on("message:text", (ctx) => ctx.reply(`pong: ${ctx.msg.text}`));
+    await bot.api.setWebhook("https://bot.example.com/hook", { secret_token: "hook_secret" });
+    const server = createServer(webhookCallback(bot, "http", { secretToken: "hook_secret" }));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    fake.on("update", (update) => {
+      void fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": fake.webhook()!.secretToken! },
+        body: JSON.stringify(update),
+      });
+    });
+    try {
+      const user = fake.user();
+      expect((await user.send("ping")).text).toBe("pong: ping");
+      expect(fake.drainUpdates().map((u) => u.message?.text)).toEqual(["ping"]);
+      expect(fake.pendingUpdates()).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("inline mode", () => {
+  it("round-trips an inline query", async () => {
+    const bot = newBot();
+    bot.on("inline_query", (ctx) =>
+      ctx.answerInlineQuery([
+        {
+          type: "article",
+          id: "1",
+          title: `About ${ctx.inlineQuery.query}`,
+          input_message_content: { message_text: "<b>Grants</b>", parse_mode: "HTML" },
+        },
+      ]),
+    );
+    run(bot);
+    const user = fake.user();
+    const results = await user.inline("grants");
+    expect(results).toEqual([
+      { type: "article", id: "1", title: "About grants", input_message_content: { message_text: "<b>Grants</b>", parse_mode: "HTML" } },
+    ]);
+  });
+
+  it("validates results", async () => {
+    const bot = newBot();
+    const answers: string[] = [];
+    bot.on("inline_query", async (ctx) => {
+      const article = (id: string, text = "t") => ({
+        type: "article" as const,
+        id,
+        title: "T",
+        input_message_content: { message_text: text, parse_mode: "HTML" as const },
+      });
+      const attempts = [[article("1"), article("1")], [article("")], [article("x".repeat(65))], [article("2", "<b>x")]];
+      for (const results of attempts) {
+        await ctx.answerInlineQuery(results).catch((e: GrammyError) => answers.push(e.description));
+      }
+      await ctx.answerInlineQuery([]);
+    });
+    run(bot);
+    const user = fake.user();
+    expect(await user.inline("q")).toEqual([]);
+    expect(answers).toEqual([
+      "Bad Request: RESULT_ID_DUPLICATE",
+      "Bad Request: RESULT_ID_INVALID",
+      "Bad Request: RESULT_ID_INVALID",
+      `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "b"`,
+    ]);
+  });
+});
+
+describe("commands", () => {
+  it("stores valid command menus per language and rejects invalid ones", async () => {
+    const bot = newBot();
+    await bot.api.setMyCommands([{ command: "start", description: "Start" }, { command: "help_me", description: "Help" }]);
+    await bot.api.setMyCommands([{ command: "start", description: "Boshlash" }], { language_code: "uz" });
+    expect(fake.commands()).toEqual([{ command: "start", description: "Start" }, { command: "help_me", description: "Help" }]);
+    expect(fake.commands("uz")).toEqual([{ command: "start", description: "Boshlash" }]);
+    expect(fake.commands("ru")).toBeUndefined();
+    expect(await bot.api.getMyCommands({ language_code: "uz" })).toEqual([{ command: "start", description: "Boshlash" }]);
+
+    const bad: [object[], object, string][] = [
+      [[{ command: "Start", description: "x" }], {}, "Bad Request: BOT_COMMAND_INVALID"],
+      [[{ command: "/start", description: "x" }], {}, "Bad Request: BOT_COMMAND_INVALID"],
+      [[{ command: "a".repeat(33), description: "x" }], {}, "Bad Request: BOT_COMMAND_INVALID"],
+      [[{ command: "ok", description: "d".repeat(257) }], {}, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID"],
+      [[{ command: "ok", description: "" }], {}, "Bad Request: command description must be non-empty"],
+      [[{ command: "ok", description: "x" }], { language_code: "uzb" }, "Bad Request: invalid language code"],
+    ];
+    for (const [commands, other, description] of bad) {
+      expect((await apiError(bot.api.setMyCommands(commands as never, other))).description).toBe(description);
+    }
+    await bot.api.deleteMyCommands({ language_code: "uz" });
+    expect(fake.commands("uz")).toBeUndefined();
+  });
+});
+
+describe("faults and groups", () => {
+  it("injects 429 with retry_after, which auto-retry survives", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const remove = fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 429, retryAfter: 1 });
+    const err = await apiError(bot.api.sendMessage(user.chatId, "hi"));
+    expect(err.error_code).toBe(429);
+    expect(err.description).toBe("Too Many Requests: retry after 1");
+    expect(err.parameters.retry_after).toBe(1);
+    remove();
+
+    fake.injectFault({ method: "sendMessage", times: 1, errorCode: 429, retryAfter: 1 });
+    bot.api.config.use(autoRetry());
+    const started = performance.now();
+    await bot.api.sendMessage(user.chatId, "after flood");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fake.calls.filter((c) => c.method === "sendMessage").map((c) => c.errorCode ?? "ok")).toEqual([429, 429, "ok"]);
+  });
+
+  it("can reset the connection", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    fake.injectFault({ method: "sendMessage", times: 1, reset: true });
+    await expect(bot.api.sendMessage(user.chatId, "x")).rejects.toBeInstanceOf(HttpError);
+    await bot.api.sendMessage(user.chatId, "y");
+  });
+
+  it("tells whether the bot spoke in a group", async () => {
+    const bot = newBot();
+    bot.command("help", (ctx) => ctx.reply("help text"));
+    run(bot);
+    const group = fake.group({ title: "Students" });
+    const user = fake.user();
+    expect(await group.say(user, "hello everyone")).toBe(false);
+    expect(await group.say(user, `/help@${fake.botInfo.username}`, 3000)).toBe(true);
+    expect(group.messages().map((m) => m.text)).toEqual(["help text"]);
+  });
+
+  it("rejects pending waits when the fake stops", async () => {
+    const user = fake.user();
+    const reply = expect(user.send("hello?", { timeoutMs: 10_000 })).rejects.toThrow("FakeTelegram stopped");
+    await fake.stop();
+    await reply;
+  });
+
+  it("explains a silent bot in the timeout error", async () => {
+    const user = fake.user();
+    await expect(user.send("anyone?", { timeoutMs: 100 })).rejects.toThrow(
+      /sent "anyone\?" \(update \d+\), but the bot sent or edited nothing in chat 1001 within 100 ms[\s\S]*no getUpdates is waiting/,
+    );
+  });
+
+  it("moves a thousand messages quickly", async () => {
+    const bot = newBot();
+    bot.on("message:text", (ctx) => ctx.reply(`echo ${ctx.msg.text}`));
+    run(bot);
+    const users = Array.from({ length: 50 }, () => fake.user());
+    let replies = 0;
+    const done = new Promise<void>((resolve) =>
+      fake.on("message", () => {
+        if (++replies === 1000) resolve();
+      }),
+    );
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) users[i % 50]!.sendNoWait(`m${i}`);
+    await done;
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(fake.rejected()).toEqual([]);
+    expect(users[0]!.messages()).toHaveLength(20);
+  });
+});
