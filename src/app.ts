@@ -59,7 +59,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       store,
       port: (server.address() as AddressInfo).port,
       stop: async () => {
-        await runner?.stop();
+        if (runner) await drain(runner);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         store.close();
         logger.info("bot stopped");
@@ -69,6 +69,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     store.close();
     throw error;
   }
+}
+
+/**
+ * Stops fetching and waits for the updates in hand to finish: the runner's
+ * stop() returns once fetching ends, while handlers may still be running.
+ */
+async function drain(runner: RunnerHandle, timeoutMs = 15_000): Promise<void> {
+  await runner.stop();
+  const deadline = Date.now() + timeoutMs;
+  while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 function listen(server: Server, port: number): Promise<void> {

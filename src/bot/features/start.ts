@@ -26,6 +26,12 @@ function languagePicker(ctx: BotContext): View {
   return { html: ctx.t("start-choose-language"), keyboard };
 }
 
+/** The greeting with the main menu under it. */
+function welcome(ctx: BotContext): View {
+  const menu = mainMenu(ctx);
+  return { html: `${ctx.t("start-welcome", { name: escapeHtml(ctx.from?.first_name ?? "") })}\n\n${menu.html}`, keyboard: menu.keyboard };
+}
+
 const isUiLang = (value: string): value is UiLang => value in LANGUAGE_NAMES;
 
 export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalog">) {
@@ -35,10 +41,9 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
     const known = ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code);
     if (!known) return reply(ctx, languagePicker(ctx));
     if (ctx.user && !ctx.user.lang) store.setLanguage(ctx.user.id, known);
-    await ctx.reply(ctx.t("start-welcome", { name: escapeHtml(ctx.from?.first_name ?? "") }), { parse_mode: "HTML" });
     // A deep link from a shared card (t.me/bot?start=<entry id>) opens that card.
     const entry = ctx.match ? catalog.kb.byId.get(ctx.match) : undefined;
-    await reply(ctx, entry ? entryView(ctx, catalog.kb, entry) : mainMenu(ctx));
+    await reply(ctx, entry ? entryView(ctx, catalog.kb, entry) : welcome(ctx));
   });
 
   feature.command("menu", (ctx) => reply(ctx, mainMenu(ctx)));
@@ -53,7 +58,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
     if (ctx.from) store.setLanguage(ctx.from.id, chosen);
     applyLanguage(ctx, chosen);
     await ctx.answerCallbackQuery({ text: ctx.t("language-saved") });
-    await show(ctx, mainMenu(ctx));
+    await show(ctx, welcome(ctx));
   });
 
   return feature;

@@ -15,8 +15,8 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
   }
   log.error({ err: cause, http: cause instanceof HttpError }, "error while handling an update");
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
-    else if (ctx.chat?.type === "private") await ctx.reply(ctx.t("error-generic"));
+    // A button press has been answered already (answer-callbacks.ts): say it in the chat.
+    if (ctx.chat?.type === "private") await ctx.reply(ctx.t("error-generic"));
   } catch (replyError) {
     log.warn({ err: replyError }, "could not tell the user about the error");
   }

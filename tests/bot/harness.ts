@@ -1,0 +1,67 @@
+/**
+ * Starts the real bot, exactly as production does (startApp: long polling
+ * with the runner, commands, HTTP server), against the fake Bot API server.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, type App } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
+import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
+import { createLogger } from "../../src/logger.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+
+export interface Harness {
+  fake: FakeTelegram;
+  app: App;
+  config: Config;
+  /** Stops the bot (as SIGTERM would) and starts a new one on the same database. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(overrides: Partial<Config> = {}): Promise<Harness> {
+  const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot" });
+  const dir = mkdtempSync(join(tmpdir(), "jspu-bot-"));
+  const config: Config = {
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_PATH: join(dir, "bot.sqlite"),
+    KNOWLEDGE_DIR,
+    ADMIN_IDS: [],
+    PORT: 0,
+    LOG_LEVEL: "silent",
+    ...overrides,
+  };
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const harness: Harness = {
+    fake,
+    config,
+    app: await startApp(config, logger),
+    async restart() {
+      await harness.app.stop();
+      harness.app = await startApp(config, logger);
+    },
+    async stop() {
+      await harness.app.stop();
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Waits until `check` holds (polling), for what arrives in several messages. */
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Button texts of a message, row by row. */
+export const buttonTexts = (message: { buttons: { text: string }[][] }) => message.buttons.map((row) => row.map((b) => b.text));
+export const allButtons = (message: { buttons: { text: string }[][] }) => message.buttons.flat().map((b) => b.text);

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { allButtons, startBot, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startBot();
+});
+afterEach(async () => {
+  expect(h.fake.rejected()).toEqual([]);
+  await h.stop();
+});
+
+describe("/start", () => {
+  it.each([
+    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "📞 Aloqa", "🌐 Til"]],
+    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "📞 Контакты", "🌐 Язык"]],
+    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "📞 Contacts", "🌐 Language"]],
+  ])("greets a user whose Telegram is in %s, in that language, with the menu", async (languageCode, greeting, buttons) => {
+    const user = h.fake.user({ firstName: "Dilnoza", languageCode });
+    const reply = await user.send("/start");
+    expect(reply.text).toContain(greeting);
+    expect(allButtons(reply)).toEqual(buttons);
+  });
+
+  it("asks a user with another Telegram language to choose, then answers in the choice", async () => {
+    const user = h.fake.user({ firstName: "Hans", languageCode: "de" });
+    const picker = await user.send("/start");
+    expect(picker.text).toBe("Tilni tanlang · Тилни танланг · Выберите язык · Choose a language");
+    expect(allButtons(picker)).toEqual(["🇺🇿 O'zbekcha", "🇺🇿 Ўзбекча", "🇷🇺 Русский", "🇬🇧 English"]);
+    const menu = await user.press(picker, "🇷🇺 Русский");
+    expect(menu.messageId).toBe(picker.messageId); // edited in place
+    expect(menu.text).toContain("Здравствуйте, Hans!");
+    expect(allButtons(menu)).toContain("🎓 Программы");
+  });
+
+  it("offers Uzbek in Cyrillic script, transliterated from the Uzbek texts", async () => {
+    const user = h.fake.user({ languageCode: "de" });
+    const picker = await user.send("/start");
+    const menu = await user.press(picker, "🇺🇿 Ўзбекча");
+    expect(menu.text).toContain("Ассалому алайкум");
+    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "📞 Алоқа", "🌐 Тил"]);
+    const programs = await user.press(menu, "🎓 Дастурлар");
+    expect(programs.text).toContain("Халқаро дастурлар");
+    expect(allButtons(programs)).toContain("Эрасмус Мундус");
+    expect(allButtons(programs)).toContain("KOICA — Корея халқаро ҳамкорлик агентлиги"); // acronyms stay Latin
+  });
+});
+
+describe("changing the language", () => {
+  it("works at any time, with /language or the menu, and is remembered across a restart", async () => {
+    const user = h.fake.user({ languageCode: "uz" });
+    const welcome = await user.send("/start");
+    const picker = await user.press(welcome, "🌐 Til");
+    const menu = await user.press(picker, "🇬🇧 English");
+    expect(menu.text).toContain("What would you like to know?");
+
+    const picker2 = await user.send("/language");
+    await user.press(picker2, "🇷🇺 Русский");
+
+    await h.restart();
+    const again = await user.send("/start");
+    expect(again.text).toContain("Здравствуйте");
+  });
+});
+
+describe("commands", () => {
+  it("are registered in every language, English as the default", async () => {
+    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "programs", "countries", "contacts", "language", "help"]);
+    expect(h.fake.commands("ru")?.[1]?.description).toBe("Международные программы");
+    expect(h.fake.commands("uz")?.[1]?.description).toBe("Xalqaro dasturlar");
+    expect(h.fake.commands("")?.[1]?.description).toBe("International programs");
+  });
+});

@@ -1,0 +1,42 @@
+/** Every user-visible string exists in every language, and every key the code uses exists. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXAMS, LANGS, ROLES } from "../src/knowledge/schema.js";
+import { LOCALES_DIR } from "../src/i18n.js";
+import { ROOT } from "./fixtures/paths.js";
+
+const keysOf = (lang: string) =>
+  new Set([...readFileSync(join(LOCALES_DIR, `${lang}.ftl`), "utf8").matchAll(/^([a-z][\w-]*)\s*=/gm)].map((m) => m[1]!));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sourceFiles(join(dir, d.name)) : d.name.endsWith(".ts") ? [join(dir, d.name)] : [],
+  );
+}
+
+/** Keys named in the code: t("key"), plus the families built from data (role-<role>, exam-<exam>, ...). */
+function keysUsedInCode(): Set<string> {
+  const used = new Set<string>();
+  for (const file of sourceFiles(join(ROOT, "src"))) {
+    for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-z][\w-]*)"/g)) used.add(m[1]!);
+  }
+  ROLES.forEach((role) => used.add(`role-${role}`));
+  Object.keys(EXAMS).forEach((exam) => used.add(`exam-${exam}`));
+  ["greeting", "thanks", "identity"].forEach((kind) => used.add(`smalltalk-${kind}`));
+  ["start", "programs", "countries", "contacts", "language", "help"].forEach((cmd) => used.add(`cmd-${cmd}`));
+  return used;
+}
+
+describe("locales", () => {
+  const all = new Set(LANGS.flatMap((lang) => [...keysOf(lang)]));
+
+  it.each(LANGS)("%s has every key of the other languages", (lang) => {
+    const own = keysOf(lang);
+    expect([...all].filter((key) => !own.has(key))).toEqual([]);
+  });
+
+  it("has every key the code uses", () => {
+    expect([...keysUsedInCode()].filter((key) => !all.has(key))).toEqual([]);
+  });
+});
