@@ -53,6 +53,15 @@ export class UpdateQueue {
     return update_id;
   }
 
+  /**
+   * Puts an update back in front of the queue with its own id: what Telegram does
+   * when the bot handled an update but its confirmation (the next offset) never came.
+   */
+  redeliver(update: Update): void {
+    this.items.splice(this.head, 0, update);
+    this.scheduleWake();
+  }
+
   /** Returns and confirms everything pending (for tests that deliver updates to a webhook themselves). */
   drain(): Update[] {
     const out = this.items.slice(this.head);

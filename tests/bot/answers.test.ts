@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { allButtons, startBot, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startBot();
+});
+afterEach(async () => {
+  expect(h.fake.rejected()).toEqual([]);
+  await h.stop();
+});
+
+describe("questions in free text", () => {
+  it.each([
+    ["en", "how can I go to study in Korea?", "South Korea"],
+    ["en", "erazmus", "Erasmus Mundus"],
+    ["ru", "стажировка в китае", "Стажировка в вузах Китая"],
+    ["ru", "коика", "KOICA"],
+    ["uz", "Koreyada o‘qish", "Janubiy Koreya"],
+    ["uz", "2+2 dasturi haqida ma'lumot", 'BDPU bilan "2+2"'],
+    ["uz", "Хитойда амалиёт", "Xitoy"],
+  ])("in %s, %j answers with the right card in the user's language", async (languageCode, question, title) => {
+    const user = h.fake.user({ languageCode });
+    const answer = await user.send(question);
+    expect(answer.text.startsWith(title)).toBe(true);
+    expect(answer.buttons.length).toBeGreaterThan(0);
+  });
+
+  it("answers in the language the user chose, whatever language they type in", async () => {
+    const user = h.fake.user({ languageCode: "ru" });
+    const answer = await user.send("erasmus mundus scholarship");
+    expect(answer.text).toContain("Образовательная программа Европейского союза");
+  });
+
+  it("offers 'Did you mean' buttons for close alternatives, and they open the card", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const answer = await user.send("Minsk");
+    expect(answer.text).toMatch(/Did you mean:|Other entries that may fit:/);
+    const alternatives = allButtons(answer).filter((b) => b.startsWith("🔎 "));
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(alternatives.length).toBeLessThanOrEqual(3);
+    const card = await user.press(answer, alternatives[0]!);
+    expect(card.text.startsWith(alternatives[0]!.slice(3))).toBe(true);
+  });
+
+  it("says honestly when it does not know, and offers the contacts and the menu", async () => {
+    const user = h.fake.user({ languageCode: "uz" });
+    const answer = await user.send("yotoqxonada joy bormi");
+    expect(answer.text).toContain("ishonchli javob topa olmadim");
+    expect(allButtons(answer)).toEqual(["📞 Aloqa", "🏠 Menyu"]);
+    const contacts = await user.press(answer, "📞 Aloqa");
+    expect(contacts.text).toContain("+998912090766");
+  });
+
+  it.each([
+    ["ru", "Привет!", "Здравствуйте! Спрашивайте"],
+    ["en", "thanks", "You are welcome"],
+    ["uz", "sen kimsan?", "Men Jizzax davlat pedagogika universiteti"],
+  ])("small talk (%s %j) gets a friendly word, not a search miss", async (languageCode, text, reply) => {
+    const user = h.fake.user({ languageCode });
+    expect((await user.send(text)).text).toContain(reply);
+  });
+
+  it("escapes what it echoes and what the knowledge says", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const answer = await user.send("<b>koica</b> & <script>");
+    expect(answer.html).not.toContain("<script>");
+    expect(answer.text.startsWith("KOICA")).toBe(true);
+  });
+
+  it("a sticker gets a hint to write in words", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const reply = await user.sendSticker();
+    expect(reply.text).toBe("I understand text questions. Please write your question in words.");
+  });
+
+  it("an unknown command gets the help and the menu", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const reply = await user.send("/whatever");
+    expect(reply.text).toContain("Write your question in any words");
+    expect(allButtons(reply)).toContain("🎓 Programs");
+  });
+});
+
+describe("inline mode", () => {
+  it("lists matching entries to share, each linking back to the bot", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const results = (await user.inline("erasmus")) as { id: string; title: string; input_message_content: { message_text: string }; reply_markup: { inline_keyboard: { url: string }[][] } }[];
+    expect(results[0]?.id).toBe("erasmus-mundus");
+    expect(results[0]?.title).toBe("Erasmus Mundus");
+    expect(results[0]?.input_message_content.message_text).toContain("<b>Erasmus Mundus</b>");
+    expect(results[0]?.reply_markup.inline_keyboard[0]?.[0]?.url).toBe("https://t.me/jspu_test_bot?start=erasmus-mundus");
+  });
+
+  it("with an empty query lists the programs, and the deep link opens the card", async () => {
+    const user = h.fake.user({ languageCode: "ru" });
+    const results = (await user.inline("")) as { id: string }[];
+    expect(results.map((r) => r.id)).toContain("koica");
+    const card = await user.send("/start koica");
+    expect(card.text.startsWith("KOICA — Корейское агентство")).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+/** Telegram's rules and the unexpected: bursts, blocked users, errors, long answers, groups. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FLOOD_LIMIT } from "../../src/bot/middleware/flood-control.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+import { allButtons, eventually, startBot, type Harness } from "./harness.js";
+
+let h: Harness;
+/** Errors a test provoked on purpose; anything else the fake refused fails the test. */
+let provoked: string[] = [];
+afterEach(async () => {
+  expect(h.fake.rejected().filter((c) => !provoked.includes(c.description ?? ""))).toEqual([]);
+  provoked = [];
+  await h.stop();
+});
+
+describe("a burst of messages", () => {
+  it("from one user does not slow down another, and gets one 'slow down'", async () => {
+    h = await startBot();
+    const spammer = h.fake.user({ languageCode: "en" });
+    const student = h.fake.user({ languageCode: "en" });
+    for (let i = 0; i < 50; i++) spammer.sendNoWait(`erasmus ${i}`);
+    const started = performance.now();
+    const answer = await student.send("koica");
+    const waited = performance.now() - started;
+    expect(answer.text.startsWith("KOICA")).toBe(true);
+    expect(waited).toBeLessThan(1000);
+
+    await eventually(() => h.fake.pendingUpdates() === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const replies = spammer.messages();
+    expect(replies.filter((m) => m.text === "You are sending messages too fast. Please wait a few seconds.")).toHaveLength(1);
+    expect(replies.length).toBeLessThanOrEqual(FLOOD_LIMIT.updates + 1);
+  });
+});
+
+describe("users who blocked the bot", () => {
+  it("are marked blocked from my_chat_member, and unblocked when they come back", async () => {
+    h = await startBot();
+    const user = h.fake.user({ languageCode: "uz" });
+    await user.send("/start");
+    user.block();
+    await eventually(() => h.app.store.getUser(user.id)?.blocked);
+    user.unblock();
+    const reply = await user.send("salom");
+    expect(reply.text).toContain("Assalomu alaykum");
+    expect(h.app.store.getUser(user.id)?.blocked).toBe(false);
+  });
+
+  it("a 403 on a reply marks the user blocked and breaks nothing for anyone else", async () => {
+    h = await startBot();
+    const leaving = h.fake.user({ languageCode: "en" });
+    const staying = h.fake.user({ languageCode: "en" });
+    await leaving.send("/start");
+    provoked.push("Forbidden: bot was blocked by the user");
+    h.fake.injectFault({ method: "sendMessage", chatId: leaving.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
+    leaving.sendNoWait("erasmus");
+    await eventually(() => h.app.store.getUser(leaving.id)?.blocked);
+    expect((await staying.send("erasmus")).text.startsWith("Erasmus Mundus")).toBe(true);
+  });
+});
+
+describe("an error while handling an update", () => {
+  it("is answered politely, and the bot goes on", async () => {
+    h = await startBot();
+    const user = h.fake.user({ languageCode: "ru" });
+    provoked.push("Bad Request: something unexpected");
+    h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 400, description: "Bad Request: something unexpected" });
+    const apology = await user.send("koica");
+    expect(apology.text).toBe("Извините, у меня что-то пошло не так. Попробуйте, пожалуйста, ещё раз чуть позже.");
+    expect((await user.send("koica")).text.startsWith("KOICA")).toBe(true);
+  });
+});
+
+describe("long answers", () => {
+  it("are split at paragraph boundaries under Telegram's 4096 characters", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-long-"));
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    const file = join(dir, "topics/joint-research.yaml");
+    const paragraph = (i: number) => `Paragraph ${i}: ${"joint research with foreign partners & <publications>. ".repeat(12)}`;
+    const long = Array.from({ length: 20 }, (_, i) => `    ${paragraph(i)}`).join("\n");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^  en: \|\n(    .*\n)+/m, `  en: |\n${long}\n`));
+    h = await startBot({ KNOWLEDGE_DIR: dir });
+    const user = h.fake.user({ languageCode: "en" });
+    user.sendNoWait("joint research and publications");
+    const parts = await eventually(() => user.messages().length >= 3 && user.messages());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const part of user.messages()) expect(part.text.length).toBeLessThanOrEqual(4096);
+    expect(user.messages().map((m) => m.text).join("\n")).toContain("Paragraph 19");
+    expect(parts[0]!.buttons).toEqual([]); // buttons come under the last part
+    expect(allButtons(user.lastMessage()!)).toContain("🏠 Menu");
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("groups", () => {
+  it("ignores chatter but answers commands and mentions", async () => {
+    h = await startBot();
+    const group = h.fake.group();
+    const member = h.fake.user({ languageCode: "en" });
+    expect(await group.say(member, "who is going to the canteen?")).toBe(false);
+    expect(await group.say(member, "erasmus is cool")).toBe(false);
+    expect(await group.say(member, "@jspu_test_bot erasmus")).toBe(true);
+    expect(group.messages().at(-1)?.text.startsWith("Erasmus Mundus")).toBe(true);
+    expect(await group.say(member, "/programs@jspu_test_bot")).toBe(true);
+  });
+});
