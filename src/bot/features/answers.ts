@@ -7,6 +7,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { detectSmallTalk } from "../../search/small-talk.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { callback } from "../ui/callback-data.js";
+import { keyboardOf } from "../ui/keyboard.js";
 import { reply, type View } from "../ui/view.js";
 import { entryView } from "./browse.js";
 import { homeButton, mainMenu } from "./menu.js";
@@ -51,9 +52,7 @@ function noAnswer(ctx: BotContext): View {
 
 /** The card, then "Did you mean" buttons above its own. */
 function withAlternatives(ctx: BotContext, card: View, alternatives: { id: string; title: string }[], ambiguous: boolean): View {
-  const keyboard = new InlineKeyboard();
-  for (const { id, title } of alternatives) keyboard.text(`🔎 ${title}`, callback.entry(id)).row();
-  if (card.keyboard) keyboard.append(card.keyboard);
+  const keyboard = keyboardOf(...alternatives.map(({ id, title }) => [InlineKeyboard.text(`🔎 ${title}`, callback.entry(id))]), ...(card.keyboard?.inline_keyboard ?? []));
   const heading = ctx.t(ambiguous ? "search-did-you-mean" : "search-alternatives");
   return { html: `${card.html}\n\n<i>${heading}</i>`, keyboard };
 }

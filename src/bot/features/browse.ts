@@ -9,6 +9,7 @@ import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { APPLY_BUTTON, callback, ENTRY_BUTTON } from "../ui/callback-data.js";
+import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
 import { homeButton, mainMenu } from "./menu.js";
 
@@ -44,15 +45,8 @@ export async function staleButton(ctx: BotContext): Promise<void> {
 }
 
 function listView(ctx: BotContext, kb: KnowledgeBase, type: "program" | "country"): View {
-  const keyboard = new InlineKeyboard();
-  const perRow = type === "program" ? 1 : 2;
-  kb.entries
-    .filter((e) => e.type === type)
-    .forEach((entry, i) => {
-      keyboard.text(entry.title[ctx.lang], callback.entry(entry.id));
-      if ((i + 1) % perRow === 0) keyboard.row();
-    });
-  keyboard.row().text(ctx.t("nav-home"), callback.menu());
+  const buttons = kb.entries.filter((e) => e.type === type).map((entry) => InlineKeyboard.text(entry.title[ctx.lang], callback.entry(entry.id)));
+  const keyboard = keyboardOf(...rowsOf(buttons, type === "program" ? 1 : 2), [InlineKeyboard.text(ctx.t("nav-home"), callback.menu())]);
   return { html: ctx.t(type === "program" ? "programs-title" : "countries-title"), keyboard };
 }
 
@@ -64,31 +58,29 @@ export function entryView(ctx: BotContext, kb: KnowledgeBase, entry: Entry): Vie
     case "contact":
       return contactView(ctx, entry);
     default:
-      return card(ctx, entry, overview(entry, ctx.lang), entry.to_confirm, addRelated(new InlineKeyboard(), ctx, kb, entry, []).row().add(...backButtons(ctx, entry)));
+      return card(ctx, entry, overview(entry, ctx.lang), entry.to_confirm, keyboardOf(...relatedRows(ctx, kb, entry, []), backButtons(ctx, entry)));
   }
 }
 
 function programView(ctx: BotContext, kb: KnowledgeBase, program: ProgramEntry): View {
-  const keyboard = new InlineKeyboard();
-  program.program.countries.forEach((id, i) => {
-    keyboard.text(`🌍 ${kb.byId.get(id)!.title[ctx.lang]}`, callback.entry(id));
-    if (i % 2 === 1) keyboard.row();
-  });
-  keyboard.row().text(ctx.t("card-apply-button"), callback.apply(program.id)).text(ctx.t("card-contacts-button"), callback.entry(program.program.contact)).row();
-  addRelated(keyboard, ctx, kb, program, [...program.program.countries, program.program.contact]);
-  keyboard.row().add(...backButtons(ctx, program));
-  const toConfirm = program.to_confirm || program.program.eligibility.to_confirm;
-  return card(ctx, program, [...overview(program, ctx.lang), eligibility(program, ctx.lang, ctx.t)], toConfirm, keyboard);
+  const { countries, contact, eligibility: rules } = program.program;
+  const countryButtons = countries.map((id) => InlineKeyboard.text(`🌍 ${kb.byId.get(id)!.title[ctx.lang]}`, callback.entry(id)));
+  const keyboard = keyboardOf(
+    ...rowsOf(countryButtons, 2),
+    [InlineKeyboard.text(ctx.t("card-apply-button"), callback.apply(program.id)), InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(contact))],
+    ...relatedRows(ctx, kb, program, [...countries, contact]),
+    backButtons(ctx, program),
+  );
+  return card(ctx, program, [...overview(program, ctx.lang), eligibility(program, ctx.lang, ctx.t)], program.to_confirm || rules.to_confirm, keyboard);
 }
 
 function applyView(ctx: BotContext, kb: KnowledgeBase, program: ProgramEntry): View {
   const { steps, documents, deadlines } = program.program;
   const sections = howToApply(kb, program, ctx.lang, ctx.t).map(tappablePhones);
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("nav-back-card"), callback.entry(program.id))
-    .text(ctx.t("card-contacts-button"), callback.entry(program.program.contact))
-    .row()
-    .text(ctx.t("nav-home"), callback.menu());
+  const keyboard = keyboardOf(
+    [InlineKeyboard.text(ctx.t("nav-back-card"), callback.entry(program.id)), InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(program.program.contact))],
+    [InlineKeyboard.text(ctx.t("nav-home"), callback.menu())],
+  );
   const description = withConfirmNote(ctx.t("apply-title", { program: program.title[ctx.lang] }), sections, steps.to_confirm || documents.to_confirm || deadlines.to_confirm, ctx.t);
   return { html: sectionsToHtml(description.title, description.sections), keyboard };
 }
@@ -103,21 +95,18 @@ function card(ctx: BotContext, entry: Entry, sections: Section[], toConfirm: boo
   return { html: sectionsToHtml(description.title, description.sections), keyboard };
 }
 
-/** Related entries as follow-up buttons, programs first, two per row. */
-function addRelated(keyboard: InlineKeyboard, ctx: BotContext, kb: KnowledgeBase, entry: Entry, shown: string[]): InlineKeyboard {
+/** Related entries as follow-up buttons, programs first, two to a row. */
+function relatedRows(ctx: BotContext, kb: KnowledgeBase, entry: Entry, alreadyShown: string[]): Button[][] {
   const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
-  relatedEntries(kb, entry)
-    .filter((e) => !shown.includes(e.id))
+  const buttons = relatedEntries(kb, entry)
+    .filter((e) => !alreadyShown.includes(e.id))
     .sort((a, b) => order[a.type] - order[b.type])
     .slice(0, 6)
-    .forEach((related, i) => {
-      keyboard.text(related.title[ctx.lang], callback.entry(related.id));
-      if (i % 2 === 1) keyboard.row();
-    });
-  return keyboard;
+    .map((related) => InlineKeyboard.text(related.title[ctx.lang], callback.entry(related.id)));
+  return rowsOf(buttons, 2);
 }
 
-function backButtons(ctx: BotContext, entry: Entry) {
+function backButtons(ctx: BotContext, entry: Entry): Button[] {
   const home = InlineKeyboard.text(ctx.t("nav-home"), callback.menu());
   if (entry.type === "program") return [InlineKeyboard.text(ctx.t("nav-back-programs"), callback.programs()), home];
   if (entry.type === "country") return [InlineKeyboard.text(ctx.t("nav-back-countries"), callback.countries()), home];

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456789:AAFakeFakeFakeFakeFakeFakeFakeFake_xy";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("configuration", () => {
+  it("has working defaults with only a token", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN })).toEqual({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      DATABASE_PATH: "./data/bot.sqlite",
+      KNOWLEDGE_DIR: "./knowledge",
+      ADMIN_IDS: [],
+      PORT: 8080,
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081",
+      DATABASE_PATH: "/data/bot.sqlite",
+      KNOWLEDGE_DIR: "/app/knowledge",
+      ADMIN_IDS: "111, 222",
+      WEBHOOK_URL: "https://bot.example.org/hook",
+      WEBHOOK_SECRET: "a-long-enough-secret",
+      PORT: "3000",
+      LOG_LEVEL: "debug",
+    });
+    expect(config).toMatchObject({ ADMIN_IDS: [111, 222], PORT: 3000, WEBHOOK_URL: "https://bot.example.org/hook" });
+  });
+
+  it("names the missing token", () => {
+    expect(problems({})).toEqual([expect.stringMatching(/^BOT_TOKEN is required/)]);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "", DATABASE_PATH: "" })).toMatchObject({ PORT: 8080, DATABASE_PATH: "./data/bot.sqlite" });
+  });
+
+  it("gives each wrong variable its own message, all at once", () => {
+    const found = problems({
+      BOT_TOKEN: "not-a-token",
+      TELEGRAM_API_ROOT: "api.telegram.org",
+      ADMIN_IDS: "123,abc",
+      WEBHOOK_URL: "ftp://example.org",
+      PORT: "99999",
+      LOG_LEVEL: "loud",
+    });
+    const named = found.map((p) => p.split(" ")[0]);
+    expect(named.sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "LOG_LEVEL", "PORT", "TELEGRAM_API_ROOT", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
+    expect(found.join("\n")).toContain("got: abc");
+    expect(found.join("\n")).not.toContain("not-a-token"); // a token is never echoed
+  });
+
+  it("requires a webhook secret with a webhook URL", () => {
+    expect(problems({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/hook" })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET is required when WEBHOOK_URL is set/)]);
+    expect(problems({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "short" })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET must be 16-256 characters/)]);
+  });
+});
