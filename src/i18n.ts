@@ -1,9 +1,10 @@
 import { I18n } from "@grammyjs/i18n";
-import { fileURLToPath } from "node:url";
 import type { Context } from "grammy";
+import { join } from "node:path";
 import type { Lang } from "./knowledge/schema.js";
+import { PROJECT_ROOT } from "./paths.js";
 
-export const LOCALES_DIR = fileURLToPath(new URL("../locales", import.meta.url));
+export const LOCALES_DIR = join(PROJECT_ROOT, "locales");
 
 /** Translates one key into one language. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;

@@ -25,6 +25,18 @@ describe("the database", () => {
     db.close();
   });
 
+  it("writes a user seen only in memory when closed, so a clean stop loses nothing", () => {
+    const path = join(dir, "bot.sqlite");
+    const store = new Store(openDatabase(path));
+    store.seeUser({ id: 9, firstName: "Bahrom" });
+    store.markUpdateHandled(123);
+    store.close();
+    const again = new Store(openDatabase(path));
+    expect(again.getUser(9)?.firstName).toBe("Bahrom");
+    expect(again.isUpdateHandled(123)).toBe(true);
+    again.close();
+  });
+
   it("migrates once: reopening changes nothing and keeps the data", () => {
     const path = join(dir, "bot.sqlite");
     const store = new Store(openDatabase(path));

@@ -31,7 +31,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.api.config.use(markBlockedOn403(store));
 
   bot.use((ctx, next) => {
-    ctx.log = logger.child({ update_id: ctx.update.update_id });
+    // Made on first use: most updates log nothing, and a child logger is not free.
+    let log: typeof logger | undefined;
+    Object.defineProperty(ctx, "log", { get: () => (log ??= logger.child({ update_id: ctx.update.update_id })) });
     return next();
   });
   // One chat's updates in order; different chats in parallel (the runner is concurrent).

@@ -48,18 +48,30 @@ const toUser = (row: UserRow): UserRecord => ({
   blocked: row.blocked === 1,
 });
 
+/** last_seen is refreshed in the database at most this often per user: it records a visit, not every message. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+/** Routine writes (handled updates, users seen) are batched into one transaction this often, and on close. */
+const FLUSH_MS = 25;
+const USER_CACHE_LIMIT = 100_000;
+
 export class Store {
   private readonly statements;
+  /** Users seen recently, so a busy chat costs no database work per message. */
+  private readonly users = new Map<number, { record: UserRecord; writtenAt: number }>();
+  /** Users to insert or refresh at the next flush. */
+  private readonly pendingUsers = new Map<number, UserRecord>();
+  /** Handled update ids not yet written, with when they were handled. */
+  private readonly pendingHandled = new Map<number, number>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly db: Db) {
     this.statements = {
-      seeUser: db.prepare<[number, string, string | null, string | null, number, number], UserRow>(`
+      saveUser: db.prepare<[number, string, string | null, string | null, number, number, number]>(`
         INSERT INTO users (id, first_name, username, language_code, first_seen, last_seen, blocked)
-        VALUES (?, ?, ?, ?, ?, ?, 0)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
           first_name = excluded.first_name, username = excluded.username,
-          language_code = excluded.language_code, last_seen = excluded.last_seen, blocked = 0
-        RETURNING *`),
+          language_code = excluded.language_code, last_seen = excluded.last_seen, blocked = excluded.blocked`),
       getUser: db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`),
       setLanguage: db.prepare<[UiLang, number]>(`UPDATE users SET lang = ? WHERE id = ?`),
       setBlocked: db.prepare<[number, number]>(`UPDATE users SET blocked = ? WHERE id = ?`),
@@ -69,39 +81,111 @@ export class Store {
     };
   }
 
-  /** Records that a user was seen now: creates them, or refreshes their profile. A user who writes has not blocked the bot. */
+  /**
+   * Records that a user was seen now: creates them, or refreshes their profile
+   * (a user who writes has not blocked the bot). Written at the next flush.
+   */
   seeUser(user: SeenUser, now = Date.now()): UserRecord {
-    return toUser(this.statements.seeUser.get(user.id, user.firstName, user.username ?? null, user.languageCode ?? null, now, now)!);
+    const cached = this.users.get(user.id);
+    const record = cached?.record ?? this.readUser(user.id);
+    const unchanged =
+      record !== undefined &&
+      !record.blocked &&
+      record.firstName === user.firstName &&
+      record.username === (user.username ?? null) &&
+      record.languageCode === (user.languageCode ?? null);
+    if (cached && unchanged && now - cached.writtenAt < LAST_SEEN_RESOLUTION_MS) {
+      cached.record.lastSeen = now;
+      return cached.record;
+    }
+    const fresh: UserRecord = {
+      id: user.id,
+      firstName: user.firstName,
+      username: user.username ?? null,
+      languageCode: user.languageCode ?? null,
+      lang: record?.lang ?? null,
+      firstSeen: record?.firstSeen ?? now,
+      lastSeen: now,
+      blocked: false,
+    };
+    this.remember(fresh, now);
+    this.pendingUsers.set(fresh.id, fresh);
+    this.scheduleFlush();
+    return fresh;
   }
 
   getUser(id: number): UserRecord | undefined {
-    const row = this.statements.getUser.get(id);
-    return row && toUser(row);
+    return this.users.get(id)?.record ?? this.readUser(id);
   }
 
   setLanguage(id: number, lang: UiLang): void {
+    this.flush(); // the user may still be waiting to be inserted
     this.statements.setLanguage.run(lang, id);
+    const cached = this.users.get(id);
+    if (cached) cached.record.lang = lang;
   }
 
   /** Blocked users get nothing more from the bot until they write again. */
   setBlocked(id: number, blocked: boolean): void {
+    this.flush();
     this.statements.setBlocked.run(blocked ? 1 : 0, id);
+    const cached = this.users.get(id);
+    if (cached) cached.record.blocked = blocked;
   }
 
   isUpdateHandled(updateId: number): boolean {
-    return this.statements.isHandled.get(updateId) !== undefined;
+    return this.pendingHandled.has(updateId) || this.statements.isHandled.get(updateId) !== undefined;
   }
 
+  /**
+   * Records a handled update, written at the next flush a few milliseconds
+   * later (one transaction for many updates). close() writes what is left, so
+   * a clean stop loses nothing; a crash can forget the last few, which are
+   * then handled again: never lost.
+   */
   markUpdateHandled(updateId: number, now = Date.now()): void {
-    this.statements.markHandled.run(updateId, now);
+    this.pendingHandled.set(updateId, now);
+    this.scheduleFlush();
   }
 
   /** Telegram keeps undelivered updates for 24 hours; older ids cannot come back. */
   forgetHandledUpdates(olderThanMs = 7 * 24 * 3600_000, now = Date.now()): number {
+    this.flush();
     return this.statements.forgetHandled.run(now - olderThanMs).changes;
   }
 
+  /** Writes every pending routine write now, in one transaction. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pendingHandled.size === 0 && this.pendingUsers.size === 0) return;
+    const handled = [...this.pendingHandled];
+    const users = [...this.pendingUsers.values()];
+    this.pendingHandled.clear();
+    this.pendingUsers.clear();
+    this.db.transaction(() => {
+      for (const u of users) this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0);
+      for (const [id, at] of handled) this.statements.markHandled.run(id, at);
+    })();
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
+  }
+
+  private readUser(id: number): UserRecord | undefined {
+    const row = this.statements.getUser.get(id);
+    return row && toUser(row);
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private remember(record: UserRecord, now: number): void {
+    if (this.users.size >= USER_CACHE_LIMIT) this.users.clear();
+    this.users.set(record.id, { record, writtenAt: now });
   }
 }

@@ -50,8 +50,20 @@ function listView(ctx: BotContext, kb: KnowledgeBase, type: "program" | "country
   return { html: ctx.t(type === "program" ? "programs-title" : "countries-title"), keyboard };
 }
 
+/** Cards rendered once per knowledge base (a reload starts afresh) and language. */
+const renderedCards = new WeakMap<KnowledgeBase, Map<string, View>>();
+
 /** The card of any entry, with the buttons that fit its kind. */
 export function entryView(ctx: BotContext, kb: KnowledgeBase, entry: Entry): View {
+  let cards = renderedCards.get(kb);
+  if (!cards) renderedCards.set(kb, (cards = new Map()));
+  const key = `${ctx.lang}:${entry.id}`;
+  let view = cards.get(key);
+  if (!view) cards.set(key, (view = renderEntry(ctx, kb, entry)));
+  return view;
+}
+
+function renderEntry(ctx: BotContext, kb: KnowledgeBase, entry: Entry): View {
   switch (entry.type) {
     case "program":
       return programView(ctx, kb, entry);

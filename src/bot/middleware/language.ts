@@ -20,8 +20,8 @@ export function fromTelegramLanguage(code: string | undefined): UiLang | undefin
 
 export const resolveLanguage = (catalog: Catalog) => (ctx: BotContext, next: NextFunction) => {
   const typed = ctx.message?.text ?? ctx.inlineQuery?.query;
-  const guess = typed ? catalog.language(typed) : undefined;
-  applyLanguage(ctx, ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code) ?? guess ?? "uz");
+  const guess = () => (typed ? catalog.language(typed) : "uz");
+  applyLanguage(ctx, ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code) ?? guess());
   return next();
 };
 

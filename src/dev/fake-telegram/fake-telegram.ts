@@ -140,6 +140,11 @@ export class FakeTelegram extends EventEmitter {
    * Returns and confirms all pending updates: for webhook tests that POST
    * updates to the bot themselves (see also the "update" event).
    */
+  /** True while the bot waits in a long poll (getUpdates): it is up and fetching. */
+  isPolling(): boolean {
+    return this.world.updates.isPolling();
+  }
+
   /** Delivers an update again, same update_id, as after a crash that kept the bot from confirming it. */
   redeliver(update: Update): void {
     this.world.updates.redeliver(update);
