@@ -35,7 +35,8 @@ const schema = z.object({
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16-256 characters of A-Z, a-z, 0-9, _ and -" })
       .optional(),
-    PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(1).max(65535).default(8080),
+    // 0 picks any free port (tests, the playground).
+    PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(0).max(65535).default(8080),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
 });
 

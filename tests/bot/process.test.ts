@@ -1,0 +1,56 @@
+/** `npm start` as a process: serves through any Bot API server, stops cleanly on SIGTERM, refuses bad configuration. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
+import { ROOT } from "../fixtures/paths.js";
+import { eventually } from "./harness.js";
+
+let fake: FakeTelegram;
+let dir: string;
+beforeEach(async () => {
+  fake = await FakeTelegram.start();
+  dir = mkdtempSync(join(tmpdir(), "bot-process-"));
+});
+afterEach(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startBotProcess(env: Record<string, string>) {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "src/main.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: join(dir, "bot.sqlite"), PORT: "0", LOG_LEVEL: "info", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+it("serves a user through a Bot API server given by TELEGRAM_API_ROOT, and stops cleanly on SIGTERM", async () => {
+  const bot = startBotProcess({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+  const user = fake.user({ languageCode: "en" });
+  await eventually(() => fake.isPolling(), 20_000);
+  expect((await user.send("koica")).text.startsWith("KOICA")).toBe(true);
+
+  bot.child.kill("SIGTERM");
+  expect(await bot.exited).toBe(0);
+  const logs = bot.output().stdout.trim().split("\n").map((line) => JSON.parse(line));
+  expect(logs.map((l) => l.msg)).toEqual(expect.arrayContaining(["long polling mode", "bot started", "stopping", "bot stopped"]));
+  expect(fake.rejected()).toEqual([]);
+}, 30_000);
+
+it("refuses to start with a bad configuration, naming each variable", async () => {
+  const bot = startBotProcess({ BOT_TOKEN: "nope", PORT: "http", ADMIN_IDS: "x" });
+  expect(await bot.exited).toBe(1);
+  const { stderr } = bot.output();
+  expect(stderr).toContain("BOT_TOKEN does not look like a bot token");
+  expect(stderr).toContain("PORT expected a port number");
+  expect(stderr).toContain("ADMIN_IDS expected comma-separated Telegram user ids");
+  expect(stderr).not.toMatch(/\n\s+at /);
+}, 30_000);
