@@ -55,7 +55,6 @@ card-apply-button = 📝 How to apply
 card-contacts-button = 📞 Contacts
 card-programs-of-country = Programs
 apply-title = How to apply: { $program }
-card-phone = 📞 { $number }
 
 # Free-text answers
 search-alternatives = Other entries that may fit:
@@ -78,3 +77,12 @@ cmd-countries = Partner countries
 cmd-contacts = Contacts of the department
 cmd-language = Change the language
 cmd-help = How to ask
+
+# The language picker: each language in its own words, the same in every locale
+language-name-uz = 🇺🇿 O'zbekcha
+language-name-uz-cyrl = 🇺🇿 Ўзбекча
+language-name-ru = 🇷🇺 Русский
+language-name-en = 🇬🇧 English
+
+card-country-button = 🌍 { $country }
+search-alternative-button = 🔎 { $title }

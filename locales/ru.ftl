@@ -55,7 +55,6 @@ card-apply-button = 📝 Как подать заявку
 card-contacts-button = 📞 Контакты
 card-programs-of-country = Программы
 apply-title = Как подать заявку: { $program }
-card-phone = 📞 { $number }
 
 # Ответы на вопросы
 search-alternatives = Другие подходящие разделы:
@@ -78,3 +77,12 @@ cmd-countries = Страны-партнёры
 cmd-contacts = Контакты отдела
 cmd-language = Сменить язык
 cmd-help = Как задать вопрос
+
+# The language picker: each language in its own words, the same in every locale
+language-name-uz = 🇺🇿 O'zbekcha
+language-name-uz-cyrl = 🇺🇿 Ўзбекча
+language-name-ru = 🇷🇺 Русский
+language-name-en = 🇬🇧 English
+
+card-country-button = 🌍 { $country }
+search-alternative-button = 🔎 { $title }

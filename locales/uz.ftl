@@ -55,7 +55,6 @@ card-apply-button = 📝 Qanday topshiriladi
 card-contacts-button = 📞 Aloqa
 card-programs-of-country = Dasturlar
 apply-title = Qanday topshiriladi: { $program }
-card-phone = 📞 { $number }
 
 # Savollarga javoblar
 search-alternatives = Mos kelishi mumkin bo'lgan boshqa bo'limlar:
@@ -78,3 +77,12 @@ cmd-countries = Hamkor davlatlar
 cmd-contacts = Bo'lim bilan aloqa
 cmd-language = Tilni o'zgartirish
 cmd-help = Qanday so'rash kerak
+
+# The language picker: each language in its own words, the same in every locale
+language-name-uz = 🇺🇿 O'zbekcha
+language-name-uz-cyrl = 🇺🇿 Ўзбекча
+language-name-ru = 🇷🇺 Русский
+language-name-en = 🇬🇧 English
+
+card-country-button = 🌍 { $country }
+search-alternative-button = 🔎 { $title }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMS, LANGS, ROLES } from "../src/knowledge/schema.js";
+import { UI_LANGS } from "../src/storage/store.js";
 import { LOCALES_DIR } from "../src/i18n.js";
 import { ROOT } from "./fixtures/paths.js";
 
@@ -19,12 +20,13 @@ function sourceFiles(dir: string): string[] {
 function keysUsedInCode(): Set<string> {
   const used = new Set<string>();
   for (const file of sourceFiles(join(ROOT, "src"))) {
-    for (const m of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-z][\w-]*)"/g)) used.add(m[1]!);
+    for (const m of readFileSync(file, "utf8").matchAll(/\b(?:t|translate)\(\s*"([a-z][\w-]*)"/g)) used.add(m[1]!);
   }
   ROLES.forEach((role) => used.add(`role-${role}`));
   Object.keys(EXAMS).forEach((exam) => used.add(`exam-${exam}`));
   ["greeting", "thanks", "identity"].forEach((kind) => used.add(`smalltalk-${kind}`));
   ["start", "programs", "countries", "contacts", "language", "help"].forEach((cmd) => used.add(`cmd-${cmd}`));
+  UI_LANGS.forEach((lang) => used.add(`language-name-${lang}`));
   return used;
 }
 
@@ -38,5 +40,12 @@ describe("locales", () => {
 
   it("has every key the code uses", () => {
     expect([...keysUsedInCode()].filter((key) => !all.has(key))).toEqual([]);
+  });
+
+  it("has no key the code never uses", () => {
+    // A key is used when the code names it anywhere, also in t(cond ? "a" : "b").
+    const literals = new Set(sourceFiles(join(ROOT, "src")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/"([a-z][\w-]*)"/g)].map((m) => m[1]!)));
+    const used = new Set([...keysUsedInCode(), ...literals]);
+    expect([...all].filter((key) => !used.has(key))).toEqual([]);
   });
 });

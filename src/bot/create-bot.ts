@@ -8,8 +8,9 @@ import { Bot } from "grammy";
 import { createI18n } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
-import { browseFeature, staleButton } from "./features/browse.js";
+import { browseFeature } from "./features/browse.js";
 import { inlineFeature } from "./features/inline.js";
+import { menuFeature, unknownButtonFeature } from "./features/menu.js";
 import { startFeature } from "./features/start.js";
 import { answerCallbacks } from "./middleware/answer-callbacks.js";
 import { chatScope } from "./middleware/chat-scope.js";
@@ -36,22 +37,24 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     Object.defineProperty(ctx, "log", { get: () => (log ??= logger.child({ update_id: ctx.update.update_id })) });
     return next();
   });
-  // One chat's updates in order; different chats in parallel (the runner is concurrent).
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(oncePerUpdate(store));
+  // Group chatter stops here, before it costs a database write or a user record.
+  bot.use(chatScope);
   bot.use(createI18n<BotContext>());
   bot.use(trackUsers(store));
   bot.use(resolveLanguage(deps.catalog));
-  bot.use(answerCallbacks);
-  bot.use(chatScope);
+  // Before the per-chat queue: a flood is dropped at once instead of waiting in line.
   bot.use(floodControl());
+  // One chat's updates in order; different chats in parallel (the runner is concurrent).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(oncePerUpdate(store));
+  bot.use(answerCallbacks);
 
   bot.use(startFeature(deps));
+  bot.use(menuFeature());
   bot.use(browseFeature(deps));
   bot.use(inlineFeature(deps));
   bot.use(answersFeature(deps));
-  // A button this version of the bot does not know (an old message): offer the menu.
-  bot.on("callback_query:data", staleButton);
+  bot.use(unknownButtonFeature());
 
   bot.catch(handleBotError);
   return bot;

@@ -7,3 +7,6 @@ export const CONTRACT: Record<EntryType, readonly string[]> = {
   country: ["south-korea", "united-kingdom", "france", "russia", "belarus", "turkey", "azerbaijan", "kazakhstan", "india", "china"],
   contact: ["international-department"],
 };
+
+/** The contact card every "whom to call" leads to. */
+export const DEPARTMENT_CONTACT = "international-department";

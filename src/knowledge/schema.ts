@@ -136,3 +136,4 @@ export const entrySchema = z.discriminatedUnion(
 export type Entry = z.infer<typeof entrySchema>;
 export type ProgramEntry = Extract<Entry, { type: "program" }>;
 export type ContactEntry = Extract<Entry, { type: "contact" }>;
+export type CountryEntry = Extract<Entry, { type: "country" }>;

@@ -52,7 +52,8 @@ const isUpper = (ch: string | undefined) => ch !== undefined && isLetter(ch) && 
 /** Every apostrophe-like mark Uzbek writers use for o' g' and the tutuq belgisi. */
 const APOSTROPHE_CHARS = "ʻʼ'`‘’´ʹʽ′";
 export const APOSTROPHES = new RegExp(`[${APOSTROPHE_CHARS}]`, "gu");
-const LATIN_WORD = new RegExp(`[\\p{L}${APOSTROPHE_CHARS}]+`, "gu");
+/** A word; an apostrophe belongs to it only between letters (o'qish), not as a quotation mark. */
+const LATIN_WORD = new RegExp(`\\p{L}(?:\\p{L}|[${APOSTROPHE_CHARS}](?=\\p{L}))*`, "gu");
 
 const LATIN_DIGRAPHS: [RegExp, string][] = [
   // The apostrophe in Is'hoq only keeps s and h apart: Исҳоқ.
@@ -83,8 +84,8 @@ export function uzLatinToCyrillic(text: string): string {
 
 function convertWord(word: string): string {
   const lower = word.toLowerCase();
-  // A plain word-initial "e" is "э"; "ye" is "е" (Yevropa -> Европа).
-  let cyr = lower.startsWith("e") ? "э" + lower.slice(1) : lower;
+  // A plain "e" at the start or after a vowel is "э"; "ye" is "е" (Yevropa -> Европа, aeroport -> аэропорт).
+  let cyr = (lower.startsWith("e") ? "э" + lower.slice(1) : lower).replace(/([aiou])e/g, "$1э");
   for (const [pattern, replacement] of LATIN_DIGRAPHS) cyr = cyr.replace(pattern, replacement);
   cyr = [...cyr].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join("");
   if (word === lower) return cyr;
@@ -92,3 +93,14 @@ function convertWord(word: string): string {
   return cyr[0]!.toUpperCase() + cyr.slice(1);
 }
 
+
+/** HTML tags and entities, web and e-mail addresses, @usernames, acronyms (IELTS, KOICA): the same in either script. */
+const KEEP_LATIN = /(<[^>]*>|&#?\w+;|https?:\/\/\S+|\S+@\S+\.\S+|@\w+|\b[A-Z][A-Z0-9+]+\b)/;
+
+/** Uzbek text (plain or HTML) for Cyrillic readers: the words transliterated, markup, addresses and acronyms left as written. */
+export function uzbekTextToCyrillic(text: string): string {
+  return text
+    .split(KEEP_LATIN)
+    .map((part, i) => (i % 2 === 1 ? part : uzLatinToCyrillic(part)))
+    .join("");
+}

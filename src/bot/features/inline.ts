@@ -6,7 +6,8 @@ import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import type { Entry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { splitMessage } from "../ui/split.js";
-import { entryView } from "./browse.js";
+import { knowledgeFor } from "../middleware/language.js";
+import { entryView } from "../ui/cards.js";
 
 const MAX_RESULTS = 10;
 const DESCRIPTION_LENGTH = 120;
@@ -16,7 +17,7 @@ export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
 
   feature.on("inline_query", async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
-    const { kb } = catalog;
+    const kb = knowledgeFor(ctx, catalog);
     const entries: Entry[] =
       query === ""
         ? kb.entries.filter((e) => e.type === "program")

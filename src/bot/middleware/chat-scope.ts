@@ -11,9 +11,13 @@ export function chatScope(ctx: BotContext, next: NextFunction) {
   if (!message || message.chat.type === "private") return next();
   const text = message.text ?? message.caption ?? "";
   const entities = message.entities ?? message.caption_entities ?? [];
+  const mention = `@${ctx.me.username.toLowerCase()}`;
+  const command = entities.find((e) => e.type === "bot_command" && e.offset === 0);
+  // "/start@other_bot" is for another bot; "/start" and "/start@us" are ours.
+  const commandTarget = command && text.slice(0, command.length).toLowerCase().split("@")[1];
   const addressed =
-    entities.some((e) => e.type === "bot_command" && e.offset === 0) ||
-    text.toLowerCase().includes(`@${ctx.me.username.toLowerCase()}`) ||
+    (command !== undefined && (commandTarget === undefined || `@${commandTarget}` === mention)) ||
+    text.toLowerCase().includes(mention) ||
     message.reply_to_message?.from?.id === ctx.me.id;
   if (addressed) return next();
 }

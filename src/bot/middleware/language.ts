@@ -1,13 +1,16 @@
 /**
  * Decides the language of each answer: the user's choice; else their Telegram
  * app language when it is one of ours; else the language of what they wrote.
- * Uzbek in Cyrillic script is the Uzbek texts, transliterated on the way out.
+ * Uzbek in Cyrillic script reads the Uzbek texts, transliterated as they are
+ * rendered: the locale strings here, the knowledge in knowledgeFor().
  */
 import type { NextFunction } from "grammy";
-import type { Lang } from "../../knowledge/schema.js";
 import type { Catalog } from "../../knowledge/catalog.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { Lang } from "../../knowledge/schema.js";
+import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
 import type { UiLang } from "../../storage/store.js";
-import { uzLatinToCyrillic } from "../../text/translit.js";
+import { uzbekTextToCyrillic } from "../../text/translit.js";
 import type { BotContext } from "../context.js";
 
 export const contentLang = (ui: UiLang): Lang => (ui === "uz-cyrl" ? "uz" : ui);
@@ -25,43 +28,30 @@ export const resolveLanguage = (catalog: Catalog) => (ctx: BotContext, next: Nex
   return next();
 };
 
-const transliterating = new WeakSet<object>();
-
-/** Switches this update's answers to `ui`, including mid-update after the user picks a language. */
+/** Switches this update's answers to `ui`, also mid-update after the user picks a language. */
 export function applyLanguage(ctx: BotContext, ui: UiLang): void {
   ctx.uiLang = ui;
   ctx.lang = contentLang(ui);
   ctx.i18n.useLocale(ctx.lang);
-  if (ui === "uz-cyrl" && !transliterating.has(ctx.api)) {
-    transliterating.add(ctx.api);
-    ctx.api.config.use((prev, method, payload, signal) =>
-      prev(method, ctx.uiLang === "uz-cyrl" ? toCyrillicPayload(payload) : payload, signal),
-    );
-  }
+  // ctx.translate stays the plain translation; ctx.t is what features use.
+  ctx.t = ui === "uz-cyrl" ? (key, variables) => inCyrillic(ctx.translate, key, variables) : ctx.translate;
 }
 
-/** Fields of API payloads that hold text a person reads; ids, URLs and callback data are left alone. */
-const READABLE = new Set(["text", "caption", "title", "description", "message_text"]);
+/** The knowledge base in the script the user reads. */
+export const knowledgeFor = (ctx: BotContext, catalog: Catalog): KnowledgeBase =>
+  ctx.uiLang === "uz-cyrl" ? uzbekCyrillicKnowledge(catalog.kb) : catalog.kb;
 
-/** A deep copy of an outgoing payload with every readable text in Uzbek Cyrillic. */
-export function toCyrillicPayload<T>(payload: T): T {
-  const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === "string") return key && READABLE.has(key) ? htmlToCyrillic(value) : value;
-    if (Array.isArray(value)) return value.map((item) => walk(item));
-    if (value && typeof value === "object") {
-      // Language names on the language picker stay as each language writes itself.
-      if ("callback_data" in value && String(value.callback_data).startsWith("lang:")) return value;
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
-    }
-    return value;
-  };
-  return walk(payload) as T;
-}
+/**
+ * A translation in Cyrillic. Text variables (a user's name, a program's title)
+ * are kept out of the transliteration: they go in as placeholders and come back
+ * unchanged afterwards; numbers keep their locale formatting.
+ */
+type Variables = Parameters<BotContext["translate"]>[1];
 
-/** Transliterates the text of an HTML message, leaving tags, entities and acronyms (IELTS, KOICA) as they are. */
-export function htmlToCyrillic(html: string): string {
-  return html
-    .split(/(<[^>]*>|&#?\w+;)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}'ʻʼ`‘’]+/gu, (word) => (/^[A-Z]{2,}$/.test(word) ? word : uzLatinToCyrillic(word)))))
-    .join("");
+function inCyrillic(translate: BotContext["translate"], key: string, variables?: Variables): string {
+  const texts: string[] = [];
+  const placeheld: Variables = Object.fromEntries(
+    Object.entries(variables ?? {}).map(([name, value]) => [name, typeof value === "string" ? `\uE000${texts.push(value) - 1}\uE001` : value]),
+  );
+  return uzbekTextToCyrillic(translate(key, placeheld)).replace(/\uE000(\d+)\uE001/g, (_, i: string) => texts[Number(i)]!);
 }

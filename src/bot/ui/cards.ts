@@ -1,0 +1,123 @@
+/**
+ * Knowledge entries as screens: a card per entry with the next step one tap
+ * away (partner countries, how to apply, contacts, related entries, the way
+ * back), the lists of programs and countries, and a program's "how to apply".
+ * Rendered once per knowledge base and language, then reused.
+ */
+import { InlineKeyboard } from "grammy";
+import {
+  contactDetails,
+  eligibility,
+  howToApply,
+  needsConfirming,
+  overview,
+  relatedEntries,
+  withConfirmNote,
+  type Section,
+} from "../../knowledge/describe.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { ContactEntry, CountryEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
+import type { BotContext } from "../context.js";
+import { callback } from "./callback-data.js";
+import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
+import { sectionsToHtml, type View } from "./view.js";
+
+/** What rendering needs of a context: the language and its translations. */
+type Renderer = Pick<BotContext, "lang" | "t">;
+
+const rendered = new WeakMap<KnowledgeBase, Map<string, View>>();
+
+/** The card of any entry, with the buttons that fit its kind. */
+export function entryView(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
+  let cards = rendered.get(kb);
+  if (!cards) rendered.set(kb, (cards = new Map()));
+  const key = `${r.lang}:${entry.id}`;
+  let view = cards.get(key);
+  if (!view) cards.set(key, (view = renderEntry(r, kb, entry)));
+  return view;
+}
+
+export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "country"): View {
+  const buttons = kb.entries.filter((e) => e.type === type).map((entry) => InlineKeyboard.text(entry.title[r.lang], callback.entry(entry.id)));
+  const keyboard = keyboardOf(...rowsOf(buttons, type === "program" ? 1 : 2), [homeButton(r)]);
+  return { html: r.t(type === "program" ? "programs-title" : "countries-title"), keyboard };
+}
+
+export function applyView(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
+  const { steps, documents, deadlines, contact } = program.program;
+  const keyboard = keyboardOf(
+    [InlineKeyboard.text(r.t("nav-back-card"), callback.entry(program.id)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
+    [homeButton(r)],
+  );
+  const toConfirm = steps.to_confirm || documents.to_confirm || deadlines.to_confirm;
+  const sections = howToApply(kb, program, r.lang, r.t).map(tappablePhones);
+  const description = withConfirmNote(r.t("apply-title", { program: program.title[r.lang] }), sections, toConfirm, r.t);
+  return { html: sectionsToHtml(description.title, description.sections), keyboard };
+}
+
+export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-home"), callback.menu());
+
+function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
+  switch (entry.type) {
+    case "program":
+      return programCard(r, kb, entry);
+    case "country":
+      return countryCard(r, kb, entry);
+    case "contact":
+      return contactCard(r, entry);
+    case "topic":
+      return card(r, entry, overview(entry, r.lang), entry.to_confirm, keyboardOf(...relatedRows(r, kb, entry, []), [homeButton(r)]));
+  }
+}
+
+function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
+  const { countries, contact, eligibility: rules } = program.program;
+  const countryButtons = countries.map((id) => InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(id)!.title[r.lang] }), callback.entry(id)));
+  const keyboard = keyboardOf(
+    ...rowsOf(countryButtons, 2),
+    [InlineKeyboard.text(r.t("card-apply-button"), callback.apply(program.id)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
+    ...relatedRows(r, kb, program, [...countries, contact]),
+    [InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()), homeButton(r)],
+  );
+  return card(r, program, [...overview(program, r.lang), eligibility(program, r.lang, r.t)], program.to_confirm || rules.to_confirm, keyboard);
+}
+
+/** What JSPU does with the country, and its programs: named in the text, one tap away below. */
+function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry): View {
+  const programs = relatedEntries(kb, country).filter((e) => e.type === "program");
+  const sections = [...overview(country, r.lang)];
+  if (programs.length > 0) sections.push({ heading: r.t("card-programs-of-country"), lines: programs.map((p) => `• ${p.title[r.lang]}`) });
+  const keyboard = keyboardOf(
+    ...rowsOf(programs.map((p) => InlineKeyboard.text(p.title[r.lang], callback.entry(p.id))), 1),
+    ...relatedRows(r, kb, country, programs.map((p) => p.id)),
+    [InlineKeyboard.text(r.t("nav-back-countries"), callback.countries()), homeButton(r)],
+  );
+  return card(r, country, sections, country.to_confirm, keyboard);
+}
+
+function contactCard(r: Renderer, contact: ContactEntry): View {
+  const sections = [...overview(contact, r.lang), tappablePhones(contactDetails(contact, r.lang, r.t))];
+  return card(r, contact, sections, needsConfirming(contact), keyboardOf([homeButton(r)]));
+}
+
+function card(r: Renderer, entry: Entry, sections: Section[], toConfirm: boolean, keyboard: InlineKeyboard): View {
+  const description = withConfirmNote(entry.title[r.lang], sections, toConfirm, r.t);
+  return { html: sectionsToHtml(description.title, description.sections), keyboard };
+}
+
+/** Related entries as follow-up buttons, programs first, two to a row. */
+function relatedRows(r: Renderer, kb: KnowledgeBase, entry: Entry, alreadyShown: string[]): Button[][] {
+  const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
+  const buttons = relatedEntries(kb, entry)
+    .filter((e) => !alreadyShown.includes(e.id))
+    .sort((a, b) => order[a.type] - order[b.type])
+    .slice(0, 6)
+    .map((related) => InlineKeyboard.text(related.title[r.lang], callback.entry(related.id)));
+  return rowsOf(buttons, 2);
+}
+
+/** Telegram makes a phone number tappable when it is written without spaces. */
+const tappablePhones = (section: Section): Section => ({
+  ...section,
+  lines: section.lines.map((line) => line.replace(/\+\d[\d ]{7,}\d/g, (phone) => phone.replace(/ /g, ""))),
+});

@@ -1,0 +1,31 @@
+/**
+ * The knowledge base for readers of Uzbek in Cyrillic script: every Uzbek
+ * (Latin) text transliterated, made once per loaded base. There is no second
+ * set of texts to keep in step.
+ */
+import { uzbekTextToCyrillic } from "../text/translit.js";
+import type { KnowledgeBase } from "./load.js";
+import type { Entry } from "./schema.js";
+
+const converted = new WeakMap<KnowledgeBase, KnowledgeBase>();
+
+export function uzbekCyrillicKnowledge(kb: KnowledgeBase): KnowledgeBase {
+  let cyrillic = converted.get(kb);
+  if (!cyrillic) {
+    const entries = kb.entries.map((entry) => transliterateTexts(entry) as Entry);
+    cyrillic = { entries, byId: new Map(entries.map((e) => [e.id, e])), related: kb.related };
+    converted.set(kb, cyrillic);
+  }
+  return cyrillic;
+}
+
+/** A deep copy with the `uz` text of every {uz, ru, en} object in Cyrillic (aliases are search data: left alone). */
+function transliterateTexts(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => transliterateTexts(item));
+  if (!value || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (key !== "aliases" && typeof record.uz === "string" && typeof record.ru === "string" && typeof record.en === "string") {
+    return { ...record, uz: uzbekTextToCyrillic(record.uz) };
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, key === "aliases" ? v : transliterateTexts(v, k)]));
+}
