@@ -19,24 +19,29 @@ import { Store } from "./storage/store.js";
 import type { Bot } from "grammy";
 
 const HANDLERS_IN_FLIGHT = 64;
+/** How long a stop waits for updates in hand; keep it under the container's stop timeout (README: 30 s). */
+const DRAIN_MS = 20_000;
 
 export interface App {
   bot: Bot<BotContext>;
   store: Store;
   /** The port the HTTP server listens on (useful when PORT is 0). */
   port: number;
+  /** Settles when long polling ends; rejects when it fails for good (a revoked token: 401, another instance: 409). */
+  done: Promise<void>;
   /** Stops taking updates, lets the ones in hand finish, and closes everything. */
   stop(): Promise<void>;
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const catalog = new Catalog(config.KNOWLEDGE_DIR);
-  const store = new Store(openDatabase(config.DATABASE_PATH));
+  const store = new Store(openDatabase(config.DATABASE_PATH), (error) => logger.error({ err: error }, "could not write to the database; will retry"));
   const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, store, catalog, logger });
   try {
     await bot.init();
     await registerCommands(bot.api, createI18n());
     store.forgetHandledUpdates();
+    const daily = setInterval(() => store.forgetHandledUpdates(), 24 * 3600_000).unref();
 
     let runner: RunnerHandle | undefined;
     let server: Server;
@@ -61,7 +66,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       bot,
       store,
       port: (server.address() as AddressInfo).port,
+      done: runner?.task() ?? Promise.resolve(),
       stop: async () => {
+        clearInterval(daily);
         if (runner) await drain(runner);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         store.close();
@@ -78,7 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
  * Stops fetching and waits for the updates in hand to finish: the runner's
  * stop() returns once fetching ends, while handlers may still be running.
  */
-async function drain(runner: RunnerHandle, timeoutMs = 15_000): Promise<void> {
+async function drain(runner: RunnerHandle, timeoutMs = DRAIN_MS): Promise<void> {
   await runner.stop();
   const deadline = Date.now() + timeoutMs;
   while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -15,7 +15,8 @@ const schema = z.object({
       .string({ error: "is required: the token @BotFather gave you, like 123456789:AAH..." })
       .trim()
       .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, { error: "does not look like a bot token (expected digits, a colon, then 30+ letters, digits, _ or -)" }),
-    TELEGRAM_API_ROOT: url("a Bot API server").default(DEFAULT_API_ROOT),
+    // Without a trailing slash: grammY appends "/bot<token>/<method>".
+    TELEGRAM_API_ROOT: url("a Bot API server").default(DEFAULT_API_ROOT).transform((root) => root.replace(/\/+$/, "")),
     DATABASE_PATH: z.string().trim().min(1, { error: "must not be empty" }).default("./data/bot.sqlite"),
     KNOWLEDGE_DIR: z.string().trim().min(1, { error: "must not be empty" }).default("./knowledge"),
     ADMIN_IDS: z
@@ -30,7 +31,7 @@ const schema = z.object({
         }
         return ids.map(Number);
       }),
-    WEBHOOK_URL: url("this bot's webhook (Telegram posts updates there)").optional(),
+    WEBHOOK_URL: z.url({ protocol: /^https$/, error: "expected the https URL Telegram should post updates to (Telegram requires HTTPS)" }).optional(),
     WEBHOOK_SECRET: z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16-256 characters of A-Z, a-z, 0-9, _ and -" })

@@ -28,9 +28,14 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, "the bot could not start");
     process.exit(1);
   }
+  app.done.catch((error) => {
+    logger.fatal({ err: error }, "long polling failed for good (is another instance running? was the token revoked?)");
+    process.exit(1);
+  });
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
+    // process.on, not once: a second Ctrl-C while stopping must not kill the bot before it has written everything.
+    process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, "stopping");

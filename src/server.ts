@@ -14,7 +14,7 @@ export interface ServerOptions {
 }
 
 export function createHttpServer({ healthy, webhook }: ServerOptions): Server {
-  const handleUpdate = webhook && webhookCallback(webhook.bot, "http", { secretToken: webhook.secretToken, onTimeout: "return" });
+  const handleUpdate = webhook && webhookCallback(webhook.bot, "http", { secretToken: webhook.secretToken, onTimeout: "throw" });
   return createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
@@ -23,6 +23,8 @@ export function createHttpServer({ healthy, webhook }: ServerOptions): Server {
       return;
     }
     if (handleUpdate && req.method === "POST" && path === webhook.path) {
+      // A handler slower than grammY's timeout answers 500: Telegram sends the update
+      // again, and the handled-updates record makes sure it is handled once.
       handleUpdate(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });

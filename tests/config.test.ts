@@ -54,7 +54,7 @@ describe("configuration", () => {
       BOT_TOKEN: "not-a-token",
       TELEGRAM_API_ROOT: "api.telegram.org",
       ADMIN_IDS: "123,abc",
-      WEBHOOK_URL: "ftp://example.org",
+      WEBHOOK_URL: "http://example.org/hook",
       PORT: "99999",
       LOG_LEVEL: "loud",
     });
@@ -62,6 +62,10 @@ describe("configuration", () => {
     expect(named.sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "LOG_LEVEL", "PORT", "TELEGRAM_API_ROOT", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
     expect(found.join("\n")).toContain("got: abc");
     expect(found.join("\n")).not.toContain("not-a-token"); // a token is never echoed
+  });
+
+  it("drops a trailing slash from the API root", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" }).TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
   });
 
   it("requires a webhook secret with a webhook URL", () => {

@@ -64,7 +64,11 @@ export class Store {
   private readonly pendingHandled = new Map<number, number>();
   private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly db: Db) {
+  /** `onFlushError` hears about a batch that could not be written (it is kept and tried again). */
+  constructor(
+    private readonly db: Db,
+    private readonly onFlushError: (error: unknown) => void = (error) => console.error("store: could not write a batch", error),
+  ) {
     this.statements = {
       saveUser: db.prepare<[number, string, string | null, string | null, number, number, number]>(`
         INSERT INTO users (id, first_name, username, language_code, first_seen, last_seen, blocked)
@@ -119,6 +123,7 @@ export class Store {
   }
 
   setLanguage(id: number, lang: UiLang): void {
+    if (!this.db.open) return;
     this.flush(); // the user may still be waiting to be inserted
     this.statements.setLanguage.run(lang, id);
     const cached = this.users.get(id);
@@ -127,6 +132,7 @@ export class Store {
 
   /** Blocked users get nothing more from the bot until they write again. */
   setBlocked(id: number, blocked: boolean): void {
+    if (!this.db.open) return;
     this.flush();
     this.statements.setBlocked.run(blocked ? 1 : 0, id);
     const cached = this.users.get(id);
@@ -154,19 +160,24 @@ export class Store {
     return this.statements.forgetHandled.run(now - olderThanMs).changes;
   }
 
-  /** Writes every pending routine write now, in one transaction. */
+  /** Writes every pending routine write now, in one transaction; throws if it cannot (nothing is dropped). */
   flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (this.pendingHandled.size === 0 && this.pendingUsers.size === 0) return;
+    if ((this.pendingHandled.size === 0 && this.pendingUsers.size === 0) || !this.db.open) return;
     const handled = [...this.pendingHandled];
     const users = [...this.pendingUsers.values()];
-    this.pendingHandled.clear();
-    this.pendingUsers.clear();
     this.db.transaction(() => {
       for (const u of users) this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0);
       for (const [id, at] of handled) this.statements.markHandled.run(id, at);
     })();
+    // Only what was committed leaves the queue (entries added meanwhile stay).
+    for (const [id, at] of handled) if (this.pendingHandled.get(id) === at) this.pendingHandled.delete(id);
+    for (const u of users) if (this.pendingUsers.get(u.id) === u) this.pendingUsers.delete(u.id);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {
@@ -181,7 +192,15 @@ export class Store {
   }
 
   private scheduleFlush(): void {
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.flushTimer ??= setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        // E.g. the disk is full: keep the batch, report, and try again later.
+        this.onFlushError(error);
+        this.flushTimer ??= setTimeout(() => this.scheduleFlush(), 1000);
+      }
+    }, FLUSH_MS);
   }
 
   private remember(record: UserRecord, now: number): void {

@@ -21,7 +21,9 @@ describe("a burst of messages", () => {
     h = await startBot();
     const spammer = h.fake.user({ languageCode: "en" });
     const student = h.fake.user({ languageCode: "en" });
-    for (let i = 0; i < 50; i++) spammer.sendNoWait(`erasmus ${i}`);
+    // Replies to the spammer are slow, so anything of theirs that queued would hold the bot up.
+    h.fake.injectFault({ method: "sendMessage", chatId: spammer.chatId, delayMs: 300 });
+    for (let i = 0; i < 200; i++) spammer.sendNoWait(`erasmus ${i}`);
     const started = performance.now();
     const answer = await student.send("koica");
     const waited = performance.now() - started;
@@ -105,5 +107,21 @@ describe("groups", () => {
     expect(await group.say(member, "@jspu_test_bot erasmus")).toBe(true);
     expect(group.messages().at(-1)?.text.startsWith("Erasmus Mundus")).toBe(true);
     expect(await group.say(member, "/programs@jspu_test_bot")).toBe(true);
+  });
+});
+
+describe("groups and other bots", () => {
+  it("ignores a command addressed to another bot, and unknown commands", async () => {
+    h = await startBot();
+    const group = h.fake.group();
+    const member = h.fake.user({ languageCode: "en" });
+    expect(await group.say(member, "/start@some_other_bot")).toBe(false);
+    expect(await group.say(member, "/weather")).toBe(false);
+    expect(await group.say(member, "/start@jspu_test_bot")).toBe(true);
+    // Group chatter creates no user records.
+    expect(h.app.store.getUser(member.id)).toBeDefined();
+    const bystander = h.fake.user({ languageCode: "en" });
+    await group.say(bystander, "see you at lunch");
+    expect(h.app.store.getUser(bystander.id)).toBeUndefined();
   });
 });

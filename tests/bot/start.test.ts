@@ -71,3 +71,19 @@ describe("commands", () => {
     expect(h.fake.commands("")?.[1]?.description).toBe("International programs");
   });
 });
+
+describe("Uzbek in Cyrillic script", () => {
+  it("transliterates texts and knowledge, but not names, the picker or acronyms", async () => {
+    const user = h.fake.user({ firstName: "John", languageCode: "de" });
+    const picker = await user.send("/start");
+    const welcome = await user.press(picker, "🇺🇿 Ўзбекча");
+    expect(welcome.text).toContain("Ассалому алайкум, John!");
+    const again = await user.send("/language");
+    expect(again.text).toBe("Tilni tanlang · Тилни танланг · Выберите язык · Choose a language");
+    expect(allButtons(again)).toEqual(["🇺🇿 O'zbekcha", "🇺🇿 Ўзбекча", "🇷🇺 Русский", "🇬🇧 English"]);
+    const card = await user.send("koica");
+    expect(card.text.startsWith("KOICA — Корея халқаро ҳамкорлик агентлиги")).toBe(true);
+    expect(card.text).toContain("Кимлар қатнаша олади");
+    expect(allButtons(card)).toContain("🌍 Жанубий Корея");
+  });
+});
