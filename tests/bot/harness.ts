@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach, expect } from "vitest";
 import { startApp, type App } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
@@ -49,6 +50,37 @@ export async function startBot(overrides: Partial<Config> = {}): Promise<Harness
     },
   };
   return harness;
+}
+
+/**
+ * A fresh bot for every test of the file, stopped after it; a test fails if
+ * the fake Bot API refused anything the bot sent (Telegram would have too).
+ */
+export function withBot(overrides: Partial<Config> = {}): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startBot(overrides);
+  });
+  afterEach(async () => {
+    expect(current!.fake.rejected()).toEqual([]);
+    await current!.stop();
+  });
+  return {
+    get fake() {
+      return current!.fake;
+    },
+    get app() {
+      return current!.app;
+    },
+    set app(app: App) {
+      current!.app = app;
+    },
+    get config() {
+      return current!.config;
+    },
+    restart: () => current!.restart(),
+    stop: () => current!.stop(),
+  };
 }
 
 /** Waits until `check` holds (polling), for what arrives in several messages. */

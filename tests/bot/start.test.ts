@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { allButtons, startBot, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { allButtons, withBot } from "./harness.js";
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startBot();
-});
-afterEach(async () => {
-  expect(h.fake.rejected()).toEqual([]);
-  await h.stop();
-});
+const h = withBot();
 
 describe("/start", () => {
   it.each([
