@@ -1,0 +1,100 @@
+/**
+ * Who qualifies for which program: a pure function of the applicant's answers
+ * and each program's criteria in the knowledge base. The "Am I eligible?"
+ * conversation asks the questions; this decides.
+ *
+ * A program is "eligible" when every criterion is met; "nearly" when what is
+ * missing can still be gained (a language score, a GPA, a later year of
+ * study), with exactly what is missing; "not" when the applicant's role is not
+ * accepted or their year of study is past the program's.
+ */
+import { EXAMS, type Exam, type ProgramEntry, type Role } from "../knowledge/schema.js";
+
+export interface Gpa {
+  value: number;
+  scale: 5 | 100;
+}
+
+export interface Certificate {
+  exam: Exam;
+  score: number;
+}
+
+export interface Applicant {
+  role: Role;
+  /** Year of study, for students. */
+  year?: number;
+  gpa?: Gpa;
+  certificates: Certificate[];
+}
+
+/** One thing an applicant lacks for a program, with what is needed and what they have. */
+export type Gap =
+  | { kind: "role"; accepted: readonly Role[] }
+  | { kind: "year-too-early"; min: number; have: number }
+  | { kind: "year-too-late"; max: number; have: number }
+  | { kind: "year-unknown"; min?: number; max?: number }
+  | { kind: "gpa"; need: Gpa; have?: Gpa }
+  | { kind: "language"; options: readonly Certificate[]; have?: Certificate };
+
+export type Verdict = "eligible" | "nearly" | "not";
+
+export interface ProgramVerdict {
+  programId: string;
+  verdict: Verdict;
+  gaps: Gap[];
+  /** The program's criteria are not confirmed by the department: say so with the verdict. */
+  toConfirm: boolean;
+}
+
+const FINAL: ReadonlySet<Gap["kind"]> = new Set(["role", "year-too-late"]);
+const ORDER: Record<Verdict, number> = { eligible: 0, nearly: 1, not: 2 };
+
+/** Every program judged for the applicant: eligible first, then nearly (fewest gaps first), then not. */
+export function evaluateEligibility(applicant: Applicant, programs: readonly ProgramEntry[]): ProgramVerdict[] {
+  return programs
+    .map((program): ProgramVerdict => {
+      const gaps = gapsFor(applicant, program);
+      const verdict: Verdict = gaps.length === 0 ? "eligible" : gaps.some((g) => FINAL.has(g.kind)) ? "not" : "nearly";
+      return { programId: program.id, verdict, gaps, toConfirm: program.program.eligibility.to_confirm };
+    })
+    .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || a.gaps.length - b.gaps.length);
+}
+
+function gapsFor(applicant: Applicant, program: ProgramEntry): Gap[] {
+  const rules = program.program.eligibility;
+  const gaps: Gap[] = [];
+  if (!rules.roles.includes(applicant.role)) gaps.push({ kind: "role", accepted: rules.roles });
+
+  const years = rules.year_of_study;
+  const isStudent = applicant.role === "bachelor" || applicant.role === "master" || applicant.role === "doctoral";
+  if (years && isStudent) {
+    if (applicant.year === undefined) gaps.push({ kind: "year-unknown", min: years.min, max: years.max });
+    else if (years.min !== undefined && applicant.year < years.min) gaps.push({ kind: "year-too-early", min: years.min, have: applicant.year });
+    else if (years.max !== undefined && applicant.year > years.max) gaps.push({ kind: "year-too-late", max: years.max, have: applicant.year });
+  }
+
+  if (rules.min_gpa && !(applicant.gpa && share(applicant.gpa) >= share(rules.min_gpa))) {
+    gaps.push({ kind: "gpa", need: rules.min_gpa, have: applicant.gpa });
+  }
+
+  if (rules.languages.length > 0) {
+    const options = rules.languages.map((l) => ({ exam: l.exam, score: l.min }));
+    const met = options.some((need) => applicant.certificates.some((c) => c.exam === need.exam && c.score >= need.score));
+    if (!met) gaps.push({ kind: "language", options, have: closest(applicant.certificates, options) });
+  }
+  return gaps;
+}
+
+/** A GPA as a share of its scale, so 4.0 of 5 and 80 of 100 compare equal. */
+const share = (gpa: Gpa) => gpa.value / gpa.scale;
+
+/** The applicant's certificate nearest to one the program accepts ("IELTS 5.5 is needed, you have 5.0"). */
+function closest(have: readonly Certificate[], options: readonly Certificate[]): Certificate | undefined {
+  const relevant = have.filter((c) => options.some((o) => o.exam === c.exam));
+  const progress = (c: Certificate) => c.score / options.find((o) => o.exam === c.exam)!.score;
+  return relevant.sort((a, b) => progress(b) - progress(a))[0];
+}
+
+/** The range of scores an exam reports, for validating what an applicant types. */
+export const examRange = (exam: Exam) => EXAMS[exam];

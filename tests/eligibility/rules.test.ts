@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { parseGpa, parseScore } from "../../src/eligibility/answers.js";
+import { evaluateEligibility, type Applicant } from "../../src/eligibility/rules.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { ProgramEntry } from "../../src/knowledge/schema.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+
+const kb = loadKnowledge(KNOWLEDGE_DIR);
+const erasmus = kb.byId.get("erasmus-mundus") as ProgramEntry;
+
+/** Erasmus with criteria of a test's choosing. */
+function program(eligibility: Partial<ProgramEntry["program"]["eligibility"]>, id = "test-program"): ProgramEntry {
+  return { ...erasmus, id, program: { ...erasmus.program, eligibility: { ...erasmus.program.eligibility, to_confirm: false, ...eligibility } } };
+}
+
+const student = (extra: Partial<Applicant> = {}): Applicant => ({ role: "bachelor", year: 3, gpa: { value: 4.5, scale: 5 }, certificates: [{ exam: "ielts", score: 6.5 }], ...extra });
+
+const verdictOf = (applicant: Applicant, p: ProgramEntry) => evaluateEligibility(applicant, [p])[0]!;
+
+describe("eligibility rules", () => {
+  it("a GPA exactly at the threshold qualifies, on either scale", () => {
+    const p = program({ min_gpa: { value: 4.0, scale: 5 } });
+    expect(verdictOf(student({ gpa: { value: 4.0, scale: 5 } }), p)).toMatchObject({ verdict: "eligible", gaps: [] });
+    expect(verdictOf(student({ gpa: { value: 80, scale: 100 } }), p).verdict).toBe("eligible");
+    expect(verdictOf(student({ gpa: { value: 79, scale: 100 } }), p)).toMatchObject({
+      verdict: "nearly",
+      gaps: [{ kind: "gpa", need: { value: 4.0, scale: 5 }, have: { value: 79, scale: 100 } }],
+    });
+  });
+
+  it("a missing certificate is a gap that names what is needed", () => {
+    const p = program({ languages: [{ exam: "ielts", min: 5.5 }, { exam: "toefl", min: 72 }] });
+    expect(verdictOf(student({ certificates: [] }), p)).toMatchObject({
+      verdict: "nearly",
+      gaps: [{ kind: "language", options: [{ exam: "ielts", score: 5.5 }, { exam: "toefl", score: 72 }], have: undefined }],
+    });
+  });
+
+  it("a lower score says what is needed and what the applicant has", () => {
+    const p = program({ languages: [{ exam: "ielts", min: 5.5 }] });
+    const { gaps } = verdictOf(student({ certificates: [{ exam: "ielts", score: 5.0 }, { exam: "hsk", score: 3 }] }), p);
+    expect(gaps).toEqual([{ kind: "language", options: [{ exam: "ielts", score: 5.5 }], have: { exam: "ielts", score: 5.0 } }]);
+  });
+
+  it("any one accepted certificate is enough", () => {
+    const p = program({ languages: [{ exam: "ielts", min: 5.5 }, { exam: "toefl", min: 72 }] });
+    expect(verdictOf(student({ certificates: [{ exam: "toefl", score: 80 }] }), p).verdict).toBe("eligible");
+  });
+
+  it("a role the program does not accept is not eligible, not 'nearly'", () => {
+    const p = program({ roles: ["teacher"] });
+    expect(verdictOf(student(), p)).toMatchObject({ verdict: "not", gaps: [{ kind: "role", accepted: ["teacher"] }] });
+  });
+
+  it("too early a year of study is 'nearly', too late is 'not'", () => {
+    const p = program({ year_of_study: { min: 2, max: 3 } });
+    expect(verdictOf(student({ year: 1 }), p)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "year-too-early", min: 2, have: 1 }] });
+    expect(verdictOf(student({ year: 4 }), p)).toMatchObject({ verdict: "not", gaps: [{ kind: "year-too-late", max: 3, have: 4 }] });
+    // Years of study do not apply to teachers.
+    expect(verdictOf({ role: "teacher", certificates: [{ exam: "ielts", score: 7 }], gpa: { value: 5, scale: 5 } }, program({ roles: ["teacher"], year_of_study: { min: 2 } })).verdict).toBe("eligible");
+  });
+
+  it("criteria to be confirmed say so with the verdict", () => {
+    expect(verdictOf(student(), program({ to_confirm: true })).toConfirm).toBe(true);
+    expect(verdictOf(student(), program({ to_confirm: false })).toConfirm).toBe(false);
+  });
+
+  it("orders eligible first, then nearly by fewest gaps, then not", () => {
+    const results = evaluateEligibility(student({ certificates: [] }), [
+      program({ roles: ["teacher"] }, "not-for-students"),
+      program({ languages: [{ exam: "ielts", min: 5 }], min_gpa: { value: 4.8, scale: 5 } }, "two-gaps"),
+      program({ languages: [{ exam: "ielts", min: 5 }] }, "one-gap"),
+      program({ languages: [] }, "open"),
+    ]);
+    expect(results.map((r) => [r.programId, r.verdict])).toEqual([
+      ["open", "eligible"],
+      ["one-gap", "nearly"],
+      ["two-gaps", "nearly"],
+      ["not-for-students", "not"],
+    ]);
+  });
+
+  it("judges the shipped programs: a third-year bachelor with IELTS 6.0 and GPA 4.3", () => {
+    const programs = kb.entries.filter((e): e is ProgramEntry => e.type === "program");
+    const results = evaluateEligibility({ role: "bachelor", year: 3, gpa: { value: 4.3, scale: 5 }, certificates: [{ exam: "ielts", score: 6.0 }] }, programs);
+    expect(results.find((r) => r.programId === "erasmus-mundus")?.verdict).toBe("eligible");
+    expect(results.every((r) => r.toConfirm)).toBe(true); // every shipped criterion is still to be confirmed
+  });
+});
+
+describe("reading typed answers", () => {
+  it.each([
+    ["4.2", 5, { value: 4.2, scale: 5 }],
+    ["4,2", 5, { value: 4.2, scale: 5 }],
+    ["85", 100, { value: 85, scale: 100 }],
+    ["85/100", 5, { value: 85, scale: 100 }],
+    ["4.5 out of 5", 100, { value: 4.5, scale: 5 }],
+  ] as const)("GPA %j on a %d scale", (text, scale, value) => {
+    expect(parseGpa(text, scale)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["7", 5, "out-of-range"],
+    ["0", 5, "out-of-range"],
+    ["-3", 100, "out-of-range"],
+    ["a lot", 5, "not-a-number"],
+    ["", 5, "not-a-number"],
+  ] as const)("GPA %j on a %d scale is refused as %s", (text, scale, reason) => {
+    expect(parseGpa(text, scale)).toEqual({ ok: false, reason });
+  });
+
+  it("exam scores within the exam's scale", () => {
+    expect(parseScore("ielts", "6,5")).toEqual({ ok: true, value: 6.5 });
+    expect(parseScore("toefl", "95")).toEqual({ ok: true, value: 95 });
+    expect(parseScore("ielts", "-1")).toEqual({ ok: false, reason: "out-of-range" });
+    expect(parseScore("ielts", "10")).toEqual({ ok: false, reason: "out-of-range" });
+    expect(parseScore("topik", "0")).toEqual({ ok: false, reason: "out-of-range" });
+    expect(parseScore("hsk", "four")).toEqual({ ok: false, reason: "not-a-number" });
+  });
+});
