@@ -12,6 +12,7 @@ import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { Catalog } from "./knowledge/catalog.js";
+import { formatProblem, KnowledgeError } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
 import { createHttpServer } from "./server.js";
 import { openDatabase } from "./storage/database.js";
@@ -29,6 +30,11 @@ export interface App {
   port: number;
   /** Settles when long polling ends; rejects when it fails for good (a revoked token: 401, another instance: 409). */
   done: Promise<void>;
+  /**
+   * Re-reads the knowledge base (after a staff edit) and rebuilds the search
+   * index; a broken base is refused with its problems and the old one stays.
+   */
+  reloadKnowledge(): { ok: true; entries: number } | { ok: false; problems: string[] };
   /** Stops taking updates, lets the ones in hand finish, and closes everything. */
   stop(): Promise<void>;
 }
@@ -67,6 +73,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       store,
       port: (server.address() as AddressInfo).port,
       done: runner?.task() ?? Promise.resolve(),
+      reloadKnowledge: () => {
+        try {
+          catalog.reload();
+          logger.info({ entries: catalog.kb.entries.length }, "knowledge base reloaded");
+          return { ok: true, entries: catalog.kb.entries.length };
+        } catch (error) {
+          if (!(error instanceof KnowledgeError)) throw error;
+          const problems = error.problems.map(formatProblem);
+          logger.error({ problems }, "knowledge base not reloaded: the edit has problems, the previous base stays");
+          return { ok: false, problems };
+        }
+      },
       stop: async () => {
         clearInterval(daily);
         if (runner) await drain(runner);

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, "long polling failed for good (is another instance running? was the token revoked?)");
     process.exit(1);
   });
+  // Staff edited knowledge/: `kill -HUP <pid>` (or `docker kill -s HUP jspu-bot`) reloads it without a restart.
+  process.on("SIGHUP", () => app.reloadKnowledge());
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // process.on, not once: a second Ctrl-C while stopping must not kill the bot before it has written everything.

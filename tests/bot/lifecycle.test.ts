@@ -1,8 +1,12 @@
 /** Restarts and webhook mode: no update lost, none handled twice, no unauthorised request let in. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { startApp } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 import { eventually, startBot, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -92,5 +96,26 @@ describe("webhook mode", () => {
     const response = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
+  });
+});
+
+describe("reloading the knowledge base", () => {
+  it("picks up a staff edit without a restart, and keeps the old base when the edit is broken", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kb-reload-"));
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    h = await startBot({ KNOWLEDGE_DIR: dir });
+    const user = h.fake.user({ languageCode: "en" });
+    expect((await user.send("samarqandlik")).text).toContain("could not find a confident answer");
+
+    const file = join(dir, "programs/erasmus-mundus.yaml");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace(/^  en: \[erasmus, /m, "  en: [samarqandlik, erasmus, "));
+    expect(h.app.reloadKnowledge()).toEqual({ ok: true, entries: 26 });
+    expect((await user.send("samarqandlik")).text.startsWith("Erasmus Mundus")).toBe(true);
+
+    writeFileSync(file, original.replace(/^title:\n  uz: .*\n/m, "title:\n"));
+    expect(h.app.reloadKnowledge()).toEqual({ ok: false, problems: [expect.stringMatching(/erasmus-mundus\.yaml: title\.uz: expected a text/)] });
+    expect((await user.send("samarqandlik")).text.startsWith("Erasmus Mundus")).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
