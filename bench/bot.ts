@@ -95,7 +95,7 @@ async function run(bot: (typeof BOTS)[number], load: Load) {
       warmUp.map(async (user, i) => {
         for (let k = 0; k < WARM_UP_QUESTIONS; k++) {
           await user.send(questions[(i * WARM_UP_QUESTIONS + k + 7) % questions.length]!.q, { timeoutMs: REPLY_TIMEOUT_MS });
-          await sleep(500); // within the flood limit of 8 messages in 4 s
+          await sleep(500); // a person at a brisk pace, within the flood limit
         }
       }),
     );

@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Catalog } from "../knowledge/catalog.js";
@@ -26,4 +27,4 @@ interface BotFlavor {
   log: Logger;
 }
 
-export type BotContext = Context & I18nFlavor & BotFlavor;
+export type BotContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;

@@ -21,4 +21,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX handled_updates_by_time ON handled_updates (handled_at);
   `,
+  // 2: guided conversations in progress, so a restart resumes them
+  `
+  CREATE TABLE conversations (
+    key        TEXT PRIMARY KEY,               -- the chat
+    state      TEXT NOT NULL,                  -- the conversations plugin's versioned state, as JSON
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -82,6 +82,11 @@ export class Store {
       isHandled: db.prepare<[number], { one: 1 }>(`SELECT 1 AS one FROM handled_updates WHERE update_id = ?`),
       markHandled: db.prepare<[number, number]>(`INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)`),
       forgetHandled: db.prepare<[number]>(`DELETE FROM handled_updates WHERE handled_at < ?`),
+      readConversation: db.prepare<[string], { state: string }>(`SELECT state FROM conversations WHERE key = ?`),
+      writeConversation: db.prepare<[string, string, number]>(`
+        INSERT INTO conversations (key, state, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`),
+      deleteConversation: db.prepare<[string]>(`DELETE FROM conversations WHERE key = ?`),
     };
   }
 
@@ -152,6 +157,22 @@ export class Store {
   markUpdateHandled(updateId: number, now = Date.now()): void {
     this.pendingHandled.set(updateId, now);
     this.scheduleFlush();
+  }
+
+  /**
+   * Key-value storage for the conversations plugin (there is no official
+   * better-sqlite3 adapter). Written at once, not batched: a flow's progress
+   * must survive a crash.
+   */
+  conversationStorage<S>(): { read(key: string): S | undefined; write(key: string, state: S): void; delete(key: string): void } {
+    return {
+      read: (key) => {
+        const row = this.statements.readConversation.get(key);
+        return row && (JSON.parse(row.state) as S);
+      },
+      write: (key, state) => void this.statements.writeConversation.run(key, JSON.stringify(state), Date.now()),
+      delete: (key) => void this.statements.deleteConversation.run(key),
+    };
   }
 
   /** Telegram keeps undelivered updates for 24 hours; older ids cannot come back. */

@@ -5,9 +5,9 @@ const h = withBot();
 
 describe("/start", () => {
   it.each([
-    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "📞 Aloqa", "🌐 Til"]],
-    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "📞 Контакты", "🌐 Язык"]],
-    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "📞 Contacts", "🌐 Language"]],
+    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "✅ Men mos kelamanmi?", "📞 Aloqa", "🌐 Til"]],
+    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "✅ Подхожу ли я?", "📞 Контакты", "🌐 Язык"]],
+    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "✅ Am I eligible?", "📞 Contacts", "🌐 Language"]],
   ])("greets a user whose Telegram is in %s, in that language, with the menu", async (languageCode, greeting, buttons) => {
     const user = h.fake.user({ firstName: "Dilnoza", languageCode });
     const reply = await user.send("/start");
@@ -31,7 +31,7 @@ describe("/start", () => {
     const picker = await user.send("/start");
     const menu = await user.press(picker, "🇺🇿 Ўзбекча");
     expect(menu.text).toContain("Ассалому алайкум");
-    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "📞 Алоқа", "🌐 Тил"]);
+    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "✅ Мен мос келаманми?", "📞 Алоқа", "🌐 Тил"]);
     const programs = await user.press(menu, "🎓 Дастурлар");
     expect(programs.text).toContain("Халқаро дастурлар");
     expect(allButtons(programs)).toContain("Эрасмус Мундус");

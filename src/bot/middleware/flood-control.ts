@@ -7,7 +7,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { BotContext } from "../context.js";
 
-export const FLOOD_LIMIT = { updates: 8, perMs: 4000 };
+export const FLOOD_LIMIT = { updates: 20, perMs: 10_000 };
 
 export const floodControl = () =>
   limit<BotContext, never>({

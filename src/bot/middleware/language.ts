@@ -4,6 +4,7 @@
  * Uzbek in Cyrillic script reads the Uzbek texts, transliterated as they are
  * rendered: the locale strings here, the knowledge in knowledgeFor().
  */
+import type { I18n } from "@grammyjs/i18n";
 import type { NextFunction } from "grammy";
 import type { Catalog } from "../../knowledge/catalog.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
@@ -47,6 +48,12 @@ export const knowledgeFor = (ctx: BotContext, catalog: Catalog): KnowledgeBase =
  * unchanged afterwards; numbers keep their locale formatting.
  */
 type Variables = Parameters<BotContext["translate"]>[1];
+
+/** Translations in `ui` outside a grammY context (inside a conversation). */
+export function translatorFor(i18n: I18n<BotContext>, ui: UiLang): BotContext["t"] {
+  const plain: BotContext["translate"] = (key, variables) => i18n.t(contentLang(ui), key, variables);
+  return ui === "uz-cyrl" ? (key, variables) => inCyrillic(plain, key, variables) : plain;
+}
 
 function inCyrillic(translate: BotContext["translate"], key: string, variables?: Variables): string {
   const texts: string[] = [];

@@ -17,6 +17,10 @@ export const callback = {
   countries: () => "countries",
   /** Any knowledge entry's card. */
   entry: (id: string) => checked(`e:${id}`),
+  eligibility: () => "eligibility",
+  /** An answer inside a guided conversation: its step and the value chosen. */
+  step: (step: string, value: string) => checked(`el:${step}:${value}`),
+  cancel: () => "el:cancel",
   /** A program's "how to apply" view. */
   apply: (id: string) => checked(`a:${id}`),
 };
