@@ -126,3 +126,17 @@ elig-gap-gpa-none = GPA { $need } is needed
 elig-gap-language = { $options } is needed, you have { $have }
 elig-gap-language-none = { $options } is needed
 elig-or = or
+
+# "How do I apply?"
+menu-apply = 📝 How to apply
+apply-choose = <b>How to apply</b>
+    Choose a program:
+apply-step = Step { $step } of { $steps }
+apply-documents = Documents: { $done } of { $total } ready
+apply-documents-hint = Tap a document when you have it ready; I will remember.
+apply-no-deadlines = The department announces the deadlines.
+apply-submit-to = Submit through
+apply-back = ⬅️ Back
+apply-next = Next ➡️
+cmd-eligibility = Am I eligible?
+cmd-apply = How to apply

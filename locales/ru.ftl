@@ -126,3 +126,17 @@ elig-gap-gpa-none = нужен средний балл { $need }
 elig-gap-language = нужен { $options }, у вас { $have }
 elig-gap-language-none = нужен { $options }
 elig-or = или
+
+# «Как подать заявку?»
+menu-apply = 📝 Как подать заявку
+apply-choose = <b>Как подать заявку</b>
+    Выберите программу:
+apply-step = Шаг { $step } из { $steps }
+apply-documents = Документы: готово { $done } из { $total }
+apply-documents-hint = Отмечайте документы, которые уже готовы, — я запомню.
+apply-no-deadlines = Сроки объявляет отдел.
+apply-submit-to = Куда подавать
+apply-back = ⬅️ Назад
+apply-next = Далее ➡️
+cmd-eligibility = Подхожу ли я?
+cmd-apply = Как подать заявку

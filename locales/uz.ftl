@@ -126,3 +126,17 @@ elig-gap-gpa-none = o'rtacha ball { $need } kerak
 elig-gap-language = { $options } kerak, sizda { $have }
 elig-gap-language-none = { $options } kerak
 elig-or = yoki
+
+# "Qanday topshiriladi?"
+menu-apply = 📝 Qanday topshiriladi
+apply-choose = <b>Qanday topshiriladi</b>
+    Dasturni tanlang:
+apply-step = { $steps } qadamdan { $step }-qadam
+apply-documents = Hujjatlar: { $total } tadan { $done } tasi tayyor
+apply-documents-hint = Tayyor bo'lgan hujjatni belgilang — eslab qolaman.
+apply-no-deadlines = Muddatlarni bo'lim e'lon qiladi.
+apply-submit-to = Qayerga topshiriladi
+apply-back = ⬅️ Orqaga
+apply-next = Keyingi ➡️
+cmd-eligibility = Men mos kelamanmi?
+cmd-apply = Qanday topshiriladi

@@ -9,6 +9,7 @@ import { Bot, type Context } from "grammy";
 import { createI18n } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
+import { applyFeature } from "./features/apply.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
 import { inlineFeature } from "./features/inline.js";
@@ -67,6 +68,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(startFeature(deps));
   bot.use(menuFeature());
   bot.use(browseFeature(deps));
+  bot.use(applyFeature(deps));
   bot.use(inlineFeature(deps));
   bot.use(answersFeature(deps));
   bot.use(unknownButtonFeature());

@@ -29,4 +29,14 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 3: the documents each user has ticked on a program's checklist
+  `
+  CREATE TABLE document_checks (
+    user_id     INTEGER NOT NULL,
+    program_id  TEXT    NOT NULL,
+    document_id TEXT    NOT NULL,
+    checked_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, program_id, document_id)
+  );
+  `,
 ];

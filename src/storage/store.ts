@@ -87,6 +87,9 @@ export class Store {
         INSERT INTO conversations (key, state, updated_at) VALUES (?, ?, ?)
         ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`),
       deleteConversation: db.prepare<[string]>(`DELETE FROM conversations WHERE key = ?`),
+      checkedDocuments: db.prepare<[number, string], { document_id: string }>(`SELECT document_id FROM document_checks WHERE user_id = ? AND program_id = ?`),
+      checkDocument: db.prepare<[number, string, string, number]>(`INSERT OR IGNORE INTO document_checks (user_id, program_id, document_id, checked_at) VALUES (?, ?, ?, ?)`),
+      uncheckDocument: db.prepare<[number, string, string]>(`DELETE FROM document_checks WHERE user_id = ? AND program_id = ? AND document_id = ?`),
     };
   }
 
@@ -173,6 +176,18 @@ export class Store {
       write: (key, state) => void this.statements.writeConversation.run(key, JSON.stringify(state), Date.now()),
       delete: (key) => void this.statements.deleteConversation.run(key),
     };
+  }
+
+  /** The documents a user has ticked on a program's checklist. */
+  checkedDocuments(userId: number, programId: string): Set<string> {
+    return new Set(this.statements.checkedDocuments.all(userId, programId).map((row) => row.document_id));
+  }
+
+  /** Ticks or unticks a document; returns whether it is ticked now. */
+  toggleDocument(userId: number, programId: string, documentId: string, now = Date.now()): boolean {
+    if (this.statements.uncheckDocument.run(userId, programId, documentId).changes > 0) return false;
+    this.statements.checkDocument.run(userId, programId, documentId, now);
+    return true;
   }
 
   /** Telegram keeps undelivered updates for 24 hours; older ids cannot come back. */

@@ -5,9 +5,9 @@ const h = withBot();
 
 describe("/start", () => {
   it.each([
-    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "✅ Men mos kelamanmi?", "📞 Aloqa", "🌐 Til"]],
-    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "✅ Подхожу ли я?", "📞 Контакты", "🌐 Язык"]],
-    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "✅ Am I eligible?", "📞 Contacts", "🌐 Language"]],
+    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "✅ Men mos kelamanmi?", "📝 Qanday topshiriladi", "📞 Aloqa", "🌐 Til"]],
+    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "✅ Подхожу ли я?", "📝 Как подать заявку", "📞 Контакты", "🌐 Язык"]],
+    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "✅ Am I eligible?", "📝 How to apply", "📞 Contacts", "🌐 Language"]],
   ])("greets a user whose Telegram is in %s, in that language, with the menu", async (languageCode, greeting, buttons) => {
     const user = h.fake.user({ firstName: "Dilnoza", languageCode });
     const reply = await user.send("/start");
@@ -31,7 +31,7 @@ describe("/start", () => {
     const picker = await user.send("/start");
     const menu = await user.press(picker, "🇺🇿 Ўзбекча");
     expect(menu.text).toContain("Ассалому алайкум");
-    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "✅ Мен мос келаманми?", "📞 Алоқа", "🌐 Тил"]);
+    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "✅ Мен мос келаманми?", "📝 Қандай топширилади", "📞 Алоқа", "🌐 Тил"]);
     const programs = await user.press(menu, "🎓 Дастурлар");
     expect(programs.text).toContain("Халқаро дастурлар");
     expect(allButtons(programs)).toContain("Эрасмус Мундус");
@@ -58,10 +58,10 @@ describe("changing the language", () => {
 
 describe("commands", () => {
   it("are registered in every language, English as the default", async () => {
-    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "programs", "countries", "contacts", "language", "help"]);
-    expect(h.fake.commands("ru")?.[1]?.description).toBe("Международные программы");
-    expect(h.fake.commands("uz")?.[1]?.description).toBe("Xalqaro dasturlar");
-    expect(h.fake.commands("")?.[1]?.description).toBe("International programs");
+    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "help"]);
+    expect(h.fake.commands("ru")?.[3]?.description).toBe("Международные программы");
+    expect(h.fake.commands("uz")?.[3]?.description).toBe("Xalqaro dasturlar");
+    expect(h.fake.commands("")?.[3]?.description).toBe("International programs");
   });
 });
 

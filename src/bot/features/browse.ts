@@ -6,8 +6,8 @@ import { Composer } from "grammy";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";
-import { APPLY_BUTTON, callback, ENTRY_BUTTON } from "../ui/callback-data.js";
-import { applyView, entryView, listView } from "../ui/cards.js";
+import { callback, ENTRY_BUTTON } from "../ui/callback-data.js";
+import { entryView, listView } from "../ui/cards.js";
 import { reply, show } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
@@ -25,11 +25,6 @@ export function browseFeature({ catalog }: Pick<BotDeps, "catalog">) {
     const entry = kb(ctx).byId.get(ctx.match[1]!);
     if (!entry) return staleButton(ctx);
     await show(ctx, entryView(ctx, kb(ctx), entry));
-  });
-  feature.callbackQuery(APPLY_BUTTON, async (ctx) => {
-    const entry = kb(ctx).byId.get(ctx.match[1]!);
-    if (entry?.type !== "program") return staleButton(ctx);
-    await show(ctx, applyView(ctx, kb(ctx), entry));
   });
 
   return feature;

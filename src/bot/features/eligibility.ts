@@ -86,7 +86,7 @@ export function eligibilityFeature({ catalog }: Pick<BotDeps, "catalog">) {
     if (eligible.length + nearly.length === 0) blocks.push(t("elig-result-none"));
     if (others > 0) blocks.push(t("elig-result-others", { count: others }));
     if ([...eligible, ...nearly].some((v) => v.toConfirm)) blocks.push(t("elig-result-confirm"));
-    const rows = [...eligible, ...nearly].slice(0, 6).map((v) => [InlineKeyboard.text(t("elig-apply-button", { program: title(v.programId) }), callback.apply(v.programId))]);
+    const rows = [...eligible, ...nearly].slice(0, 6).map((v) => [InlineKeyboard.text(t("elig-apply-button", { program: title(v.programId) }), callback.applyPage(v.programId, 0))]);
     return { html: blocks.join("\n\n"), rows: [...rows, [InlineKeyboard.text(t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton({ t, lang })]] };
   }
 

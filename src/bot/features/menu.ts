@@ -13,7 +13,7 @@ import { reply, show, type View } from "../ui/view.js";
 export function mainMenu(ctx: Pick<BotContext, "t">): View {
   const keyboard = keyboardOf(
     [InlineKeyboard.text(ctx.t("menu-programs"), callback.programs()), InlineKeyboard.text(ctx.t("menu-countries"), callback.countries())],
-    [InlineKeyboard.text(ctx.t("menu-eligibility"), callback.eligibility())],
+    [InlineKeyboard.text(ctx.t("menu-eligibility"), callback.eligibility()), InlineKeyboard.text(ctx.t("menu-apply"), callback.applyChooser())],
     [InlineKeyboard.text(ctx.t("menu-contacts"), callback.entry(DEPARTMENT_CONTACT)), InlineKeyboard.text(ctx.t("menu-language"), callback.languages())],
   );
   return { html: ctx.t("menu-title"), keyboard };

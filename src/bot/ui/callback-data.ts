@@ -21,10 +21,11 @@ export const callback = {
   /** An answer inside a guided conversation: its step and the value chosen. */
   step: (step: string, value: string) => checked(`el:${step}:${value}`),
   cancel: () => "el:cancel",
-  /** A program's "how to apply" view. */
-  apply: (id: string) => checked(`a:${id}`),
+  /** "How to apply": the program chooser, a page of a program's steps, ticking a document. */
+  applyChooser: () => "apply",
+  applyPage: (id: string, page: number) => checked(`ap:${id}:${page}`),
+  tick: (id: string, document: number) => checked(`ck:${id}:${document}`),
 };
 
 export const LANGUAGE_BUTTON = /^lang:(.+)$/;
 export const ENTRY_BUTTON = /^e:(.+)$/;
-export const APPLY_BUTTON = /^a:(.+)$/;

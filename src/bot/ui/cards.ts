@@ -1,14 +1,13 @@
 /**
  * Knowledge entries as screens: a card per entry with the next step one tap
  * away (partner countries, how to apply, contacts, related entries, the way
- * back), the lists of programs and countries, and a program's "how to apply".
+ * back), and the lists of programs and countries.
  * Rendered once per knowledge base and language, then reused.
  */
 import { InlineKeyboard } from "grammy";
 import {
   contactDetails,
   eligibility,
-  howToApply,
   needsConfirming,
   overview,
   relatedEntries,
@@ -43,18 +42,6 @@ export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "coun
   return { html: r.t(type === "program" ? "programs-title" : "countries-title"), keyboard };
 }
 
-export function applyView(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
-  const { steps, documents, deadlines, contact } = program.program;
-  const keyboard = keyboardOf(
-    [InlineKeyboard.text(r.t("nav-back-card"), callback.entry(program.id)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
-    [homeButton(r)],
-  );
-  const toConfirm = steps.to_confirm || documents.to_confirm || deadlines.to_confirm;
-  const sections = howToApply(kb, program, r.lang, r.t).map(tappablePhones);
-  const description = withConfirmNote(r.t("apply-title", { program: program.title[r.lang] }), sections, toConfirm, r.t);
-  return { html: sectionsToHtml(description.title, description.sections), keyboard };
-}
-
 export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-home"), callback.menu());
 
 function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
@@ -75,7 +62,8 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
   const countryButtons = countries.map((id) => InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(id)!.title[r.lang] }), callback.entry(id)));
   const keyboard = keyboardOf(
     ...rowsOf(countryButtons, 2),
-    [InlineKeyboard.text(r.t("card-apply-button"), callback.apply(program.id)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
+    [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
+    [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibility())],
     ...relatedRows(r, kb, program, [...countries, contact]),
     [InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()), homeButton(r)],
   );

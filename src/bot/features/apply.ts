@@ -1,0 +1,89 @@
+/**
+ * "How do I apply?": choose a program (menu, /apply, its card), then its steps
+ * one at a time with Next and Back, a documents checklist the user ticks
+ * (remembered per user), and at the end the deadlines and where and to whom
+ * to submit. Every page is addressed by its button data, so a restart, or a
+ * user coming back days later, finds the same page.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { contactDetails, type Section } from "../../knowledge/describe.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { ProgramEntry } from "../../knowledge/schema.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { knowledgeFor } from "../middleware/language.js";
+import { callback } from "../ui/callback-data.js";
+import { homeButton } from "../ui/cards.js";
+import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
+import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
+import { staleButton } from "./menu.js";
+
+const PAGE = /^ap:([^:]+):(\d+)$/;
+const TICK = /^ck:([^:]+):(\d+)$/;
+
+export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
+  const feature = new Composer<BotContext>();
+  const program = (ctx: BotContext, id: string) => {
+    const entry = knowledgeFor(ctx, catalog).byId.get(id);
+    return entry?.type === "program" ? entry : undefined;
+  };
+
+  feature.command("apply", (ctx) => reply(ctx, chooser(ctx, knowledgeFor(ctx, catalog))));
+  feature.callbackQuery(callback.applyChooser(), (ctx) => show(ctx, chooser(ctx, knowledgeFor(ctx, catalog))));
+  feature.callbackQuery(PAGE, async (ctx) => {
+    const entry = program(ctx, ctx.match[1]!);
+    if (!entry) return staleButton(ctx);
+    await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, Number(ctx.match[2]), checked(ctx, entry)));
+  });
+  feature.callbackQuery(TICK, async (ctx) => {
+    const entry = program(ctx, ctx.match[1]!);
+    const document = entry?.program.documents.items[Number(ctx.match[2])];
+    if (!entry || !document || !ctx.from) return staleButton(ctx);
+    store.toggleDocument(ctx.from.id, entry.id, document.id);
+    await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, documentsPage(entry), checked(ctx, entry)));
+  });
+
+  const checked = (ctx: BotContext, entry: ProgramEntry) => (ctx.from ? store.checkedDocuments(ctx.from.id, entry.id) : new Set<string>());
+  return feature;
+}
+
+function chooser(ctx: BotContext, kb: KnowledgeBase): View {
+  const buttons = kb.entries.filter((e) => e.type === "program").map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
+  return { html: ctx.t("apply-choose"), keyboard: keyboardOf(...rowsOf(buttons, 1), [homeButton(ctx)]) };
+}
+
+/** Pages: the steps, then the documents (when the program lists any), then the deadlines and whom to submit to. */
+const documentsPage = (p: ProgramEntry) => p.program.steps.items.length;
+const lastPage = (p: ProgramEntry) => documentsPage(p) + (p.program.documents.items.length > 0 ? 1 : 0);
+
+function page(ctx: BotContext, kb: KnowledgeBase, p: ProgramEntry, requested: number, ticked: Set<string>): View {
+  const n = Math.min(Math.max(requested, 0), lastPage(p));
+  const { steps, documents, deadlines, contact } = p.program;
+  const title = ctx.t("apply-title", { program: p.title[ctx.lang] });
+  let sections: Section[];
+  let toConfirm: boolean;
+  const rows: Button[][] = [];
+  if (n < steps.items.length) {
+    sections = [{ heading: ctx.t("apply-step", { step: n + 1, steps: steps.items.length }), lines: [steps.items[n]![ctx.lang]] }];
+    toConfirm = steps.to_confirm;
+  } else if (n === documentsPage(p) && n < lastPage(p)) {
+    const done = documents.items.filter((d) => ticked.has(d.id)).length;
+    sections = [{ heading: ctx.t("apply-documents", { done, total: documents.items.length }), lines: [ctx.t("apply-documents-hint")] }];
+    toConfirm = documents.to_confirm;
+    rows.push(...documents.items.map((d, i) => [InlineKeyboard.text(`${ticked.has(d.id) ? "☑️" : "⬜"} ${d.text[ctx.lang]}`, callback.tick(p.id, i))]));
+  } else {
+    const dates = [...deadlines.items.map((d) => `${d.date}: ${d.note[ctx.lang]}`), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
+    sections = [{ heading: ctx.t("card-deadlines"), lines: dates.length > 0 ? dates : [ctx.t("apply-no-deadlines")] }];
+    const contactEntry = kb.byId.get(contact);
+    if (contactEntry?.type === "contact") {
+      const details = contactDetails(contactEntry, ctx.lang, ctx.t);
+      sections.push({ heading: ctx.t("apply-submit-to"), lines: details.lines.map((line) => line.replace(/\+\d[\d ]{7,}\d/g, (phone) => phone.replace(/ /g, ""))) });
+    }
+    toConfirm = deadlines.to_confirm;
+  }
+  const nav: Button[] = [];
+  nav.push(n > 0 ? InlineKeyboard.text(ctx.t("apply-back"), callback.applyPage(p.id, n - 1)) : InlineKeyboard.text(ctx.t("nav-back-card"), callback.entry(p.id)));
+  if (n < lastPage(p)) nav.push(InlineKeyboard.text(ctx.t("apply-next"), callback.applyPage(p.id, n + 1)));
+  const finish = n === lastPage(p) ? [InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(contact)), homeButton(ctx)] : [homeButton(ctx)];
+  const allSections = toConfirm ? [{ lines: [ctx.t("card-to-confirm")] }, ...sections] : sections;
+  return { html: sectionsToHtml(title, allSections), keyboard: keyboardOf(...rows, nav, finish) };
+}
