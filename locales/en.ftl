@@ -114,7 +114,10 @@ elig-type-answer = Please type the answer in words or numbers, or send /cancel.
 elig-result-eligible = <b>You qualify now for:</b>
 elig-result-nearly = <b>Nearly — what is missing:</b>
 elig-result-none = No program fits you yet. The department can advise you.
-elig-result-others = { $count } more programs are not open to you now.
+elig-result-others = { $count ->
+    [one] One more program is not open to you now.
+   *[other] { $count } more programs are not open to you now.
+}
 elig-result-confirm = ⚠️ These criteria are typical ones, not confirmed by the department: please confirm them before applying.
 elig-apply-button = 📝 How to apply: { $program }
 elig-gap-role = open to { $roles }
@@ -140,3 +143,9 @@ apply-back = ⬅️ Back
 apply-next = Next ➡️
 cmd-eligibility = Am I eligible?
 cmd-apply = How to apply
+elig-ask-field = Your field of study or faculty? (For example: English philology.) Or skip.
+elig-skip = Skip
+elig-ask-interest = Is there a country you are most interested in?
+elig-any-country = Any country
+elig-back = ⬅️ Back
+elig-flow-reset = The bot was updated, so your unfinished questionnaire was reset. Start it again with /eligibility.

@@ -4,8 +4,7 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { conversations } from "@grammyjs/conversations";
-import { Bot, type Context } from "grammy";
+import { Bot } from "grammy";
 import { createI18n } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
@@ -19,15 +18,10 @@ import { answerCallbacks } from "./middleware/answer-callbacks.js";
 import { chatScope } from "./middleware/chat-scope.js";
 import { handleBotError } from "./middleware/errors.js";
 import { floodControl } from "./middleware/flood-control.js";
+import { flowStorage } from "./middleware/flows.js";
 import { resolveLanguage } from "./middleware/language.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { markBlockedOn403, trackUsers } from "./middleware/users.js";
-
-/**
- * Version of the guided conversations' stored state: bump it when a flow's
- * questions change, and users midway are told their flow was reset.
- */
-export const FLOWS_VERSION = 1;
 
 /** The update kinds the bot handles; anything else Telegram need not send. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -57,12 +51,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(oncePerUpdate(store));
   bot.use(answerCallbacks);
-  // Guided conversations, kept in SQLite so a restart resumes them at the same question.
-  bot.use(
-    conversations<BotContext, Context>({
-      storage: { type: "key", version: FLOWS_VERSION, adapter: store.conversationStorage(), getStorageKey: (ctx) => ctx.chatId?.toString() },
-    }),
-  );
+  bot.use(flowStorage(store));
   bot.use(eligibilityFeature(deps));
 
   bot.use(startFeature(deps));

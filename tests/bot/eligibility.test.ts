@@ -1,7 +1,7 @@
 /** "Am I eligible?" end to end: buttons and typing, bad answers, cancelling, a restart midway, two users at once. */
 import { describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
-import { allButtons, withBot } from "./harness.js";
+import { allButtons, eventually, withBot } from "./harness.js";
 
 const h = withBot();
 
@@ -15,14 +15,17 @@ describe("the eligibility check", () => {
     const role = await pick(user, menu, "✅ Am I eligible?");
     expect(role.text).toBe("Let's see which programs fit you. Who are you?");
     const year = await pick(user, role, "Bachelor student");
-    const scale = await pick(user, year, "3");
+    const field = await pick(user, year, "3");
+    expect(field.text).toContain("Your field of study or faculty?");
+    const scale = await user.send("English philology");
     const gpa = await pick(user, scale, "Out of 5");
     expect(gpa.text).toBe("Type your GPA out of 5, for example 4.2.");
     const certificate = await user.send("4,5");
     expect((await pick(user, certificate, "IELTS")).text).toBe("Your IELTS score?");
     const more = await user.send("5.0");
     expect(allButtons(more)).not.toContain("IELTS");
-    const result = await pick(user, more, "No more");
+    const interest = await pick(user, more, "No more");
+    const result = await pick(user, interest, "Any country");
     expect(result.text).toContain("Nearly — what is missing:");
     expect(result.text).toContain("Erasmus Mundus: IELTS 5.5 or TOEFL 72 is needed, you have IELTS 5");
     expect(result.text).toContain("not confirmed by the department");
@@ -30,22 +33,46 @@ describe("the eligibility check", () => {
   });
 
   it.each([
-    ["ru", "✅ Подхожу ли я?", "Преподаватель или профессор", "Не знаю", "Больше нет", "Почти — чего не хватает:"],
-    ["uz", "✅ Men mos kelamanmi?", "O'qituvchi yoki professor", "Bilmayman", "Boshqa yo'q", "Deyarli — nima yetishmaydi:"],
-  ])("in %s, a teacher gets an answer in that language", async (languageCode, start, teacher, skip, noMore, nearly) => {
+    ["ru", "✅ Подхожу ли я?", "Преподаватель или профессор", "Пропустить", "Не знаю", "Больше нет", "Любая страна", "Почти — чего не хватает:"],
+    ["uz", "✅ Men mos kelamanmi?", "O'qituvchi yoki professor", "O'tkazib yuborish", "Bilmayman", "Boshqa yo'q", "Istalgan davlat", "Deyarli — nima yetishmaydi:"],
+  ])("in %s, a teacher gets an answer in that language", async (languageCode, start, teacher, skipField, skipGpa, noMore, anyCountry, nearly) => {
     const user = h.fake.user({ languageCode });
     const menu = await user.send("/start");
     const role = await pick(user, menu, start);
-    const scale = await pick(user, role, teacher);
-    const certificate = await pick(user, scale, skip);
-    const result = await pick(user, certificate, noMore);
+    const field = await pick(user, role, teacher);
+    const scale = await pick(user, field, skipField);
+    const certificate = await pick(user, scale, skipGpa);
+    const interest = await pick(user, certificate, noMore);
+    const result = await pick(user, interest, anyCountry);
     expect(result.text).toContain(nearly);
+  });
+
+  it("Back returns to the previous question, and the answers go on from there", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    const year = await pick(user, role, "Bachelor student");
+    const roleAgain = await pick(user, year, "⬅️ Back");
+    expect(roleAgain.text).toBe("Let's see which programs fit you. Who are you?");
+    const field = await pick(user, roleAgain, "Teacher or professor");
+    expect(field.text).toContain("Your field of study or faculty?"); // a teacher is not asked the year
+  });
+
+  it("offers buttons again after two answers it cannot read", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const field = await pick(user, await user.send("/eligibility"), "Teacher or professor");
+    const scale = await pick(user, field, "Skip");
+    await pick(user, scale, "Out of 5");
+    expect((await user.send("good")).buttons.flat().map((b) => b.text)).not.toContain("4.5");
+    const second = await user.send("very good");
+    expect(allButtons(second)).toEqual(expect.arrayContaining(["3.0", "3.5", "4.0", "4.5", "5.0"]));
+    expect((await pick(user, second, "4.5")).text).toContain("Do you have a language certificate?");
   });
 
   it("asks again after a GPA that is not a number or out of range, and a negative score", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
-    const scale = await pick(user, role, "Teacher or professor");
+    const field = await pick(user, role, "Teacher or professor");
+    const scale = await pick(user, field, "Skip");
     await pick(user, scale, "Out of 5");
     expect((await user.send("very good")).text).toBe("That is not a number. Type your GPA out of 5, for example 4.2.");
     expect((await user.send("7")).text).toBe("A GPA out of 5 is between 0 and 5. Please type it again.");
@@ -59,7 +86,7 @@ describe("the eligibility check", () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     expect((await user.sendSticker()).text).toBe("Please answer with the buttons above, or Cancel.");
-    expect((await pick(user, role, "Teacher or professor")).text).toContain("What is your GPA");
+    expect((await pick(user, role, "Teacher or professor")).text).toContain("Your field of study");
   });
 
   it("Cancel, /cancel and /start leave the flow cleanly", async () => {
@@ -80,8 +107,9 @@ describe("the eligibility check", () => {
     const role = await user.send("/eligibility");
     const year = await pick(user, role, "Master student");
     await h.restart();
-    const scale = await pick(user, year, "2");
-    expect(scale.text).toBe("What is your GPA (average grade)? First, on which scale?");
+    const field = await pick(user, year, "2");
+    expect(field.text).toContain("Your field of study or faculty?");
+    expect((await user.send("Mathematics")).text).toBe("What is your GPA (average grade)? First, on which scale?");
   });
 
   it("two users in the flow at the same time never see each other's state", async () => {
@@ -90,9 +118,23 @@ describe("the eligibility check", () => {
     const roleA = await a.send("/eligibility");
     const roleB = await b.send("/eligibility");
     const yearA = await pick(a, roleA, "Bachelor student");
-    const scaleB = await pick(b, roleB, "Преподаватель или профессор");
+    const fieldB = await pick(b, roleB, "Преподаватель или профессор");
     expect(yearA.text).toBe("Which year of study are you in?");
-    expect(scaleB.text).toContain("средний балл");
-    expect((await pick(a, yearA, "1")).text).toContain("What is your GPA");
+    expect(fieldB.text).toContain("Ваше направление или факультет?");
+    expect((await pick(a, yearA, "1")).text).toContain("Your field of study");
+  });
+});
+
+describe("after an update that changed the questions", () => {
+  it("a user midway is told the questionnaire was reset", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    await user.send("/eligibility");
+    // What an older version of the bot stored for this chat.
+    const db = (h.app.store as unknown as { db: import("better-sqlite3").Database }).db;
+    // The flow's state is written when its update is done, just after the reply.
+    await eventually(() => db.prepare("SELECT 1 FROM conversations").get());
+    db.prepare("UPDATE conversations SET state = json_set(state, '$.version[1]', 0)").run();
+    const told = await user.send("hello");
+    expect(told.text).toBe("The bot was updated, so your unfinished questionnaire was reset. Start it again with /eligibility.");
   });
 });
