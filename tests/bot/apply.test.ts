@@ -59,3 +59,20 @@ describe("how to apply", () => {
     expect(step.text).toContain("Шаг 1 из");
   });
 });
+
+describe.each([
+  { lang: "en", next: "Next ➡️", end: "Submit through" },
+  { lang: "ru", next: "Далее ➡️", end: "Куда подавать" },
+  { lang: "uz", next: "Keyingi ➡️", end: "Qayerga topshiriladi" },
+])("how to apply, in $lang", ({ lang, next, end }) => {
+  it("goes from the first step to where to submit, also across a restart midway", async () => {
+    const user = h.fake.user({ languageCode: lang });
+    const chooser = await user.send("/apply");
+    let page = await user.press(chooser, chooser.buttons[1]![0]!.text); // the second program
+    page = await user.press(page, next);
+    await h.restart();
+    // The same page's buttons go on after the restart.
+    while (page.buttons.flat().some((b) => b.text === next)) page = await user.press(page, next);
+    expect(page.text).toContain(end);
+  });
+});

@@ -35,12 +35,12 @@ describe("the eligibility check", () => {
   it.each([
     ["ru", "✅ Подхожу ли я?", "Преподаватель или профессор", "Пропустить", "Не знаю", "Больше нет", "Любая страна", "Почти — чего не хватает:"],
     ["uz", "✅ Men mos kelamanmi?", "O'qituvchi yoki professor", "O'tkazib yuborish", "Bilmayman", "Boshqa yo'q", "Istalgan davlat", "Deyarli — nima yetishmaydi:"],
-  ])("in %s, a teacher gets an answer in that language", async (languageCode, start, teacher, skipField, skipGpa, noMore, anyCountry, nearly) => {
+  ])("in %s, a teacher gets an answer in that language, by buttons and typing", async (languageCode, start, teacher, _skipField, skipGpa, noMore, anyCountry, nearly) => {
     const user = h.fake.user({ languageCode });
     const menu = await user.send("/start");
     const role = await pick(user, menu, start);
-    const field = await pick(user, role, teacher);
-    const scale = await pick(user, field, skipField);
+    await pick(user, role, teacher);
+    const scale = await user.send(languageCode === "ru" ? "Математика" : "Matematika");
     const certificate = await pick(user, scale, skipGpa);
     const interest = await pick(user, certificate, noMore);
     const result = await pick(user, interest, anyCountry);
@@ -122,6 +122,20 @@ describe("the eligibility check", () => {
     expect(yearA.text).toBe("Which year of study are you in?");
     expect(fieldB.text).toContain("Ваше направление или факультет?");
     expect((await pick(a, yearA, "1")).text).toContain("Your field of study");
+  });
+});
+
+describe("an error midway (grammyjs/conversations#155)", () => {
+  it("is answered politely and does not leave the flow hanging: it can be started again", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 400, description: "Bad Request: provoked" });
+    expect((await user.press(role, "Bachelor student")).text).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
+    const again = await user.send("/eligibility");
+    expect((await user.press(again, "Teacher or professor")).text).toContain("Your field of study");
+    // The provoked failure is the only call the fake refused.
+    expect(h.fake.rejected().map((c) => c.description)).toEqual(["Bad Request: provoked"]);
+    h.fake.calls.splice(0);
   });
 });
 
