@@ -25,7 +25,8 @@ function keysUsedInCode(): Set<string> {
   ROLES.forEach((role) => used.add(`role-${role}`));
   Object.keys(EXAMS).forEach((exam) => used.add(`exam-${exam}`));
   ["greeting", "thanks", "identity"].forEach((kind) => used.add(`smalltalk-${kind}`));
-  ["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "help"].forEach((cmd) => used.add(`cmd-${cmd}`));
+  ["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "cancel", "help"].forEach((cmd) => used.add(`cmd-${cmd}`));
+  Object.keys(EXAMS).forEach((exam) => used.add(`exam-name-${exam}`));
   UI_LANGS.forEach((lang) => used.add(`language-name-${lang}`));
   ROLES.forEach((role) => used.add(`elig-role-${role}`));
   ["not-a-number", "out-of-range"].forEach((reason) => used.add(`elig-gpa-${reason}`));

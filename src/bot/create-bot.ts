@@ -29,10 +29,11 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { store, logger } = deps;
   const bot = new Bot<BotContext>(deps.token, { client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {} });
+  const i18n = createI18n<BotContext>();
 
   // Telegram's "retry after" and passing network trouble are waited out, not failed on.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  bot.api.config.use(markBlockedOn403(store));
+  const apiTransformers = [autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }), markBlockedOn403(store)];
+  for (const transformer of apiTransformers) bot.api.config.use(transformer);
 
   bot.use((ctx, next) => {
     // Made on first use: most updates log nothing, and a child logger is not free.
@@ -42,7 +43,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   // Group chatter stops here, before it costs a database write or a user record.
   bot.use(chatScope);
-  bot.use(createI18n<BotContext>());
+  bot.use(i18n);
   bot.use(trackUsers(store));
   bot.use(resolveLanguage(deps.catalog));
   // Before the per-chat queue: a flood is dropped at once instead of waiting in line.
@@ -51,8 +52,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(oncePerUpdate(store));
   bot.use(answerCallbacks);
-  bot.use(flowStorage(store));
-  bot.use(eligibilityFeature(deps));
+  bot.use(flowStorage(store, apiTransformers));
+  bot.use(eligibilityFeature({ ...deps, i18n }));
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());

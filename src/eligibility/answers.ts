@@ -3,9 +3,8 @@
  * exam score. A value that cannot be right gets a reason, so the question can
  * be asked again with a clear message.
  */
-import type { Exam } from "../knowledge/schema.js";
+import { EXAMS, type Exam } from "../knowledge/schema.js";
 import type { Gpa } from "./rules.js";
-import { examRange } from "./rules.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: "not-a-number" | "out-of-range" };
 
@@ -21,12 +20,12 @@ export function parseGpa(text: string, scale: 5 | 100): Parsed<Gpa> {
   return { ok: true, value: { value, scale: stated } };
 }
 
-/** A score of the given exam (IELTS 0-9, TOEFL 0-120, levels 1-6 or 1-4). */
+/** A score of the given exam (IELTS 0-9 by halves, TOEFL 0-120, levels 1-6 or 1-4): one the exam can give. */
 export function parseScore(exam: Exam, text: string): Parsed<number> {
   const match = NUMBER.exec(text);
   if (!match || match[2]) return { ok: false, reason: "not-a-number" };
   const value = Number(match[1]!.replace(",", "."));
-  const { min, max } = examRange(exam);
-  if (value < min || value > max) return { ok: false, reason: "out-of-range" };
+  const { min, max, step } = EXAMS[exam];
+  if (value < min || value > max || !Number.isInteger(value / step)) return { ok: false, reason: "out-of-range" };
   return { ok: true, value };
 }

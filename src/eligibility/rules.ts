@@ -8,7 +8,7 @@
  * study), with exactly what is missing; "not" when the applicant's role is not
  * accepted or their year of study is past the program's.
  */
-import { EXAMS, type Exam, type ProgramEntry, type Role } from "../knowledge/schema.js";
+import type { Exam, ProgramEntry, Role } from "../knowledge/schema.js";
 
 export interface Gpa {
   value: number;
@@ -47,6 +47,9 @@ export interface ProgramVerdict {
   toConfirm: boolean;
 }
 
+/** Roles that have a year of study. */
+export const STUDENTS: readonly Role[] = ["bachelor", "master", "doctoral"];
+
 const FINAL: ReadonlySet<Gap["kind"]> = new Set(["role", "year-too-late"]);
 const ORDER: Record<Verdict, number> = { eligible: 0, nearly: 1, not: 2 };
 
@@ -67,14 +70,13 @@ function gapsFor(applicant: Applicant, program: ProgramEntry): Gap[] {
   if (!rules.roles.includes(applicant.role)) gaps.push({ kind: "role", accepted: rules.roles });
 
   const years = rules.year_of_study;
-  const isStudent = applicant.role === "bachelor" || applicant.role === "master" || applicant.role === "doctoral";
-  if (years && isStudent) {
+  if (years && STUDENTS.includes(applicant.role)) {
     if (applicant.year === undefined) gaps.push({ kind: "year-unknown", min: years.min, max: years.max });
     else if (years.min !== undefined && applicant.year < years.min) gaps.push({ kind: "year-too-early", min: years.min, have: applicant.year });
     else if (years.max !== undefined && applicant.year > years.max) gaps.push({ kind: "year-too-late", max: years.max, have: applicant.year });
   }
 
-  if (rules.min_gpa && !(applicant.gpa && share(applicant.gpa) >= share(rules.min_gpa))) {
+  if (rules.min_gpa && !(applicant.gpa && reaches(applicant.gpa, rules.min_gpa))) {
     gaps.push({ kind: "gpa", need: rules.min_gpa, have: applicant.gpa });
   }
 
@@ -86,8 +88,8 @@ function gapsFor(applicant: Applicant, program: ProgramEntry): Gap[] {
   return gaps;
 }
 
-/** A GPA as a share of its scale, so 4.0 of 5 and 80 of 100 compare equal. */
-const share = (gpa: Gpa) => gpa.value / gpa.scale;
+/** Whether `have` reaches `need`, across scales (4.2 of 5 is 84 of 100), compared without float rounding. */
+const reaches = (have: Gpa, need: Gpa) => have.value * need.scale >= need.value * have.scale;
 
 /** The applicant's certificate nearest to one the program accepts ("IELTS 5.5 is needed, you have 5.0"). */
 function closest(have: readonly Certificate[], options: readonly Certificate[]): Certificate | undefined {
@@ -95,6 +97,3 @@ function closest(have: readonly Certificate[], options: readonly Certificate[]):
   const progress = (c: Certificate) => c.score / options.find((o) => o.exam === c.exam)!.score;
   return relevant.sort((a, b) => progress(b) - progress(a))[0];
 }
-
-/** The range of scores an exam reports, for validating what an applicant types. */
-export const examRange = (exam: Exam) => EXAMS[exam];

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, basename, extname } from "node:path";
 import { parseDocument } from "yaml";
-import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType } from "./schema.js";
+import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType, type ProgramEntry } from "./schema.js";
 
 export interface KnowledgeProblem {
   file: string;
@@ -32,6 +32,9 @@ export interface KnowledgeBase {
 }
 
 const YAML_FILE = /\.ya?ml$/;
+
+/** The programs of a knowledge base, in file order. */
+export const programsOf = (kb: KnowledgeBase): ProgramEntry[] => kb.entries.filter((e): e is ProgramEntry => e.type === "program");
 
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];

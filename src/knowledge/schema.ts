@@ -20,12 +20,13 @@ export const ROLES = ["bachelor", "master", "doctoral", "teacher", "young-specia
 export type Role = (typeof ROLES)[number];
 
 /** Language certificates, with the score scale each one uses. */
+/** Language certificates: the score scale each uses, and its step (IELTS bands go by halves). */
 export const EXAMS = {
-  ielts: { min: 0, max: 9 },
-  toefl: { min: 0, max: 120 },
-  topik: { min: 1, max: 6 },
-  hsk: { min: 1, max: 6 },
-  russian: { min: 1, max: 4 }, // TORFL (ТРКИ) level 1–4
+  ielts: { min: 0, max: 9, step: 0.5 },
+  toefl: { min: 0, max: 120, step: 1 },
+  topik: { min: 1, max: 6, step: 1 },
+  hsk: { min: 1, max: 6, step: 1 },
+  russian: { min: 1, max: 4, step: 1 }, // TORFL (ТРКИ) level 1–4
 } as const;
 export type Exam = keyof typeof EXAMS;
 

@@ -27,9 +27,13 @@ describe("the eligibility check", () => {
     const interest = await pick(user, more, "No more");
     const result = await pick(user, interest, "Any country");
     expect(result.text).toContain("Nearly — what is missing:");
-    expect(result.text).toContain("Erasmus Mundus: IELTS 5.5 or TOEFL 72 is needed, you have IELTS 5");
+    expect(result.text).toContain("Erasmus Mundus (to be confirmed): IELTS 5.5 or TOEFL 72 is needed, you have IELTS 5");
     expect(result.text).toContain("not confirmed by the department");
-    expect(allButtons(result)).toContain("📝 How to apply: Erasmus Mundus");
+    // How to apply opens as a new message: the result stays readable.
+    const apply = await pick(user, result, "📝 How to apply: Erasmus Mundus");
+    expect(apply.messageId).not.toBe(result.messageId);
+    expect(apply.text).toContain("Step 1 of 3");
+    expect(user.messages().find((m) => m.messageId === result.messageId)?.text).toContain("Nearly — what is missing:");
   });
 
   it.each([
@@ -89,11 +93,17 @@ describe("the eligibility check", () => {
     expect((await pick(user, role, "Teacher or professor")).text).toContain("Your field of study");
   });
 
-  it("Cancel, /cancel and /start leave the flow cleanly", async () => {
+  it("Cancel, /cancel, /start and a menu button leave the flow cleanly", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     const cancelled = await pick(user, role, "✖️ Cancel");
     expect(cancelled.text).toBe("Stopped. Nothing was kept. Here is the menu.");
+    await user.send("/eligibility");
+    expect((await user.send("/cancel")).text).toBe("Stopped. Nothing was kept. Here is the menu.");
+    const role3 = await user.send("/eligibility");
+    const menu = await user.send("/menu");
+    expect((await pick(user, menu, "🎓 Programs")).text).toContain("International programs");
+    expect((await pick(user, role3, "Bachelor student")).text).toContain("What would you like to know?");
 
     const role2 = await user.send("/eligibility");
     expect((await user.send("/start")).text).toContain("Hello");
@@ -122,6 +132,39 @@ describe("the eligibility check", () => {
     expect(yearA.text).toBe("Which year of study are you in?");
     expect(fieldB.text).toContain("Ваше направление или факультет?");
     expect((await pick(a, yearA, "1")).text).toContain("Your field of study");
+  });
+});
+
+describe("the unexpected, midway", () => {
+  it("a 429 from Telegram is waited out inside the flow, which goes on", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 429, retryAfter: 1 });
+    const year = await pick(user, role, "Bachelor student", );
+    expect(year.text).toBe("Which year of study are you in?");
+    expect(h.fake.rejected().map((c) => c.errorCode)).toEqual([429]);
+    h.fake.calls.splice(0);
+  }, 10_000);
+
+  it("a button of an earlier question is ignored, and typing an option works", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    const year = await pick(user, role, "Bachelor student");
+    const field = await pick(user, year, "2");
+    // "Master student" on the first question's message: ignored, the field question still waits.
+    user.pressData(role, role.buttons[1]![0]!.callbackData!);
+    const scale = await user.send("Pedagogy");
+    expect(scale.text).toContain("on which scale?");
+    expect((await user.send("out of 5")).text).toBe("Type your GPA out of 5, for example 4.2.");
+    void field;
+  });
+
+  it("blocking and unblocking the bot midway does not end the flow", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    user.block();
+    user.unblock();
+    expect((await pick(user, role, "Teacher or professor")).text).toContain("Your field of study");
   });
 });
 

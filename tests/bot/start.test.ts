@@ -58,7 +58,7 @@ describe("changing the language", () => {
 
 describe("commands", () => {
   it("are registered in every language, English as the default", async () => {
-    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "help"]);
+    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "cancel", "help"]);
     expect(h.fake.commands("ru")?.[3]?.description).toBe("Международные программы");
     expect(h.fake.commands("uz")?.[3]?.description).toBe("Xalqaro dasturlar");
     expect(h.fake.commands("")?.[3]?.description).toBe("International programs");

@@ -28,6 +28,12 @@ describe("eligibility rules", () => {
     });
   });
 
+  it("compares GPAs across scales exactly: 84 of 100 is 4.2 of 5", () => {
+    const p = program({ min_gpa: { value: 4.2, scale: 5 } });
+    expect(verdictOf(student({ gpa: { value: 84, scale: 100 } }), p).verdict).toBe("eligible");
+    expect(verdictOf(student({ gpa: { value: 66, scale: 100 } }), program({ min_gpa: { value: 3.3, scale: 5 } })).verdict).toBe("eligible");
+  });
+
   it("a missing certificate is a gap that names what is needed", () => {
     const p = program({ languages: [{ exam: "ielts", min: 5.5 }, { exam: "toefl", min: 72 }] });
     expect(verdictOf(student({ certificates: [] }), p)).toMatchObject({
@@ -116,5 +122,8 @@ describe("reading typed answers", () => {
     expect(parseScore("ielts", "10")).toEqual({ ok: false, reason: "out-of-range" });
     expect(parseScore("topik", "0")).toEqual({ ok: false, reason: "out-of-range" });
     expect(parseScore("hsk", "four")).toEqual({ ok: false, reason: "not-a-number" });
+    // Scores an exam cannot give: IELTS goes by halves, levels are whole.
+    expect(parseScore("ielts", "6.3")).toEqual({ ok: false, reason: "out-of-range" });
+    expect(parseScore("topik", "3.5")).toEqual({ ok: false, reason: "out-of-range" });
   });
 });

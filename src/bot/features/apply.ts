@@ -7,17 +7,18 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { contactDetails, type Section } from "../../knowledge/describe.js";
-import type { KnowledgeBase } from "../../knowledge/load.js";
+import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";
 import { callback } from "../ui/callback-data.js";
-import { homeButton } from "../ui/cards.js";
+import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
 const PAGE = /^ap:([^:]+):(\d+)$/;
+const START = /^aps:(.+)$/;
 const TICK = /^ck:([^:]+):(\d+)$/;
 
 export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
@@ -34,6 +35,11 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
     if (!entry) return staleButton(ctx);
     await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, Number(ctx.match[2]), checked(ctx, entry)));
   });
+  feature.callbackQuery(START, async (ctx) => {
+    const entry = program(ctx, ctx.match[1]!);
+    if (!entry) return staleButton(ctx);
+    await reply(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, 0, checked(ctx, entry)));
+  });
   feature.callbackQuery(TICK, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     const document = entry?.program.documents.items[Number(ctx.match[2])];
@@ -47,7 +53,7 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
 }
 
 function chooser(ctx: BotContext, kb: KnowledgeBase): View {
-  const buttons = kb.entries.filter((e) => e.type === "program").map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
+  const buttons = programsOf(kb).map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
   return { html: ctx.t("apply-choose"), keyboard: keyboardOf(...rowsOf(buttons, 1), [homeButton(ctx)]) };
 }
 
@@ -76,7 +82,7 @@ function page(ctx: BotContext, kb: KnowledgeBase, p: ProgramEntry, requested: nu
     const contactEntry = kb.byId.get(contact);
     if (contactEntry?.type === "contact") {
       const details = contactDetails(contactEntry, ctx.lang, ctx.t);
-      sections.push({ heading: ctx.t("apply-submit-to"), lines: details.lines.map((line) => line.replace(/\+\d[\d ]{7,}\d/g, (phone) => phone.replace(/ /g, ""))) });
+      sections.push(tappablePhones({ heading: ctx.t("apply-submit-to"), lines: details.lines }));
     }
     toConfirm = deadlines.to_confirm;
   }

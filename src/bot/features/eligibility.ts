@@ -1,70 +1,70 @@
 /**
  * "Am I eligible?": a guided conversation (@grammyjs/conversations) that asks
- * who the user is, their year, GPA and language certificates, then shows the
- * programs they qualify for now, those they nearly qualify for with exactly
- * what is missing, and folds the rest away. The rules are the pure
- * src/eligibility/rules.ts; this file asks and answers.
+ * who the user is, their year, field, GPA, language certificates and a country
+ * of interest, then shows the programs they qualify for now, those they nearly
+ * qualify for with exactly what is missing, and folds the rest away. The rules
+ * are the pure src/eligibility/rules.ts; this file asks and answers.
  *
  * The conversation is replayed from the start on every update, so it touches
  * the world only through ctx replies and conversation.external (the knowledge
- * base). Its state is kept in SQLite: a restart resumes at the same question.
+ * base). Its state is kept in SQLite (middleware/flows.ts): a restart resumes
+ * at the same question.
  */
 import { createConversation, type Checkpoint, type Conversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, type Context } from "grammy";
-import { evaluateEligibility, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
-import { parseGpa, parseScore } from "../../eligibility/answers.js";
-import { createI18n } from "../../i18n.js";
+import { parseGpa, parseScore, type Parsed } from "../../eligibility/answers.js";
+import { evaluateEligibility, STUDENTS, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import type { KnowledgeBase } from "../../knowledge/load.js";
-import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
-import { EXAMS, ROLES, type Exam, type ProgramEntry, type Role } from "../../knowledge/schema.js";
+import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
+import { EXAMS, ROLES, type Exam } from "../../knowledge/schema.js";
 import type { UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { contentLang, translatorFor } from "../middleware/language.js";
+import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
 import { callback } from "../ui/callback-data.js";
-import { escapeHtml } from "../ui/html.js";
 import { homeButton } from "../ui/cards.js";
+import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { mainMenu } from "./menu.js";
 
 export const ELIGIBILITY = "eligibility";
-const STUDENTS: readonly Role[] = ["bachelor", "master", "doctoral"];
 const MAX_CERTIFICATES = 4;
+const MAX_APPLY_BUTTONS = 8;
 
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
 
-export function eligibilityFeature({ catalog }: Pick<BotDeps, "catalog">) {
-  const i18n = createI18n<BotContext>();
+export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> & { i18n: I18n<BotContext> }) {
   const feature = new Composer<BotContext>();
 
   async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
     const t = translatorFor(i18n, ui);
     const ask = asker(conversation, ctx, t);
+    const examName = (exam: Exam) => t(`exam-name-${exam}`);
 
-    const role = await ask.choice(t("elig-ask-role"), ROLES.map((r) => [t(`elig-role-${r}`), r] as const));
-    const year = STUDENTS.includes(role)
-      ? Number(await ask.choice(t("elig-ask-year"), ["1", "2", "3", "4", "5", "6"].map((y) => [y, y] as const), 3))
-      : undefined;
+    const role = await ask.choice("role", t("elig-ask-role"), ROLES.map((r) => [t(`elig-role-${r}`), r] as const));
+    const year = STUDENTS.includes(role) ? Number(await ask.choice("year", t("elig-ask-year"), ["1", "2", "3", "4", "5", "6"].map((y) => [y, y] as const), 3)) : undefined;
     // Asked for the department's advice; no program sets criteria on it yet.
-    await ask.typed(t("elig-ask-field"), (text) => (text.trim().length > 0 ? { ok: true, value: text.trim() } : { ok: false, reason: "not-a-number" }), () => t("elig-type-answer"), [[t("elig-skip"), "-"]]);
+    await ask.typed("field", t("elig-ask-field"), (text) => ({ ok: true, value: text }), () => t("elig-type-answer"), [[t("elig-skip"), "-"]], true);
 
     let gpa: Gpa | undefined;
-    const scale = await ask.choice(t("elig-ask-scale"), [[t("elig-scale-5"), "5"], [t("elig-scale-100"), "100"], [t("elig-scale-skip"), "skip"]] as const, 3);
+    const scale = await ask.choice("scale", t("elig-ask-scale"), [[t("elig-scale-5"), "5"], [t("elig-scale-100"), "100"], [t("elig-scale-skip"), "skip"]] as const, 3);
     if (scale !== "skip") {
       const s = Number(scale) as 5 | 100;
       const example = s === 5 ? "4.2" : "85";
       const typical = (s === 5 ? ["3.0", "3.5", "4.0", "4.5", "5.0"] : ["60", "70", "80", "90", "100"]).map((v) => [v, v] as const);
-      gpa = await ask.typed(t("elig-ask-gpa", { scale: s, example }), (text) => parseGpa(text, s), (reason) => t(`elig-gpa-${reason}`, { scale: s, example }), typical);
+      gpa = await ask.typed("gpa", t("elig-ask-gpa", { scale: s, example }), (text) => parseGpa(text, s), (reason) => t(`elig-gpa-${reason}`, { scale: s, example }), typical);
     }
 
     const certificates: Certificate[] = [];
     while (certificates.length < MAX_CERTIFICATES) {
       const exams = (Object.keys(EXAMS) as Exam[]).filter((e) => !certificates.some((c) => c.exam === e));
-      const exam = await ask.choice(t("elig-ask-certificate"), [...exams.map((e) => [examName(e), e] as const), [t("elig-no-more"), "none"] as const], 3);
+      const options = [...exams.map((e) => [examName(e), e] as const), [t("elig-no-more"), "none"] as const];
+      const exam = await ask.choice(`cert${certificates.length}`, t("elig-ask-certificate"), options, 3);
       if (exam === "none") break;
       const { min, max } = EXAMS[exam];
       const score = await ask.typed(
+        `score${certificates.length}`,
         t("elig-ask-score", { exam: examName(exam) }),
         (text) => parseScore(exam, text),
         () => t("elig-score-invalid", { exam: examName(exam), min, max }),
@@ -73,46 +73,18 @@ export function eligibilityFeature({ catalog }: Pick<BotDeps, "catalog">) {
       certificates.push({ exam, score });
     }
 
-    const countries = await conversation.external(() => countriesWithPrograms(catalog.kb, ui));
-    const interest = await ask.choice(t("elig-ask-interest"), [...countries.map((c) => [c.title, c.id] as const), [t("elig-any-country"), "any"] as const], 2);
+    const countries = await conversation.external(() => countriesWithPrograms(knowledgeInScript(catalog.kb, ui), contentLang(ui)));
+    const interest = await ask.choice("interest", t("elig-ask-interest"), [...countries.map((c) => [c.title, c.id] as const), [t("elig-any-country"), "any"] as const], 2);
 
     const applicant: Applicant = { role, year, gpa, certificates };
     const result = await conversation.external(() => {
-      const programs = programsOf(catalog.kb.entries);
-      const chosen = interest === "any" ? programs : programs.filter((p) => p.program.countries.includes(interest));
-      return resultMessage(t, ui, evaluateEligibility(applicant, chosen.length > 0 ? chosen : programs));
+      const kb = knowledgeInScript(catalog.kb, ui);
+      return resultMessage(t, kb, contentLang(ui), evaluateEligibility(applicant, programsOf(kb)), interest);
     });
     await ctx.reply(result.html, { parse_mode: "HTML", reply_markup: keyboardOf(...result.rows) });
   }
 
-  /** Partner countries that have programs, titled in the user's script, for the "interest" question. */
-  function countriesWithPrograms(kb: KnowledgeBase, ui: UiLang) {
-    const shown = ui === "uz-cyrl" ? uzbekCyrillicKnowledge(kb) : kb;
-    const ids = new Set(programsOf(kb.entries).flatMap((p) => p.program.countries));
-    return [...ids].map((id) => ({ id, title: shown.byId.get(id)!.title[contentLang(ui)] }));
-  }
-
-  /** The result, with the program titles in the user's script. */
-  function resultMessage(t: T, ui: UiLang, verdicts: ProgramVerdict[]) {
-    const kb = ui === "uz-cyrl" ? uzbekCyrillicKnowledge(catalog.kb) : catalog.kb;
-    const lang = contentLang(ui);
-    const title = (id: string) => kb.byId.get(id)!.title[lang];
-    const eligible = verdicts.filter((v) => v.verdict === "eligible");
-    const nearly = verdicts.filter((v) => v.verdict === "nearly");
-    const others = verdicts.length - eligible.length - nearly.length;
-    const blocks: string[] = [];
-    if (eligible.length > 0) blocks.push([t("elig-result-eligible"), ...eligible.map((v) => `• ${escapeHtml(title(v.programId))}`)].join("\n"));
-    if (nearly.length > 0) {
-      blocks.push([t("elig-result-nearly"), ...nearly.map((v) => `• ${escapeHtml(title(v.programId))}: ${v.gaps.map((g) => escapeHtml(describeGap(t, g))).join("; ")}`)].join("\n"));
-    }
-    if (eligible.length + nearly.length === 0) blocks.push(t("elig-result-none"));
-    if (others > 0) blocks.push(t("elig-result-others", { count: others }));
-    if ([...eligible, ...nearly].some((v) => v.toConfirm)) blocks.push(t("elig-result-confirm"));
-    const rows = [...eligible, ...nearly].slice(0, 6).map((v) => [InlineKeyboard.text(t("elig-apply-button", { program: title(v.programId) }), callback.applyPage(v.programId, 0))]);
-    return { html: blocks.join("\n\n"), rows: [...rows, [InlineKeyboard.text(t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton({ t, lang })]] };
-  }
-
-  // Leaving: /cancel or its button ends the flow; /start, /language, a command or a menu button leaves it for that.
+  // Leaving: /cancel or its button ends the flow; /start, /language, any command or a button outside the flow leaves it for that.
   feature.use(async (ctx, next) => {
     if (ctx.chatId === undefined || ctx.conversation.active(ELIGIBILITY) === 0) {
       if (ctx.hasCommand("cancel")) return void (await ctx.reply(mainMenu(ctx).html, { reply_markup: mainMenu(ctx).keyboard }));
@@ -132,70 +104,111 @@ export function eligibilityFeature({ catalog }: Pick<BotDeps, "catalog">) {
   return feature;
 }
 
+/** Partner countries that have programs, for the "interest" question. */
+function countriesWithPrograms(kb: KnowledgeBase, lang: ReturnType<typeof contentLang>) {
+  const ids = new Set(programsOf(kb).flatMap((p) => p.program.countries));
+  return [...ids].map((id) => ({ id, title: kb.byId.get(id)!.title[lang] }));
+}
+
+/** The answer: what fits now, what nearly fits and what is missing (the country of interest first), the rest counted. */
+function resultMessage(t: T, kb: KnowledgeBase, lang: ReturnType<typeof contentLang>, verdicts: ProgramVerdict[], interest: string) {
+  const title = (id: string) => kb.byId.get(id)!.title[lang];
+  const preferred = (v: ProgramVerdict) => (kb.byId.get(v.programId) as { program: { countries: string[] } }).program.countries.includes(interest);
+  const byInterest = (list: ProgramVerdict[]) => [...list.filter(preferred), ...list.filter((v) => !preferred(v))];
+  const eligible = byInterest(verdicts.filter((v) => v.verdict === "eligible"));
+  const nearly = byInterest(verdicts.filter((v) => v.verdict === "nearly"));
+  const others = verdicts.length - eligible.length - nearly.length;
+  const confirm = (v: ProgramVerdict) => (v.toConfirm ? ` ${t("card-marked-to-confirm")}` : "");
+  const blocks: string[] = [];
+  if (eligible.length > 0) blocks.push([t("elig-result-eligible"), ...eligible.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}`)].join("\n"));
+  if (nearly.length > 0) {
+    blocks.push([t("elig-result-nearly"), ...nearly.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}: ${v.gaps.map((g) => escapeHtml(describeGap(t, g))).join("; ")}`)].join("\n"));
+  }
+  if (eligible.length + nearly.length === 0) blocks.push(t("elig-result-none"));
+  if (others > 0) blocks.push(t("elig-result-others", { count: others }));
+  if ([...eligible, ...nearly].some((v) => v.toConfirm)) blocks.push(t("elig-result-confirm"));
+  // "How to apply" from here opens as a new message, so this answer stays readable.
+  const rows = [...eligible, ...nearly]
+    .slice(0, MAX_APPLY_BUTTONS)
+    .map((v) => [InlineKeyboard.text(t("elig-apply-button", { program: title(v.programId) }), callback.applyStart(v.programId))]);
+  return { html: blocks.join("\n\n"), rows: [...rows, [InlineKeyboard.text(t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton({ t, lang })]] };
+}
+
 /**
  * Questions inside the flow: a choice of buttons, or a typed answer read and
- * checked. Every question has a number (the same on every replay), so a button
- * of an earlier question is recognised and ignored, and Back rewinds to the
- * question before (the plugin's checkpoints).
+ * checked. Each question has its own key in its buttons, so a button of an
+ * earlier question is ignored, and its own Back, which rewinds to the question
+ * before (the plugin's checkpoints).
  */
 function asker(conversation: Flow, ctx: Context, t: T) {
-  let asked = 0;
   let previous: Checkpoint | undefined;
-  const controls = (back: Checkpoint | undefined) => [
-    ...(back ? [InlineKeyboard.text(t("elig-back"), callback.step("q", "back"))] : []),
+  const controls = (key: string, back: Checkpoint | undefined) => [
+    ...(back ? [InlineKeyboard.text(t("elig-back"), callback.step(key, "back"))] : []),
     InlineKeyboard.text(t("elig-cancel"), callback.cancel()),
   ];
 
-  /** Starts a question: its number, and where Back leads. */
-  function begin() {
+  /** Where Back leads from the question starting now. */
+  function begin(): Checkpoint | undefined {
     const back = previous;
     previous = conversation.checkpoint();
-    return { step: String(asked++), back };
+    return back;
   }
 
-  /** The value of this question's button in an answer, if it is one; Back rewinds. */
-  async function pressed(answer: Context, step: string, back: Checkpoint | undefined): Promise<string | undefined> {
-    const data = answer.callbackQuery?.data;
-    if (data === callback.step("q", "back") && back) await conversation.rewind(back);
-    const match = data?.match(/^el:([^:]+):(.+)$/);
-    return match?.[1] === step ? match[2] : undefined;
+  /** The next update that is an answer: a message or a button press (not e.g. the user blocking the bot). */
+  async function answer(): Promise<Context> {
+    const update = await conversation.wait();
+    if (!update.message && !update.callbackQuery) await conversation.skip();
+    return update;
+  }
+
+  /** This question's button value in an answer, if it is one; its Back rewinds. */
+  async function pressed(update: Context, key: string, back: Checkpoint | undefined): Promise<string | undefined> {
+    const match = update.callbackQuery?.data?.match(/^el:([^:]+):(.+)$/);
+    if (match?.[1] !== key) return undefined;
+    if (match[2] === "back" && back) await conversation.rewind(back);
+    return match[2];
   }
 
   return {
-    async choice<V extends string>(question: string, options: readonly (readonly [label: string, value: V])[], perRow = 1): Promise<V> {
-      const { step, back } = begin();
-      const buttons = options.map(([label, value]) => InlineKeyboard.text(label, callback.step(step, value)));
-      await ctx.reply(question, { reply_markup: keyboardOf(...rowsOf(buttons, perRow), controls(back)) });
-      for (;;) {
-        const answer = await conversation.wait();
-        const value = await pressed(answer, step, back);
+    /** Buttons; typing an option's label counts too, and after two misses the buttons are sent again. */
+    async choice<V extends string>(key: string, question: string, options: readonly (readonly [label: string, value: V])[], perRow = 1): Promise<V> {
+      const back = begin();
+      const keyboard = keyboardOf(...rowsOf(options.map(([label, value]) => InlineKeyboard.text(label, callback.step(key, value))), perRow), controls(key, back));
+      await ctx.reply(question, { reply_markup: keyboard });
+      for (let misses = 0; ; ) {
+        const update = await answer();
+        const typed = update.message?.text?.trim().toLowerCase();
+        const value = (await pressed(update, key, back)) ?? options.find(([label]) => label.toLowerCase() === typed)?.[1];
         if (value !== undefined && options.some(([, v]) => v === value)) return value as V;
-        if (!answer.callbackQuery) await answer.reply(t("elig-use-buttons"));
+        if (update.callbackQuery) continue; // a button of an earlier question: ignored
+        misses++;
+        await update.reply(t("elig-use-buttons"), misses >= 2 ? { reply_markup: keyboard } : {});
       }
     },
 
-    /** A typed answer; after two that cannot be read, `suggestions` are offered as buttons. */
+    /** A typed answer; after two that cannot be read, `suggestions` are offered as buttons (at once when `suggestNow`). */
     async typed<R>(
+      key: string,
       question: string,
-      read: (text: string) => { ok: true; value: R } | { ok: false; reason: "not-a-number" | "out-of-range" },
+      read: (text: string) => Parsed<R>,
       retry: (reason: "not-a-number" | "out-of-range") => string,
       suggestions: readonly (readonly [label: string, value: string])[] = [],
+      suggestNow = false,
     ): Promise<R> {
-      const { step, back } = begin();
-      const suggested = keyboardOf(...rowsOf(suggestions.map(([label, value]) => InlineKeyboard.text(label, callback.step(step, value))), 5), controls(back));
-      const skipOnly = suggestions.length === 1;
-      await ctx.reply(question, { reply_markup: skipOnly ? suggested : keyboardOf(controls(back)) });
+      const back = begin();
+      const suggested = keyboardOf(...rowsOf(suggestions.map(([label, value]) => InlineKeyboard.text(label, callback.step(key, value))), 5), controls(key, back));
+      await ctx.reply(question, { reply_markup: suggestNow ? suggested : keyboardOf(controls(key, back)) });
       for (let failures = 0; ; ) {
-        const answer = await conversation.wait();
-        const text = (await pressed(answer, step, back)) ?? answer.message?.text;
+        const update = await answer();
+        const text = (await pressed(update, key, back)) ?? update.message?.text;
         if (text === undefined) {
-          if (!answer.callbackQuery) await answer.reply(t("elig-type-answer"));
+          if (!update.callbackQuery) await update.reply(t("elig-type-answer"));
           continue;
         }
         const parsed = read(text);
         if (parsed.ok) return parsed.value;
         failures++;
-        await answer.reply(retry(parsed.reason), failures >= 2 && suggestions.length > 0 ? { reply_markup: suggested } : {});
+        await update.reply(retry(parsed.reason), failures >= 2 && suggestions.length > 0 ? { reply_markup: suggested } : {});
       }
     },
   };
@@ -208,10 +221,6 @@ function typicalScores(exam: Exam): string[] {
   if (exam === "toefl") return ["60", "72", "80", "90", "100"];
   return Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
 }
-
-const programsOf = (entries: readonly { type: string }[]) => entries.filter((e): e is ProgramEntry => e.type === "program");
-
-const examName = (exam: Exam) => ({ ielts: "IELTS", toefl: "TOEFL", topik: "TOPIK", hsk: "HSK", russian: "TORFL" })[exam];
 
 function describeGap(t: T, gap: Gap): string {
   const gpaText = (g: Gpa) => `${g.value}/${g.scale}`;
@@ -233,4 +242,3 @@ function describeGap(t: T, gap: Gap): string {
     }
   }
 }
-

@@ -3,6 +3,7 @@
  * each shared card links back to the bot.
  */
 import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
+import { programsOf } from "../../knowledge/load.js";
 import type { Entry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { splitMessage } from "../ui/split.js";
@@ -20,7 +21,7 @@ export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
     const kb = knowledgeFor(ctx, catalog);
     const entries: Entry[] =
       query === ""
-        ? kb.entries.filter((e) => e.type === "program")
+        ? programsOf(kb)
         : catalog.search(query, { limit: MAX_RESULTS }).results.map((hit) => kb.byId.get(hit.id)!);
     const results = entries.slice(0, MAX_RESULTS).map((entry) => {
       // The shared card is one message: its first part, with a button into the bot for the rest.

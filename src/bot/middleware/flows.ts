@@ -4,7 +4,7 @@
  * a stored flow of the old version is dropped and its user told so, once.
  */
 import { conversations, type ConversationData, type VersionedState } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import { Composer, type Context, type Transformer } from "grammy";
 import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 
@@ -13,17 +13,28 @@ export const FLOWS_VERSION = 1;
 
 const PREFIX = "flows:";
 
-export function flowStorage(store: Store) {
+/**
+ * The conversations' storage, and the plugins of the flows' own context
+ * objects: the plugin gives them a fresh Api, so the bot's API transformers
+ * (auto-retry on 429, marking blocked users) are installed again here.
+ */
+export function flowStorage(store: Store, apiTransformers: Transformer[]) {
   const saved = store.conversationStorage<VersionedState<ConversationData>>();
   const reset = new Set<string>();
   const composer = new Composer<BotContext>();
   composer.use(
     conversations<BotContext, Context>({
+      plugins: [
+        (ctx, next) => {
+          for (const transformer of apiTransformers) ctx.api.config.use(transformer);
+          return next();
+        },
+      ],
       storage: {
         type: "key",
         version: FLOWS_VERSION,
         prefix: PREFIX,
-        // Only chats have flows (an inline query has no chat).
+        // Keyed by chat; only chats enter a flow (entering needs a command or a button in one).
         getStorageKey: (ctx) => ctx.chatId?.toString(),
         adapter: {
           read: (key) => {

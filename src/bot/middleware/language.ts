@@ -39,8 +39,9 @@ export function applyLanguage(ctx: BotContext, ui: UiLang): void {
 }
 
 /** The knowledge base in the script the user reads. */
-export const knowledgeFor = (ctx: BotContext, catalog: Catalog): KnowledgeBase =>
-  ctx.uiLang === "uz-cyrl" ? uzbekCyrillicKnowledge(catalog.kb) : catalog.kb;
+export const knowledgeFor = (ctx: BotContext, catalog: Catalog): KnowledgeBase => knowledgeInScript(catalog.kb, ctx.uiLang);
+
+export const knowledgeInScript = (kb: KnowledgeBase, ui: UiLang): KnowledgeBase => (ui === "uz-cyrl" ? uzbekCyrillicKnowledge(kb) : kb);
 
 /**
  * A translation in Cyrillic. Text variables (a user's name, a program's title)

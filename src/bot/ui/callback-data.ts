@@ -24,6 +24,8 @@ export const callback = {
   /** "How to apply": the program chooser, a page of a program's steps, ticking a document. */
   applyChooser: () => "apply",
   applyPage: (id: string, page: number) => checked(`ap:${id}:${page}`),
+  /** The first page as a new message (from a message that should stay, like an eligibility result). */
+  applyStart: (id: string) => checked(`aps:${id}`),
   tick: (id: string, document: number) => checked(`ck:${id}:${document}`),
 };
 

@@ -105,7 +105,7 @@ function relatedRows(r: Renderer, kb: KnowledgeBase, entry: Entry, alreadyShown:
 }
 
 /** Telegram makes a phone number tappable when it is written without spaces. */
-const tappablePhones = (section: Section): Section => ({
+export const tappablePhones = (section: Section): Section => ({
   ...section,
   lines: section.lines.map((line) => line.replace(/\+\d[\d ]{7,}\d/g, (phone) => phone.replace(/ /g, ""))),
 });
