@@ -78,5 +78,9 @@ describe("Uzbek in Cyrillic script", () => {
     expect(card.text.startsWith("KOICA — Корея халқаро ҳамкорлик агентлиги")).toBe(true);
     expect(card.text).toContain("Кимлар қатнаша олади");
     expect(allButtons(card)).toContain("🌍 Жанубий Корея");
+    // The guided flows speak Cyrillic too.
+    const role = await user.press(card, "✅ Мен мос келаманми?");
+    expect(role.text).toBe("Қайси дастурлар сизга мос келишини кўрамиз. Сиз кимсиз?");
+    expect(allButtons(role)).toContain("Бакалавриат талабаси");
   });
 });
