@@ -155,3 +155,4 @@ exam-name-toefl = TOEFL
 exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TORFL
+elig-result-interest-not = <b>{ $program }</b> is not open to you now: { $why }.

@@ -156,3 +156,4 @@ exam-name-toefl = TOEFL
 exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = ТРКИ
+elig-result-interest-not = <b>{ $program }</b> сейчас вам не открыта: { $why }.

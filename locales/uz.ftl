@@ -152,3 +152,4 @@ exam-name-toefl = TOEFL
 exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TRKI
+elig-result-interest-not = <b>{ $program }</b> hozircha siz uchun ochiq emas: { $why }.

@@ -51,6 +51,28 @@ describe("the eligibility check", () => {
     expect(result.text).toContain(nearly);
   });
 
+  it("from a program's card, that program comes first in the answer, and no country is asked", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await user.send("koica");
+    const role = await pick(user, card, "✅ Am I eligible?");
+    const field = await pick(user, role, "Teacher or professor");
+    const scale = await pick(user, field, "Skip");
+    const certificate = await pick(user, scale, "I don't know");
+    const result = await pick(user, certificate, "No more");
+    const lines = result.text.split("\n");
+    // A teacher without certificates: KOICA needs one, and leads the "nearly" list.
+    expect(lines[lines.indexOf("Nearly — what is missing:") + 1]).toMatch(/^• KOICA/);
+  });
+
+  it("says so when the program asked about from its card is closed to the student", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await user.send("koica");
+    const year = await pick(user, await pick(user, card, "✅ Am I eligible?"), "Bachelor student");
+    const scale = await pick(user, await pick(user, year, "2"), "Skip");
+    const result = await pick(user, await pick(user, scale, "I don't know"), "No more");
+    expect(result.text).toMatch(/^KOICA — Korea International Cooperation Agency is not open to you now: open to /);
+  });
+
   it("Back returns to the previous question, and the answers go on from there", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");

@@ -37,7 +37,7 @@ type T = BotContext["t"];
 export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> & { i18n: I18n<BotContext> }) {
   const feature = new Composer<BotContext>();
 
-  async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
+  async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang, programOfInterest?: string): Promise<void> {
     const t = translatorFor(i18n, ui);
     const ask = asker(conversation, ctx, t);
     const examName = (exam: Exam) => t(`exam-name-${exam}`);
@@ -73,8 +73,10 @@ export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> &
       certificates.push({ exam, score });
     }
 
+    // From a program's card, that program is the interest; otherwise ask for a country.
     const countries = await conversation.external(() => countriesWithPrograms(knowledgeInScript(catalog.kb, ui), contentLang(ui)));
-    const interest = await ask.choice("interest", t("elig-ask-interest"), [...countries.map((c) => [c.title, c.id] as const), [t("elig-any-country"), "any"] as const], 2);
+    const interest =
+      programOfInterest ?? (await ask.choice("interest", t("elig-ask-interest"), [...countries.map((c) => [c.title, c.id] as const), [t("elig-any-country"), "any"] as const], 2));
 
     const applicant: Applicant = { role, year, gpa, certificates };
     const result = await conversation.external(() => {
@@ -101,6 +103,7 @@ export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> &
   feature.use(createConversation(eligibilityFlow, ELIGIBILITY));
   feature.command("eligibility", (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));
   feature.callbackQuery(callback.eligibility(), (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));
+  feature.callbackQuery(/^elg:(.+)$/, (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang, ctx.match[1]));
   return feature;
 }
 
@@ -110,16 +113,20 @@ function countriesWithPrograms(kb: KnowledgeBase, lang: ReturnType<typeof conten
   return [...ids].map((id) => ({ id, title: kb.byId.get(id)!.title[lang] }));
 }
 
-/** The answer: what fits now, what nearly fits and what is missing (the country of interest first), the rest counted. */
+/** The answer: what fits now, what nearly fits and what is missing (the program or country of interest first), the rest counted. */
 function resultMessage(t: T, kb: KnowledgeBase, lang: ReturnType<typeof contentLang>, verdicts: ProgramVerdict[], interest: string) {
   const title = (id: string) => kb.byId.get(id)!.title[lang];
-  const preferred = (v: ProgramVerdict) => (kb.byId.get(v.programId) as { program: { countries: string[] } }).program.countries.includes(interest);
+  const preferred = (v: ProgramVerdict) =>
+    v.programId === interest || (kb.byId.get(v.programId) as { program: { countries: string[] } }).program.countries.includes(interest);
   const byInterest = (list: ProgramVerdict[]) => [...list.filter(preferred), ...list.filter((v) => !preferred(v))];
   const eligible = byInterest(verdicts.filter((v) => v.verdict === "eligible"));
   const nearly = byInterest(verdicts.filter((v) => v.verdict === "nearly"));
   const others = verdicts.length - eligible.length - nearly.length;
   const confirm = (v: ProgramVerdict) => (v.toConfirm ? ` ${t("card-marked-to-confirm")}` : "");
   const blocks: string[] = [];
+  // The program the student asked about from its card gets an answer even when it is closed to them.
+  const asked = verdicts.find((v) => v.programId === interest && v.verdict === "not");
+  if (asked) blocks.push(t("elig-result-interest-not", { program: escapeHtml(title(asked.programId)), why: escapeHtml(asked.gaps.map((g) => describeGap(t, g)).join("; ")) }));
   if (eligible.length > 0) blocks.push([t("elig-result-eligible"), ...eligible.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}`)].join("\n"));
   if (nearly.length > 0) {
     blocks.push([t("elig-result-nearly"), ...nearly.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}: ${v.gaps.map((g) => escapeHtml(describeGap(t, g))).join("; ")}`)].join("\n"));

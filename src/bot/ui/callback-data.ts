@@ -18,6 +18,8 @@ export const callback = {
   /** Any knowledge entry's card. */
   entry: (id: string) => checked(`e:${id}`),
   eligibility: () => "eligibility",
+  /** "Am I eligible?" from a program's card: that program comes first in the answer. */
+  eligibilityFor: (id: string) => checked(`elg:${id}`),
   /** An answer inside a guided conversation: its step and the value chosen. */
   step: (step: string, value: string) => checked(`el:${step}:${value}`),
   cancel: () => "el:cancel",

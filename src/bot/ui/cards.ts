@@ -63,7 +63,7 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
   const keyboard = keyboardOf(
     ...rowsOf(countryButtons, 2),
     [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
-    [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibility())],
+    [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
     ...relatedRows(r, kb, program, [...countries, contact]),
     [InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()), homeButton(r)],
   );
