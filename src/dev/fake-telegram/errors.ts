@@ -21,8 +21,6 @@ export class ApiError extends Error {
 export const badRequest = (reason: string): ApiError => new ApiError(400, `Bad Request: ${reason}`);
 export const forbidden = (reason: string): ApiError => new ApiError(403, `Forbidden: ${reason}`);
 export const conflict = (reason: string): ApiError => new ApiError(409, `Conflict: ${reason}`);
-export const tooManyRequests = (retryAfter: number): ApiError =>
-  new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
 
 export const unauthorized = (): ApiError => new ApiError(401, "Unauthorized");
 export const notFound = (): ApiError => new ApiError(404, "Not Found");
