@@ -14,6 +14,9 @@ import { createI18n } from "./i18n.js";
 import { Catalog } from "./knowledge/catalog.js";
 import { formatProblem, KnowledgeError } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
+import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
+import { showAllStaffCommands } from "./bot/features/staff.js";
+import { startReminderJob } from "./jobs/reminders.js";
 import { createHttpServer } from "./server.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";
@@ -42,10 +45,24 @@ export interface App {
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const catalog = new Catalog(config.KNOWLEDGE_DIR);
   const store = new Store(openDatabase(config.DATABASE_PATH), (error) => logger.error({ err: error }, "could not write to the database; will retry"));
-  const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, store, catalog, logger });
+  // The aliases staff taught the bot (/unanswered) join the search index; a knowledge reload keeps them.
+  catalog.learn(store.learning.aliases());
+  const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
+  const i18n = createI18n<BotContext>();
+  const delivery = createDeliveryEngine({
+    token: config.BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    rate: config.BROADCAST_RATE,
+    store,
+    catalog,
+    i18n,
+    logger,
+  });
+  const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, store, catalog, logger, settings, wakeJobs: () => delivery.wake() });
   try {
     await bot.init();
-    await registerCommands(bot.api, createI18n());
+    await registerCommands(bot.api, i18n);
+    await showAllStaffCommands(bot.api, i18n, { store, settings });
     store.forgetHandledUpdates();
     const daily = setInterval(() => store.forgetHandledUpdates(), 24 * 3600_000).unref();
 
@@ -66,6 +83,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink: { concurrency: HANDLERS_IN_FLIGHT } });
       logger.info("long polling mode");
     }
+    // Broadcasts left running by a stop or a crash resume now.
+    delivery.start();
+    const reminders = startReminderJob({ api: bot.api, store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000 });
     logger.info({ bot: bot.botInfo.username, entries: catalog.kb.entries.length }, "bot started");
 
     return {
@@ -87,13 +107,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       },
       stop: async () => {
         clearInterval(daily);
+        await reminders.stop();
         if (runner) await drain(runner);
+        await delivery.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         store.close();
         logger.info("bot stopped");
       },
     };
   } catch (error) {
+    await delivery.stop();
     store.close();
     throw error;
   }

@@ -31,6 +31,30 @@ const schema = z.object({
         }
         return ids.map(Number);
       }),
+    // A group with the department's staff: students' questions are posted there, and staff reply to them.
+    STAFF_CHAT_ID: z
+      .string()
+      .regex(/^-?\d{1,20}$/, { error: "expected a Telegram chat id, like -1001234567890 for a group (add the bot to the group, then see the README)" })
+      .transform(Number)
+      .optional(),
+    // Telegram allows about 30 messages per second to different chats; leave room for the bot's answers.
+    BROADCAST_RATE: z.coerce
+      .number({ error: "expected messages per second, a number like 25" })
+      .positive({ error: "expected messages per second, more than 0" })
+      .max(1000, { error: "expected messages per second, at most 1000 (Telegram's limit even for paid broadcasts)" })
+      .default(25),
+    REMINDER_DAYS: z.coerce
+      .number({ error: "expected a number of days, like 7" })
+      .int({ error: "expected a whole number of days" })
+      .min(1, { error: "expected at least 1 day" })
+      .max(90, { error: "expected at most 90 days" })
+      .default(7),
+    // How often the bot looks for deadline reminders that are due (it also looks at start).
+    REMINDER_CHECK_SECONDS: z.coerce
+      .number({ error: "expected a number of seconds, like 60" })
+      .positive({ error: "expected more than 0 seconds" })
+      .max(3600, { error: "expected at most 3600 seconds (an hour)" })
+      .default(60),
     WEBHOOK_URL: z.url({ protocol: /^https$/, error: "expected the https URL Telegram should post updates to (Telegram requires HTTPS)" }).optional(),
     WEBHOOK_SECRET: z
       .string()

@@ -9,7 +9,7 @@ export const LOCALES_DIR = join(PROJECT_ROOT, "locales");
 /** Translates one key into one language. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-/** The Fluent translations of locales/*.ftl, shared by the bot and the command-line tools. */
+/** The Fluent translations of locales/<lang>/*.ftl (one file per audience), shared by the bot and the command-line tools. */
 export function createI18n<C extends Context = Context>(): I18n<C> {
   return new I18n<C>({
     defaultLocale: "en",

@@ -21,6 +21,9 @@ describe("configuration", () => {
       DATABASE_PATH: "./data/bot.sqlite",
       KNOWLEDGE_DIR: "./knowledge",
       ADMIN_IDS: [],
+      BROADCAST_RATE: 25,
+      REMINDER_DAYS: 7,
+      REMINDER_CHECK_SECONDS: 60,
       PORT: 8080,
       LOG_LEVEL: "info",
     });
@@ -33,12 +36,16 @@ describe("configuration", () => {
       DATABASE_PATH: "/data/bot.sqlite",
       KNOWLEDGE_DIR: "/app/knowledge",
       ADMIN_IDS: "111, 222",
+      STAFF_CHAT_ID: "-1001234567890",
+      BROADCAST_RATE: "1000",
+      REMINDER_DAYS: "3",
+      REMINDER_CHECK_SECONDS: "0.5",
       WEBHOOK_URL: "https://bot.example.org/hook",
       WEBHOOK_SECRET: "a-long-enough-secret",
       PORT: "3000",
       LOG_LEVEL: "debug",
     });
-    expect(config).toMatchObject({ ADMIN_IDS: [111, 222], PORT: 3000, WEBHOOK_URL: "https://bot.example.org/hook" });
+    expect(config).toMatchObject({ ADMIN_IDS: [111, 222], STAFF_CHAT_ID: -1001234567890, BROADCAST_RATE: 1000, REMINDER_DAYS: 3, REMINDER_CHECK_SECONDS: 0.5, PORT: 3000, WEBHOOK_URL: "https://bot.example.org/hook" });
   });
 
   it("names the missing token", () => {
@@ -54,12 +61,16 @@ describe("configuration", () => {
       BOT_TOKEN: "not-a-token",
       TELEGRAM_API_ROOT: "api.telegram.org",
       ADMIN_IDS: "123,abc",
+      STAFF_CHAT_ID: "@staff",
+      BROADCAST_RATE: "fast",
+      REMINDER_DAYS: "0",
+      REMINDER_CHECK_SECONDS: "0",
       WEBHOOK_URL: "http://example.org/hook",
       PORT: "99999",
       LOG_LEVEL: "loud",
     });
     const named = found.map((p) => p.split(" ")[0]);
-    expect(named.sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "LOG_LEVEL", "PORT", "TELEGRAM_API_ROOT", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
+    expect(named.sort()).toEqual(["ADMIN_IDS", "BOT_TOKEN", "BROADCAST_RATE", "LOG_LEVEL", "PORT", "REMINDER_CHECK_SECONDS", "REMINDER_DAYS", "STAFF_CHAT_ID", "TELEGRAM_API_ROOT", "WEBHOOK_SECRET", "WEBHOOK_URL"]);
     expect(found.join("\n")).toContain("got: abc");
     expect(found.join("\n")).not.toContain("not-a-token"); // a token is never echoed
   });

@@ -4,11 +4,18 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMS, LANGS, ROLES } from "../src/knowledge/schema.js";
 import { UI_LANGS } from "../src/storage/store.js";
+import { COMMANDS } from "../src/bot/commands.js";
+import { OWNER_COMMANDS, STAFF_COMMANDS } from "../src/bot/middleware/roles.js";
 import { LOCALES_DIR } from "../src/i18n.js";
 import { ROOT } from "./fixtures/paths.js";
 
+/** A language's keys, from all its files (locales/<lang>/*.ftl, one per audience). */
 const keysOf = (lang: string) =>
-  new Set([...readFileSync(join(LOCALES_DIR, `${lang}.ftl`), "utf8").matchAll(/^([a-z][\w-]*)\s*=/gm)].map((m) => m[1]!));
+  new Set(
+    readdirSync(join(LOCALES_DIR, lang))
+      .filter((file) => file.endsWith(".ftl"))
+      .flatMap((file) => [...readFileSync(join(LOCALES_DIR, lang, file), "utf8").matchAll(/^([a-z][\w-]*)\s*=/gm)].map((m) => m[1]!)),
+  );
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -25,7 +32,7 @@ function keysUsedInCode(): Set<string> {
   ROLES.forEach((role) => used.add(`role-${role}`));
   Object.keys(EXAMS).forEach((exam) => used.add(`exam-${exam}`));
   ["greeting", "thanks", "identity"].forEach((kind) => used.add(`smalltalk-${kind}`));
-  ["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "cancel", "help"].forEach((cmd) => used.add(`cmd-${cmd}`));
+  [...COMMANDS, ...STAFF_COMMANDS, ...OWNER_COMMANDS].forEach((cmd) => used.add(`cmd-${cmd}`));
   Object.keys(EXAMS).forEach((exam) => used.add(`exam-name-${exam}`));
   UI_LANGS.forEach((lang) => used.add(`language-name-${lang}`));
   ROLES.forEach((role) => used.add(`elig-role-${role}`));

@@ -1,13 +1,43 @@
-/** The command menu Telegram shows, in each user's app language. */
-import type { Api } from "grammy";
+/**
+ * The command menu Telegram shows: the students' commands in each user's app
+ * language for everyone, and, in their own chats only, the staff commands
+ * for staff and owners (scope "chat"), so students never see them.
+ */
+import type { Api, Context } from "grammy";
+import { GrammyError } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
-import { LANGS } from "../knowledge/schema.js";
+import { LANGS, type Lang } from "../knowledge/schema.js";
+import { OWNER_COMMANDS, STAFF_COMMANDS, type Role } from "./middleware/roles.js";
 
-const COMMANDS = ["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "cancel", "help"] as const;
+export const COMMANDS = ["start", "eligibility", "apply", "programs", "countries", "contacts", "announcements", "stop", "language", "cancel", "help"] as const;
 
-export async function registerCommands(api: Api, i18n: I18n): Promise<void> {
-  const list = (lang: string) => COMMANDS.map((command) => ({ command, description: i18n.t(lang, `cmd-${command}`) }));
+type Translations = Pick<I18n<Context>, "t">;
+const describe = (i18n: Translations, lang: string, commands: readonly string[]) => commands.map((command) => ({ command, description: i18n.t(lang, `cmd-${command}`) }));
+
+export async function registerCommands<C extends Context>(api: Api, i18n: I18n<C>): Promise<void> {
   // The default list (for any other app language) is English.
-  await api.setMyCommands(list("en"));
-  for (const lang of LANGS) await api.setMyCommands(list(lang), { language_code: lang });
+  await api.setMyCommands(describe(i18n, "en", COMMANDS));
+  for (const lang of LANGS) await api.setMyCommands(describe(i18n, lang, COMMANDS), { language_code: lang });
+}
+
+/**
+ * Shows a staff member or owner their commands, in their language. False
+ * when Telegram does not know the chat yet (they never started the bot).
+ */
+export async function showStaffCommands<C extends Context>(api: Api, i18n: I18n<C>, userId: number, role: Exclude<Role, "student">, lang: Lang): Promise<boolean> {
+  const commands = [...COMMANDS, ...STAFF_COMMANDS, ...(role === "owner" ? OWNER_COMMANDS : [])];
+  try {
+    await api.setMyCommands(describe(i18n, lang, commands), { scope: { type: "chat", chat_id: userId } });
+    return true;
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 400) return false;
+    throw error;
+  }
+}
+
+/** Back to the students' menu, for someone who is no longer staff. */
+export async function hideStaffCommands(api: Api, userId: number): Promise<void> {
+  await api.deleteMyCommands({ scope: { type: "chat", chat_id: userId } }).catch((error: unknown) => {
+    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+  });
 }

@@ -5,6 +5,17 @@ import type { Catalog } from "../knowledge/catalog.js";
 import type { Lang } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Store, UiLang, UserRecord } from "../storage/store.js";
+import type { Role } from "./middleware/roles.js";
+
+/** The department's side of the bot, from the configuration. */
+export interface StaffSettings {
+  /** ADMIN_IDS: they add and remove staff, and are staff themselves. */
+  owners: readonly number[];
+  /** STAFF_CHAT_ID: where students' questions are posted; without it, questions are not offered. */
+  staffChatId?: number;
+  /** REMINDER_DAYS: how long before a deadline a reminder goes out. */
+  reminderDays: number;
+}
 
 /** What the bot is built from; tests, the playground and production pass their own. */
 export interface BotDeps {
@@ -14,6 +25,9 @@ export interface BotDeps {
   store: Store;
   catalog: Catalog;
   logger: Logger;
+  settings: StaffSettings;
+  /** Tells the background jobs (broadcast delivery) that there is new work, so they need not wait for their next look. */
+  wakeJobs: () => void;
 }
 
 interface BotFlavor {
@@ -25,6 +39,8 @@ interface BotFlavor {
   lang: Lang;
   /** Logger carrying this update's id. */
   log: Logger;
+  /** Who the user is to the department: owners and staff see the staff tools. */
+  role: Role;
 }
 
 export type BotContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;

@@ -9,11 +9,19 @@ import { createI18n } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
+import { broadcastFeature } from "./features/broadcast.js";
+import { broadcastsFeature } from "./features/broadcasts.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
 import { inlineFeature } from "./features/inline.js";
 import { menuFeature, unknownButtonFeature } from "./features/menu.js";
+import { questionsFeature } from "./features/questions.js";
+import { questionsStaffFeature } from "./features/questions-staff.js";
+import { remindersFeature } from "./features/reminders.js";
+import { staffFeature } from "./features/staff.js";
 import { startFeature } from "./features/start.js";
+import { subscriptionsFeature } from "./features/subscriptions.js";
+import { unansweredFeature } from "./features/unanswered.js";
 import { answerCallbacks } from "./middleware/answer-callbacks.js";
 import { chatScope } from "./middleware/chat-scope.js";
 import { handleBotError } from "./middleware/errors.js";
@@ -21,6 +29,7 @@ import { floodControl } from "./middleware/flood-control.js";
 import { flowStorage } from "./middleware/flows.js";
 import { resolveLanguage } from "./middleware/language.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { guardStaffTools } from "./middleware/roles.js";
 import { markBlockedOn403, trackUsers } from "./middleware/users.js";
 
 /** The update kinds the bot handles; anything else Telegram need not send. */
@@ -52,13 +61,23 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(oncePerUpdate(store));
   bot.use(answerCallbacks);
+  bot.use(guardStaffTools(deps.settings, store));
   bot.use(flowStorage(store, apiTransformers));
+  // Before the other flows: asking leaves them, and their buttons leave it. Staff chat replies are taken here too.
+  bot.use(questionsFeature({ ...deps, i18n }));
+  bot.use(questionsStaffFeature({ ...deps, i18n }));
+  bot.use(unansweredFeature(deps));
   bot.use(eligibilityFeature({ ...deps, i18n }));
+  bot.use(broadcastFeature({ ...deps, i18n }));
+  bot.use(staffFeature({ ...deps, i18n }));
+  bot.use(broadcastsFeature(deps));
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());
   bot.use(browseFeature(deps));
   bot.use(applyFeature(deps));
+  bot.use(subscriptionsFeature(deps));
+  bot.use(remindersFeature(deps));
   bot.use(inlineFeature(deps));
   bot.use(answersFeature(deps));
   bot.use(unknownButtonFeature());

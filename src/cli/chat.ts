@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { startApp } from "../app.js";
+import { loadConfig } from "../config.js";
 import { FakeTelegram, type FakeMessage } from "../dev/fake-telegram/index.js";
 import { KnowledgeError } from "../knowledge/load.js";
 import { createLogger } from "../logger.js";
@@ -22,15 +23,14 @@ const dataDir = mkdtempSync(join(tmpdir(), "jspu-chat-"));
 let app;
 try {
   app = await startApp(
-    {
+    loadConfig({
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_PATH: join(dataDir, "playground.sqlite"),
       KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR || "./knowledge",
-      ADMIN_IDS: [],
-      PORT: 0,
+      PORT: "0",
       LOG_LEVEL: "silent",
-    },
+    }),
     createLogger(process.env.LOG_LEVEL || "silent"),
   );
 } catch (error) {

@@ -1,18 +1,21 @@
 /**
  * The knowledge base and its search index, loaded together and swapped
  * together on reload. A reload that fails keeps the previous, working base:
- * a typo in a staff edit never takes the bot down.
+ * a typo in a staff edit never takes the bot down. The aliases staff taught
+ * the bot (/unanswered) are merged into the index, not into the base itself.
  */
 import { SearchIndex, type SearchOptions, type SearchResult } from "../search/engine.js";
+import { withLearnedAliases, type LearnedAlias } from "./learned-aliases.js";
 import { loadKnowledge, type KnowledgeBase } from "./load.js";
 import type { Lang } from "./schema.js";
 
 export class Catalog {
   private state: { kb: KnowledgeBase; index: SearchIndex };
+  private learned: readonly LearnedAlias[] = [];
 
   /** Throws KnowledgeError when the base in `dir` is broken. */
   constructor(readonly dir: string) {
-    this.state = Catalog.build(dir);
+    this.state = this.build(loadKnowledge(dir));
   }
 
   get kb(): KnowledgeBase {
@@ -30,11 +33,16 @@ export class Catalog {
 
   /** Re-reads the files and rebuilds the index; throws (and keeps the old base) when they are broken. */
   reload(): void {
-    this.state = Catalog.build(this.dir);
+    this.state = this.build(loadKnowledge(this.dir));
   }
 
-  private static build(dir: string) {
-    const kb = loadKnowledge(dir);
-    return { kb, index: new SearchIndex(kb.entries) };
+  /** Replaces the learned aliases; the search uses them at once. */
+  learn(aliases: readonly LearnedAlias[]): void {
+    this.learned = aliases;
+    this.state = this.build(this.state.kb);
+  }
+
+  private build(kb: KnowledgeBase) {
+    return { kb, index: new SearchIndex(withLearnedAliases(kb.entries, this.learned)) };
   }
 }

@@ -38,10 +38,11 @@ export const localized = z.strictObject(
 );
 export type Localized = z.infer<typeof localized>;
 
-/** Ids travel in button data (64 bytes with a short prefix), hence the length limit. */
+/** Ids travel in button data (64 bytes, with a prefix and a record number for staff buttons), hence the length limit. */
+export const MAX_ID_LENGTH = 48;
 const id = z
   .string({ error: "expected an id" })
-  .max(60, { error: "expected an id of at most 60 characters" })
+  .max(MAX_ID_LENGTH, { error: `expected an id of at most ${MAX_ID_LENGTH} characters` })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected an id of lowercase letters, digits and dashes, e.g. south-korea" });
 
 /** The yaml package (YAML 1.2) reads an unquoted 2026-11-28 as this string. */

@@ -35,6 +35,8 @@ export interface SearchResult {
 
 export interface SearchOptions {
   limit?: number;
+  /** Below this score no entry is an answer (default TUNING.minScore); staff tools ask for weaker hits too. */
+  minScore?: number;
 }
 
 /** Tuned on tests/search/queries.yaml (see tests/search/quality.test.ts). */
@@ -185,7 +187,7 @@ export class SearchIndex {
       score: ((1 - nameShare) * relevance[doc]! + nameShare * (named.get(doc) ?? 0)) / weight,
     }));
     const best = scored.reduce((max, r) => Math.max(max, r.score), 0);
-    if (best < TUNING.minScore) return none;
+    if (best < (options.minScore ?? TUNING.minScore)) return none;
 
     // Sorting only the contenders keeps a query fast on a base of thousands.
     const shown = scored

@@ -39,4 +39,99 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, program_id, document_id)
   );
   `,
+  // 4: staff tools: roles, subscriptions, broadcasts, questions to staff, learning, reminders, statistics
+  `
+  CREATE TABLE staff (
+    user_id  INTEGER PRIMARY KEY,
+    name     TEXT    NOT NULL DEFAULT '',
+    added_by INTEGER NOT NULL,
+    added_at INTEGER NOT NULL
+  );
+  ALTER TABLE users ADD COLUMN subscription_asked INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE subscriptions (
+    user_id    INTEGER NOT NULL,
+    topic      TEXT    NOT NULL,               -- 'all', 'program:<id>' or 'country:<id>'
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, topic)
+  ) WITHOUT ROWID;
+  CREATE INDEX subscriptions_by_topic ON subscriptions (topic, user_id);
+  CREATE TABLE broadcasts (
+    id                  INTEGER PRIMARY KEY,
+    created_by          INTEGER NOT NULL,
+    audience            TEXT    NOT NULL,      -- JSON, see src/broadcast/audience.ts
+    source_chat_id      INTEGER NOT NULL,      -- the staff member's chat holding the message to copy
+    message_ids         TEXT    NOT NULL,      -- JSON array: one message, or an album's messages
+    status              TEXT    NOT NULL,      -- scheduled, running, paused, cancelled, done
+    scheduled_at        INTEGER,               -- unix ms; NULL for "now"
+    created_at          INTEGER NOT NULL,
+    started_at          INTEGER,
+    finished_at         INTEGER,
+    progress_chat_id    INTEGER,               -- where the live progress message is
+    progress_message_id INTEGER,
+    lang                TEXT    NOT NULL,      -- the staff member's language, for the progress message
+    resend_of           INTEGER                -- a resend to another broadcast's failed recipients
+  );
+  CREATE INDEX broadcasts_by_status ON broadcasts (status, scheduled_at);
+  CREATE TABLE broadcast_recipients (
+    broadcast_id    INTEGER NOT NULL REFERENCES broadcasts (id),
+    user_id         INTEGER NOT NULL,
+    status          TEXT    NOT NULL DEFAULT 'pending', -- pending, sent, failed, blocked
+    attempts        INTEGER NOT NULL DEFAULT 0,         -- failed attempts so far
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,         -- unix ms; a retry waits until then
+    error           TEXT,
+    PRIMARY KEY (broadcast_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX broadcast_recipients_by_status ON broadcast_recipients (broadcast_id, status, user_id);
+  CREATE TABLE questions (
+    id               INTEGER PRIMARY KEY,
+    user_id          INTEGER NOT NULL,
+    text             TEXT    NOT NULL,
+    lang             TEXT    NOT NULL,
+    asked_at         INTEGER NOT NULL,
+    staff_chat_id    INTEGER,                  -- the post in the staff chat that staff reply to
+    staff_message_id INTEGER,
+    answered_at      INTEGER,
+    answered_by      INTEGER
+  );
+  CREATE INDEX questions_by_post ON questions (staff_chat_id, staff_message_id);
+  CREATE INDEX questions_open ON questions (answered_at, asked_at);
+  CREATE INDEX questions_by_user ON questions (user_id, answered_at);
+  CREATE TABLE unanswered_queries (
+    id             INTEGER PRIMARY KEY,
+    user_id        INTEGER,
+    query          TEXT    NOT NULL,           -- as typed
+    normalized     TEXT    NOT NULL,           -- search's normal form, to group repeats
+    lang           TEXT    NOT NULL,           -- the language search read it in: uz, ru, en
+    asked_at       INTEGER NOT NULL,
+    resolved_at    INTEGER,                    -- when staff attached it to an entry, or dismissed it
+    resolved_by    INTEGER,
+    resolved_entry TEXT                        -- the entry staff attached it to; NULL when dismissed
+  );
+  CREATE INDEX unanswered_open ON unanswered_queries (resolved_at, normalized);
+  CREATE TABLE learned_aliases (
+    entry_id    TEXT    NOT NULL,
+    lang        TEXT    NOT NULL,
+    alias       TEXT    NOT NULL,
+    added_by    INTEGER NOT NULL,
+    added_at    INTEGER NOT NULL,
+    exported_at INTEGER,                       -- when kb:export-aliases wrote it into the knowledge files
+    PRIMARY KEY (entry_id, lang, alias)
+  ) WITHOUT ROWID;
+  CREATE TABLE reminders (
+    user_id    INTEGER NOT NULL,
+    program_id TEXT    NOT NULL,
+    deadline   TEXT    NOT NULL,               -- YYYY-MM-DD, the deadline reminded of
+    remind_at  INTEGER NOT NULL,               -- unix ms
+    sent_at    INTEGER,                        -- set before sending: a reminder is never sent twice
+    PRIMARY KEY (user_id, program_id, deadline)
+  ) WITHOUT ROWID;
+  CREATE INDEX reminders_due ON reminders (sent_at, remind_at);
+  CREATE TABLE usage_counts (                  -- what /stats shows: counters per day
+    kind    TEXT    NOT NULL,                  -- entry-answered, flow-started, flow-completed
+    subject TEXT    NOT NULL,                  -- an entry id or a flow name
+    day     TEXT    NOT NULL,                  -- YYYY-MM-DD (UTC)
+    count   INTEGER NOT NULL,
+    PRIMARY KEY (kind, subject, day)
+  ) WITHOUT ROWID;
+  `,
 ];

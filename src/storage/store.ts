@@ -2,7 +2,13 @@
  * Every query the bot makes, as named functions over prepared statements.
  * Features call these; SQL lives nowhere else.
  */
+import { BroadcastStore } from "./broadcasts.js";
 import type { Db } from "./database.js";
+import { LearningStore } from "./learning.js";
+import { QuestionStore } from "./questions.js";
+import { ReminderStore } from "./reminders.js";
+import { StaffStore } from "./staff.js";
+import { SubscriptionStore } from "./subscriptions.js";
 
 /** The language a user reads: the three of the knowledge base, plus Uzbek in Cyrillic script. */
 export const UI_LANGS = ["uz", "uz-cyrl", "ru", "en"] as const;
@@ -17,6 +23,8 @@ export interface UserRecord {
   firstSeen: number;
   lastSeen: number;
   blocked: boolean;
+  /** Whether the bot has asked them once if they want announcements. */
+  subscriptionAsked: boolean;
 }
 
 export interface SeenUser {
@@ -35,6 +43,7 @@ interface UserRow {
   first_seen: number;
   last_seen: number;
   blocked: number;
+  subscription_asked: number;
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -46,6 +55,7 @@ const toUser = (row: UserRow): UserRecord => ({
   firstSeen: row.first_seen,
   lastSeen: row.last_seen,
   blocked: row.blocked === 1,
+  subscriptionAsked: row.subscription_asked === 1,
 });
 
 /** last_seen is refreshed in the database at most this often per user: it records a visit, not every message. */
@@ -55,6 +65,12 @@ const FLUSH_MS = 25;
 const USER_CACHE_LIMIT = 100_000;
 
 export class Store {
+  readonly staff: StaffStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly broadcasts: BroadcastStore;
+  readonly reminders: ReminderStore;
+  readonly questions: QuestionStore;
+  readonly learning: LearningStore;
   private readonly statements;
   /** Users seen recently, so a busy chat costs no database work per message. */
   private readonly users = new Map<number, { record: UserRecord; writtenAt: number }>();
@@ -79,6 +95,7 @@ export class Store {
       getUser: db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`),
       setLanguage: db.prepare<[UiLang, number]>(`UPDATE users SET lang = ? WHERE id = ?`),
       setBlocked: db.prepare<[number, number]>(`UPDATE users SET blocked = ? WHERE id = ?`),
+      markSubscriptionAsked: db.prepare<[number]>(`UPDATE users SET subscription_asked = 1 WHERE id = ?`),
       isHandled: db.prepare<[number], { one: 1 }>(`SELECT 1 AS one FROM handled_updates WHERE update_id = ?`),
       markHandled: db.prepare<[number, number]>(`INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)`),
       forgetHandled: db.prepare<[number]>(`DELETE FROM handled_updates WHERE handled_at < ?`),
@@ -91,6 +108,12 @@ export class Store {
       checkDocument: db.prepare<[number, string, string, number]>(`INSERT OR IGNORE INTO document_checks (user_id, program_id, document_id, checked_at) VALUES (?, ?, ?, ?)`),
       uncheckDocument: db.prepare<[number, string, string]>(`DELETE FROM document_checks WHERE user_id = ? AND program_id = ? AND document_id = ?`),
     };
+    this.staff = new StaffStore(db);
+    this.subscriptions = new SubscriptionStore(db);
+    this.broadcasts = new BroadcastStore(db);
+    this.reminders = new ReminderStore(db);
+    this.questions = new QuestionStore(db);
+    this.learning = new LearningStore(db);
   }
 
   /**
@@ -119,6 +142,7 @@ export class Store {
       firstSeen: record?.firstSeen ?? now,
       lastSeen: now,
       blocked: false,
+      subscriptionAsked: record?.subscriptionAsked ?? false,
     };
     this.remember(fresh, now);
     this.pendingUsers.set(fresh.id, fresh);
@@ -145,6 +169,14 @@ export class Store {
     this.statements.setBlocked.run(blocked ? 1 : 0, id);
     const cached = this.users.get(id);
     if (cached) cached.record.blocked = blocked;
+  }
+
+  markSubscriptionAsked(id: number): void {
+    if (!this.db.open) return;
+    this.flush();
+    this.statements.markSubscriptionAsked.run(id);
+    const cached = this.users.get(id);
+    if (cached) cached.record.subscriptionAsked = true;
   }
 
   isUpdateHandled(updateId: number): boolean {

@@ -43,6 +43,7 @@ describe.each([
   it("programs -> card -> partner country -> back, editing one message in place", async () => {
     const user = h.fake.user({ languageCode: t.lang });
     const menu = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const list = await user.press(menu, t.programs);
     expect(list.messageId).toBe(menu.messageId);
     expect(allButtons(list)).toContain(t.koica);
@@ -59,7 +60,7 @@ describe.each([
 
     const countries = await user.press(country, t.backToCountries);
     expect(countries.text).toContain(t.countriesTitle);
-    expect(user.messages()).toHaveLength(1); // navigation never flooded the chat
+    expect(user.messages()).toHaveLength(2); // navigation never flooded the chat: the greeting, edited, and the announcements question
     await eventually(() => answeredPresses() === 4); // every press answered
   });
 });
@@ -95,6 +96,7 @@ describe("old and forged buttons", () => {
   it("a button of an old message still works, and edits that message", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const first = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     await user.send("/start");
     const list = await user.press(first, "🎓 Programs");
     expect(list.messageId).toBe(first.messageId);
@@ -103,6 +105,7 @@ describe("old and forged buttons", () => {
   it("a button whose entry no longer exists is answered and leads to the menu", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const menu = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const queryId = user.pressData(menu, "e:a-program-that-was-removed");
     const shown = await user.nextMessage();
     expect(h.fake.callbackAnswer(queryId)?.text).toBe("This button is out of date. Here is the menu.");
@@ -112,6 +115,7 @@ describe("old and forged buttons", () => {
   it("a button this version does not know at all is answered too", async () => {
     const user = h.fake.user({ languageCode: "uz" });
     const menu = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const queryId = user.pressData(menu, "v1:old-format");
     await user.nextMessage();
     expect(h.fake.callbackAnswer(queryId)?.text).toBe("Bu tugma eskirgan. Mana menyu.");

@@ -12,6 +12,7 @@ describe("the eligibility check", () => {
   it("in English, by buttons and typing: what fits now, what nearly fits and what is missing", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const menu = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const role = await pick(user, menu, "✅ Am I eligible?");
     expect(role.text).toBe("Let's see which programs fit you. Who are you?");
     const year = await pick(user, role, "Bachelor student");
@@ -42,6 +43,7 @@ describe("the eligibility check", () => {
   ])("in %s, a teacher gets an answer in that language, by buttons and typing", async (languageCode, start, teacher, _skipField, skipGpa, noMore, anyCountry, nearly) => {
     const user = h.fake.user({ languageCode });
     const menu = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const role = await pick(user, menu, start);
     await pick(user, role, teacher);
     const scale = await user.send(languageCode === "ru" ? "Математика" : "Matematika");
@@ -129,6 +131,7 @@ describe("the eligibility check", () => {
 
     const role2 = await user.send("/eligibility");
     expect((await user.send("/start")).text).toContain("Hello");
+    await user.nextMessage(); // the once-only question about announcements
     // The flow is gone: its old buttons lead to the menu.
     const stale = await pick(user, role2, "Bachelor student");
     expect(stale.text).toContain("What would you like to know?");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect } from "vitest";
 import { startApp, type App } from "../../src/app.js";
-import type { Config } from "../../src/config.js";
+import { loadConfig, type Config } from "../../src/config.js";
 import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
 import { createLogger } from "../../src/logger.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
@@ -25,13 +25,7 @@ export async function startBot(overrides: Partial<Config> = {}): Promise<Harness
   const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot" });
   const dir = mkdtempSync(join(tmpdir(), "jspu-bot-"));
   const config: Config = {
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_PATH: join(dir, "bot.sqlite"),
-    KNOWLEDGE_DIR,
-    ADMIN_IDS: [],
-    PORT: 0,
-    LOG_LEVEL: "silent",
+    ...loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(dir, "bot.sqlite"), KNOWLEDGE_DIR, PORT: "0", LOG_LEVEL: "silent" }),
     ...overrides,
   };
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");

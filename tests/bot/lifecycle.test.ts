@@ -28,7 +28,7 @@ describe("restarting on the same database", () => {
     h.app = await startApp(h.config, createLogger("silent"));
     // One chat's updates are handled in order: once /menu is answered, a duplicate would have been too.
     expect((await user.send("/menu")).text).toBe("What would you like to know?");
-    expect(user.messages()).toHaveLength(2);
+    expect(user.messages()).toHaveLength(3); // the greeting, the once-only announcements question, the menu
   });
 
   it("answers what users wrote while the bot was down", async () => {
@@ -86,9 +86,10 @@ describe("webhook mode", () => {
     expect(await post(menu!, SECRET)).toBe(200);
     // grammY answers a webhook once its handler is done: both updates are handled by now.
     const texts = user.messages().map((m) => m.text);
-    expect(texts).toHaveLength(2);
+    expect(texts).toHaveLength(3);
     expect(texts[0]).toMatch(/^Hello, /);
-    expect(texts[1]).toBe("What would you like to know?");
+    expect(texts[1]).toMatch(/^Would you like announcements/); // asked once, after the first greeting
+    expect(texts[2]).toBe("What would you like to know?");
   });
 
   it("answers /healthz", async () => {

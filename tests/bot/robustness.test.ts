@@ -43,6 +43,7 @@ describe("users who blocked the bot", () => {
     h = await startBot();
     const user = h.fake.user({ languageCode: "uz" });
     await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     user.block();
     await eventually(() => h.app.store.getUser(user.id)?.blocked);
     user.unblock();
@@ -56,6 +57,7 @@ describe("users who blocked the bot", () => {
     const leaving = h.fake.user({ languageCode: "en" });
     const staying = h.fake.user({ languageCode: "en" });
     await leaving.send("/start");
+    await leaving.nextMessage(); // the once-only question about announcements
     provoked.push("Forbidden: bot was blocked by the user");
     h.fake.injectFault({ method: "sendMessage", chatId: leaving.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
     leaving.sendNoWait("erasmus");

@@ -5,9 +5,9 @@ const h = withBot();
 
 describe("/start", () => {
   it.each([
-    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "✅ Men mos kelamanmi?", "📝 Qanday topshiriladi", "📞 Aloqa", "🌐 Til"]],
-    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "✅ Подхожу ли я?", "📝 Как подать заявку", "📞 Контакты", "🌐 Язык"]],
-    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "✅ Am I eligible?", "📝 How to apply", "📞 Contacts", "🌐 Language"]],
+    ["uz", "Assalomu alaykum, Dilnoza!", ["🎓 Dasturlar", "🌍 Hamkor davlatlar", "✅ Men mos kelamanmi?", "📝 Qanday topshiriladi", "🔔 E'lonlar", "📞 Aloqa", "🌐 Til"]],
+    ["ru", "Здравствуйте, Dilnoza!", ["🎓 Программы", "🌍 Страны-партнёры", "✅ Подхожу ли я?", "📝 Как подать заявку", "🔔 Объявления", "📞 Контакты", "🌐 Язык"]],
+    ["en", "Hello, Dilnoza!", ["🎓 Programs", "🌍 Partner countries", "✅ Am I eligible?", "📝 How to apply", "🔔 Announcements", "📞 Contacts", "🌐 Language"]],
   ])("greets a user whose Telegram is in %s, in that language, with the menu", async (languageCode, greeting, buttons) => {
     const user = h.fake.user({ firstName: "Dilnoza", languageCode });
     const reply = await user.send("/start");
@@ -31,7 +31,8 @@ describe("/start", () => {
     const picker = await user.send("/start");
     const menu = await user.press(picker, "🇺🇿 Ўзбекча");
     expect(menu.text).toContain("Ассалому алайкум");
-    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "✅ Мен мос келаманми?", "📝 Қандай топширилади", "📞 Алоқа", "🌐 Тил"]);
+    expect(allButtons(menu)).toEqual(["🎓 Дастурлар", "🌍 Ҳамкор давлатлар", "✅ Мен мос келаманми?", "📝 Қандай топширилади", "🔔 Эълонлар", "📞 Алоқа", "🌐 Тил"]);
+    await user.nextMessage(); // the once-only question about announcements
     const programs = await user.press(menu, "🎓 Дастурлар");
     expect(programs.text).toContain("Халқаро дастурлар");
     expect(allButtons(programs)).toContain("Эрасмус Мундус");
@@ -43,6 +44,7 @@ describe("changing the language", () => {
   it("works at any time, with /language or the menu, and is remembered across a restart", async () => {
     const user = h.fake.user({ languageCode: "uz" });
     const welcome = await user.send("/start");
+    await user.nextMessage(); // the once-only question about announcements
     const picker = await user.press(welcome, "🌐 Til");
     const menu = await user.press(picker, "🇬🇧 English");
     expect(menu.text).toContain("What would you like to know?");
@@ -58,7 +60,7 @@ describe("changing the language", () => {
 
 describe("commands", () => {
   it("are registered in every language, English as the default", async () => {
-    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "eligibility", "apply", "programs", "countries", "contacts", "language", "cancel", "help"]);
+    expect(h.fake.commands("en")?.map((c) => c.command)).toEqual(["start", "eligibility", "apply", "programs", "countries", "contacts", "announcements", "stop", "language", "cancel", "help"]);
     expect(h.fake.commands("ru")?.[3]?.description).toBe("Международные программы");
     expect(h.fake.commands("uz")?.[3]?.description).toBe("Xalqaro dasturlar");
     expect(h.fake.commands("")?.[3]?.description).toBe("International programs");
@@ -71,6 +73,7 @@ describe("Uzbek in Cyrillic script", () => {
     const picker = await user.send("/start");
     const welcome = await user.press(picker, "🇺🇿 Ўзбекча");
     expect(welcome.text).toContain("Ассалому алайкум, John!");
+    await user.nextMessage(); // the once-only question about announcements
     const again = await user.send("/language");
     expect(again.text).toBe("Tilni tanlang · Тилни танланг · Выберите язык · Choose a language");
     expect(allButtons(again)).toEqual(["🇺🇿 O'zbekcha", "🇺🇿 Ўзбекча", "🇷🇺 Русский", "🇬🇧 English"]);

@@ -14,12 +14,14 @@ import { italic } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { reply, type View } from "../ui/view.js";
 import { helpView } from "./menu.js";
+import { canAskDepartment, questionButton } from "./questions-ui.js";
+import { logUnconfident } from "./unanswered.js";
 
 /** Alternatives this close to the best are worth a button even when the engine is sure. */
 const CLOSE_ALTERNATIVE = 0.6;
 const MAX_ALTERNATIVES = 3;
 
-export function answersFeature({ catalog }: Pick<BotDeps, "catalog">) {
+export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
   const feature = new Composer<BotContext>();
 
   feature.on("message:text", async (ctx) => {
@@ -30,9 +32,11 @@ export function answersFeature({ catalog }: Pick<BotDeps, "catalog">) {
     const smallTalk = detectSmallTalk(text);
     if (smallTalk) return reply(ctx, { html: ctx.t(`smalltalk-${smallTalk}`), keyboard: keyboardOf([homeButton(ctx)]) });
 
-    const { results, ambiguous } = catalog.search(text);
+    const { results, ambiguous, lang } = catalog.search(text);
     const [best, ...others] = results;
-    if (!best) return reply(ctx, noAnswer(ctx));
+    // What search could not answer confidently is what staff teach it next (/unanswered).
+    const logId = !best || ambiguous ? logUnconfident(store, ctx.from?.id, text, lang) : undefined;
+    if (!best) return reply(ctx, noAnswer(ctx, logId));
     ctx.log.debug({ entry: best.id, score: best.score, ambiguous }, "answered");
 
     const kb = knowledgeFor(ctx, catalog);
@@ -50,8 +54,10 @@ export function answersFeature({ catalog }: Pick<BotDeps, "catalog">) {
   return feature;
 }
 
-function noAnswer(ctx: BotContext): View {
-  const keyboard = keyboardOf([InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton(ctx)]);
+/** "I don't know", the contacts, and (when the department takes questions) asking it this very query. */
+function noAnswer(ctx: BotContext, logId: number | undefined): View {
+  const ask = canAskDepartment(ctx) ? [InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? questionButton.write : questionButton.ask(logId))] : [];
+  const keyboard = keyboardOf(ask, [InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton(ctx)]);
   return { html: `${ctx.t("search-no-answer")}\n\n${ctx.t("search-no-answer-hint")}`, keyboard };
 }
 

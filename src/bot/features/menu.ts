@@ -9,11 +9,14 @@ import { callback } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
+import { askButton, canAskDepartment } from "./questions-ui.js";
 
 export function mainMenu(ctx: Pick<BotContext, "t">): View {
   const keyboard = keyboardOf(
     [InlineKeyboard.text(ctx.t("menu-programs"), callback.programs()), InlineKeyboard.text(ctx.t("menu-countries"), callback.countries())],
     [InlineKeyboard.text(ctx.t("menu-eligibility"), callback.eligibility()), InlineKeyboard.text(ctx.t("menu-apply"), callback.applyChooser())],
+    [InlineKeyboard.text(ctx.t("menu-announcements"), callback.announcements())],
+    canAskDepartment(ctx) ? [askButton(ctx)] : [],
     [InlineKeyboard.text(ctx.t("menu-contacts"), callback.entry(DEPARTMENT_CONTACT)), InlineKeyboard.text(ctx.t("menu-language"), callback.languages())],
   );
   return { html: ctx.t("menu-title"), keyboard };

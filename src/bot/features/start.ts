@@ -12,6 +12,7 @@ import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
 import { mainMenu } from "./menu.js";
+import { askAboutAnnouncementsOnce } from "./subscriptions.js";
 
 /**
  * The picker reads the same in every language (each language named in its own
@@ -41,6 +42,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
     const kb = knowledgeFor(ctx, catalog);
     const entry = ctx.match ? kb.byId.get(ctx.match) : undefined;
     await reply(ctx, entry ? entryView(ctx, kb, entry) : welcome(ctx));
+    if (!entry) await askAboutAnnouncementsOnce(ctx, store);
   });
 
   feature.command("language", (ctx) => reply(ctx, languagePicker(ctx)));
@@ -52,6 +54,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
     applyLanguage(ctx, chosen);
     await ctx.answerCallbackQuery({ text: ctx.t("language-saved") });
     await show(ctx, welcome(ctx));
+    await askAboutAnnouncementsOnce(ctx, store);
   });
 
   return feature;

@@ -2,6 +2,8 @@
  * Button payloads. Telegram allows 1-64 bytes of callback_data; building every
  * payload here keeps them short and checked in one place.
  */
+import type { Topic } from "../../broadcast/audience.js";
+
 const LIMIT = 64;
 
 function checked(data: string): string {
@@ -29,7 +31,31 @@ export const callback = {
   /** The first page as a new message (from a message that should stay, like an eligibility result). */
   applyStart: (id: string) => checked(`aps:${id}`),
   tick: (id: string, document: number) => checked(`ck:${id}:${document}`),
+  /** Staff tools' buttons: the "s/" prefix makes them refused for anyone but staff (middleware/roles.ts). */
+  staff: (data: string) => checked(`s/${data}`),
+  /** Announcements: a page of the topics screen, switching a topic on that page, following a card's topic. */
+  announcements: (page = 0) => checked(`subs:${page}`),
+  toggleTopic: (topic: Topic, page: number) => checked(`sub:${page}:${topic}`),
+  follow: (topic: Topic) => checked(`fol:${topic}`),
+  /** "Stop all" on the topics screen (in place), and the button under every announcement delivered (a new message). */
+  stopAllTopics: () => "subs:off",
+  stopAnnouncements: () => "subs:stop",
+  /** The once-only question to new users: every announcement, or none. */
+  announcementsYes: () => "subs:yes",
+  announcementsNo: () => "subs:no",
+  /** Deadline reminders: set from a program's card, cancel, and the card as a new message under a reminder. */
+  remind: (id: string) => checked(`rem:${id}`),
+  cancelReminder: (id: string) => checked(`remx:${id}`),
+  reminderCard: (id: string) => checked(`remc:${id}`),
 };
+
+export const STAFF_BUTTON = /^s\//;
 
 export const LANGUAGE_BUTTON = /^lang:(.+)$/;
 export const ENTRY_BUTTON = /^e:(.+)$/;
+export const ANNOUNCEMENTS_PAGE = /^subs:(\d+)$/;
+export const TOGGLE_TOPIC_BUTTON = /^sub:(\d+):(.+)$/;
+export const FOLLOW_BUTTON = /^fol:(.+)$/;
+export const REMIND_BUTTON = /^rem:(.+)$/;
+export const CANCEL_REMINDER_BUTTON = /^remx:(.+)$/;
+export const REMINDER_CARD_BUTTON = /^remc:(.+)$/;

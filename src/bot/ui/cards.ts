@@ -5,6 +5,7 @@
  * Rendered once per knowledge base and language, then reused.
  */
 import { InlineKeyboard } from "grammy";
+import { countryTopic, programTopic } from "../../broadcast/audience.js";
 import {
   contactDetails,
   eligibility,
@@ -64,6 +65,7 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
     ...rowsOf(countryButtons, 2),
     [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
     [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
+    [InlineKeyboard.text(r.t("card-remind-button"), callback.remind(program.id)), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
     ...relatedRows(r, kb, program, [...countries, contact]),
     [InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()), homeButton(r)],
   );
@@ -78,6 +80,7 @@ function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry): Vie
   const keyboard = keyboardOf(
     ...rowsOf(programs.map((p) => InlineKeyboard.text(p.title[r.lang], callback.entry(p.id))), 1),
     ...relatedRows(r, kb, country, programs.map((p) => p.id)),
+    [InlineKeyboard.text(r.t("card-follow-button"), callback.follow(countryTopic(country.id)))],
     [InlineKeyboard.text(r.t("nav-back-countries"), callback.countries()), homeButton(r)],
   );
   return card(r, country, sections, country.to_confirm, keyboard);

@@ -5,10 +5,12 @@ import { ApiError, defaultFaultDescription, methodNotFound, notFound, unauthoriz
 import type { Faults } from "./faults.js";
 import type { ApiReply, ApiRequest } from "./http-server.js";
 import { commandMethods } from "./methods/commands.js";
+import { copyMethods } from "./methods/copy.js";
 import type { Handler } from "./methods/handler.js";
 import { messageMethods } from "./methods/messages.js";
 import { queryMethods } from "./methods/queries.js";
 import { updateMethods } from "./methods/updates.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { ApiCall } from "./types.js";
 import type { World } from "./world.js";
 
@@ -16,7 +18,7 @@ const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
 
 /** Method names are case-insensitive in the Bot API. */
 const METHODS = new Map<string, Handler>(
-  Object.entries({ ...updateMethods, ...messageMethods, ...queryMethods, ...commandMethods }).map(([name, h]) => [
+  Object.entries({ ...updateMethods, ...messageMethods, ...copyMethods, ...queryMethods, ...commandMethods }).map(([name, h]) => [
     name.toLowerCase(),
     h,
   ]),
@@ -48,6 +50,7 @@ export class Dispatcher {
     private readonly world: World,
     private readonly token: string,
     private readonly faults: Faults,
+    private readonly limiter: RateLimiter,
     private readonly record: (call: ApiCall) => void,
   ) {}
 
@@ -94,6 +97,10 @@ export class Dispatcher {
         return done(errorReply(new ApiError(code, description, parameters)));
       }
     }
+
+    // After faults (an injected failure never reached Telegram's limiter), before any effect.
+    const flood = this.limiter.take(req.method);
+    if (flood) return done(errorReply(flood));
 
     try {
       const result = await handler(this.world, req.params, { signal: req.signal });

@@ -3,12 +3,25 @@
 // refuses what Telegram refuses, and lets tests act as users.
 import { EventEmitter } from "node:events";
 import type { Chat, Update, User, UserFromGetMe } from "grammy/types";
+import { CallLog } from "./call-log.js";
 import { Dispatcher } from "./dispatcher.js";
 import { FakeGroup } from "./fake-group.js";
 import { FakeUser } from "./fake-user.js";
 import { Faults } from "./faults.js";
 import { listen, type RunningServer } from "./http-server.js";
-import type { ApiCall, CallbackAnswer, FakeGroupInit, FakeMessage, FakeUserInit, FaultRule, StartOptions } from "./types.js";
+import { RateLimiter } from "./rate-limit.js";
+import type {
+  ApiCall,
+  CallbackAnswer,
+  CallCount,
+  FakeGroupInit,
+  FakeMessage,
+  FakeUserInit,
+  FaultRule,
+  RateLimit,
+  RateLimitStats,
+  StartOptions,
+} from "./types.js";
 import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
 import { World } from "./world.js";
 
@@ -32,21 +45,21 @@ export class FakeTelegram extends EventEmitter {
   readonly token: string;
   /** What getMe answers; also usable as grammY's `botInfo` option to skip getMe. */
   readonly botInfo: UserFromGetMe;
-  /** Every call, in the order it was answered (`at` is its arrival time). */
-  readonly calls: ApiCall[] = [];
-
+  private readonly log: CallLog;
   private readonly world: World;
   private readonly faults = new Faults();
+  private readonly limiter = new RateLimiter();
   private readonly dispatcher: Dispatcher;
   private readonly callWatchers = new Set<(call: ApiCall) => void>();
   private server: RunningServer | undefined;
   private root = "";
 
-  private constructor(token: string, username: string, firstName: string) {
+  private constructor(token: string, username: string, firstName: string, maxRecordedCalls: number | undefined) {
     super();
     const m = TOKEN_SHAPE.exec(token);
     if (!m) throw new Error(`FakeTelegram: token must look like "123:ABC", got ${JSON.stringify(token)}`);
     this.token = token;
+    this.log = new CallLog(maxRecordedCalls);
     this.botInfo = {
       id: Number(m[1]),
       is_bot: true,
@@ -59,7 +72,7 @@ export class FakeTelegram extends EventEmitter {
       has_main_web_app: false,
     } as UserFromGetMe;
     this.world = new World(this.botInfo, (event, payload) => this.emit(event, payload));
-    this.dispatcher = new Dispatcher(this.world, token, this.faults, (call) => this.onCall(call));
+    this.dispatcher = new Dispatcher(this.world, token, this.faults, this.limiter, (call) => this.onCall(call));
   }
 
   /** Starts a fake on 127.0.0.1 (random port unless given). */
@@ -68,10 +81,43 @@ export class FakeTelegram extends EventEmitter {
       options.token ?? DEFAULT_TOKEN,
       options.botUsername ?? "fake_test_bot",
       options.botFirstName ?? "Fake Test Bot",
+      options.maxRecordedCalls,
     );
+    fake.limiter.set(options.rateLimit);
     fake.server = await listen(options.port ?? 0, fake.dispatcher.handle);
     fake.root = `http://127.0.0.1:${fake.server.port}`;
     return fake;
+  }
+
+  /**
+   * Calls in the order they were answered (`at` is the arrival time): all of
+   * them, or the latest `maxRecordedCalls`.
+   */
+  get calls(): ApiCall[] {
+    return this.log.calls();
+  }
+
+  /** Per method (as the bot spelled it): calls answered ok and with an error, counted even when not recorded. */
+  callCounts(): Record<string, CallCount> {
+    return this.log.countsByMethod();
+  }
+
+  /**
+   * Flood control like Telegram's: a token bucket over sends, copies and edits
+   * (one token per call, `burst` at once, refilled at `perSecond`). Past it a
+   * call answers 429 "Too Many Requests: retry after N" and has no effect.
+   * Calls Telegram would refuse anyway cost a token too. undefined removes the limit.
+   */
+  setRateLimit(limit: RateLimit | undefined): void {
+    this.limiter.set(limit);
+  }
+
+  rateLimitStats(): RateLimitStats {
+    return this.limiter.stats();
+  }
+
+  resetRateLimitStats(): void {
+    this.limiter.resetStats();
   }
 
   /** "http://127.0.0.1:PORT"; grammY appends /bot<token>/<method>. */
@@ -119,6 +165,15 @@ export class FakeTelegram extends EventEmitter {
     return new FakeUser(this.world, user, () => this.diagnose());
   }
 
+  /**
+   * Private chats for `count` users with consecutive ids (from `firstId`, else
+   * the next free user id), for benchmarks: no FakeUser objects, a few hundred
+   * bytes each. Returns the ids.
+   */
+  addUsers(count: number, firstId?: number): number[] {
+    return this.world.addBulkUsers(count, firstId);
+  }
+
   /** A group the bot is a member of (ids from -1001 down). */
   group(init: FakeGroupInit = {}): FakeGroup {
     const id = this.world.allocGroupId(init.id);
@@ -136,10 +191,6 @@ export class FakeTelegram extends EventEmitter {
     return this.world.updates.pending();
   }
 
-  /**
-   * Returns and confirms all pending updates: for webhook tests that POST
-   * updates to the bot themselves (see also the "update" event).
-   */
   /** True while the bot waits in a long poll (getUpdates): it is up and fetching. */
   isPolling(): boolean {
     return this.world.updates.isPolling();
@@ -150,13 +201,27 @@ export class FakeTelegram extends EventEmitter {
     this.world.updates.redeliver(update);
   }
 
+  /**
+   * Returns and confirms all pending updates: for webhook tests that POST
+   * updates to the bot themselves (see also the "update" event).
+   */
   drainUpdates(): Update[] {
     return this.world.updates.drain();
   }
 
   /** Bot messages in that chat, current state. */
   messages(chatId: number): FakeMessage[] {
-    return this.world.botMessages(chatId);
+    return this.world.messagesIn(chatId);
+  }
+
+  /** How many bot messages that chat holds; O(1). */
+  messageCount(chatId: number): number {
+    return this.world.chats.get(chatId)?.botMessages ?? 0;
+  }
+
+  /** Every message in that chat, the users' and the bot's, current state. */
+  history(chatId: number): FakeMessage[] {
+    return this.world.messagesIn(chatId, true);
   }
 
   /** The command menu set for (language, scope); undefined if none. */
@@ -210,7 +275,7 @@ export class FakeTelegram extends EventEmitter {
   }
 
   private onCall(call: ApiCall): void {
-    this.calls.push(call);
+    this.log.add(call);
     this.emit("call", call);
     for (const w of [...this.callWatchers]) w(call);
   }

@@ -1,9 +1,10 @@
 // A simulated Telegram user in a private chat with the bot: types messages,
 // presses buttons, uses inline mode, blocks the bot. Every action becomes the
 // update a real client would cause.
-import type { InlineKeyboardMarkup, Message, User } from "grammy/types";
-import { blockUpdate, callbackQuery, photoContent, stickerContent, textContent, userMessage } from "./update-factory.js";
-import type { FakeMessage, WaitOptions } from "./types.js";
+import type { InlineKeyboardMarkup, Message, MessageEntity, User } from "grammy/types";
+import type { AlbumItem, FakeMessage, MediaOptions, SentRef, SharedUserInit, WaitOptions } from "./types.js";
+import { blockUpdate, callbackQuery, userMessage } from "./update-factory.js";
+import { albumContents, mediaContent, stickerContent, textContent, usersSharedContent, type MediaType } from "./user-content.js";
 import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
 import type { ChatRecord, World } from "./world.js";
 
@@ -12,6 +13,18 @@ const users = new WeakMap<FakeUser, User>();
 export const telegramUserOf = (u: FakeUser): User => users.get(u)!;
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+const capitalized = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+function sharedUser(u: FakeUser | SharedUserInit): User {
+  if (u instanceof FakeUser) return telegramUserOf(u);
+  return {
+    id: u.id,
+    is_bot: u.isBot ?? false,
+    first_name: u.firstName,
+    ...(u.lastName ? { last_name: u.lastName } : {}),
+    ...(u.username ? { username: u.username } : {}),
+  };
+}
 
 export class FakeUser {
   readonly id: number;
@@ -51,43 +64,111 @@ export class FakeUser {
     );
   }
 
-  private pushMessage(content: Partial<Message>): number {
+  private pushMessage(content: Partial<Message>): SentRef {
     this.assertCanWrite();
     const stored = userMessage(this.world, this.chat, this.user, content);
-    return this.world.updates.push({ message: stored.message as never });
+    return { updateId: this.world.updates.push({ message: stored.message as never }), messageId: stored.message.message_id };
+  }
+
+  /**
+   * Subscribes, then sends: resolves with the bot's next message sent or
+   * edited in this chat. Content is built (and checked) before, so `send`
+   * cannot throw and leave a wait behind.
+   */
+  private sendAndWait(what: string, send: () => number, options?: WaitOptions): Promise<FakeMessage> {
+    this.assertCanWrite();
+    let updateId = 0;
+    const reply = this.nextIn(this.chatId, options?.timeoutMs, () => `FakeUser ${this.id} sent ${what} (update ${updateId})`);
+    updateId = send();
+    return reply;
   }
 
   /** Sends a text message and resolves with the bot's next message sent or edited in this chat. */
   send(text: string, options?: WaitOptions): Promise<FakeMessage> {
-    this.assertCanWrite();
-    let updateId = 0;
-    const reply = this.nextIn(this.chatId, options?.timeoutMs, () => `FakeUser ${this.id} sent ${quote(text)} (update ${updateId})`);
-    updateId = this.sendNoWait(text);
-    return reply;
+    const content = textContent(text);
+    return this.sendAndWait(quote(text), () => this.pushMessage(content).updateId, options);
   }
 
   /** Sends a text message without waiting; returns the update_id. */
   sendNoWait(text: string): number {
-    if (text.trim() === "") throw new Error("FakeUser.send: Telegram clients cannot send an empty message");
-    if (text.length > 4096) throw new Error("FakeUser.send: Telegram clients cannot send more than 4096 characters in one message");
-    return this.pushMessage(textContent(text));
+    return this.pushMessage(textContent(text)).updateId;
+  }
+
+  /** A text with the user's formatting (bold, links...: entities checked against the text), like send(). */
+  sendFormatted(text: string, entities: MessageEntity[], options?: WaitOptions): Promise<FakeMessage> {
+    const content = textContent(text, entities, "FakeUser.sendFormatted");
+    return this.sendAndWait(`formatted ${quote(text)}`, () => this.pushMessage(content).updateId, options);
+  }
+
+  sendFormattedNoWait(text: string, entities: MessageEntity[]): SentRef {
+    return this.pushMessage(textContent(text, entities, "FakeUser.sendFormatted"));
   }
 
   sendSticker(options?: WaitOptions): Promise<FakeMessage> {
-    this.assertCanWrite();
-    let updateId = 0;
-    const reply = this.nextIn(this.chatId, options?.timeoutMs, () => `FakeUser ${this.id} sent a sticker (update ${updateId})`);
-    updateId = this.pushMessage(stickerContent());
-    return reply;
+    const content = stickerContent();
+    return this.sendAndWait("a sticker", () => this.pushMessage(content).updateId, options);
   }
 
-  sendPhoto(caption?: string, options?: WaitOptions): Promise<FakeMessage> {
-    this.assertCanWrite();
-    if (caption !== undefined && caption.length > 1024) throw new Error("FakeUser.sendPhoto: captions are limited to 1024 characters");
-    let updateId = 0;
-    const reply = this.nextIn(this.chatId, options?.timeoutMs, () => `FakeUser ${this.id} sent a photo (update ${updateId})`);
-    updateId = this.pushMessage(photoContent(caption));
-    return reply;
+  sendPhoto(caption?: string, options?: MediaOptions): Promise<FakeMessage> {
+    return this.sendMedia("photo", caption, options);
+  }
+
+  sendDocument(caption?: string, options?: MediaOptions): Promise<FakeMessage> {
+    return this.sendMedia("document", caption, options);
+  }
+
+  sendVideo(caption?: string, options?: MediaOptions): Promise<FakeMessage> {
+    return this.sendMedia("video", caption, options);
+  }
+
+  /** A photo, document or video (plausible file ids) without waiting. */
+  sendMediaNoWait(type: MediaType, caption?: string, options?: Pick<MediaOptions, "captionEntities">): SentRef {
+    return this.pushMessage(mediaContent(`FakeUser.send${capitalized(type)}`, type, caption, options?.captionEntities));
+  }
+
+  private sendMedia(type: MediaType, caption: string | undefined, options: MediaOptions | undefined): Promise<FakeMessage> {
+    const content = mediaContent(`FakeUser.send${capitalized(type)}`, type, caption, options?.captionEntities);
+    return this.sendAndWait(`a ${type}`, () => this.pushMessage(content).updateId, options);
+  }
+
+  /**
+   * An album (2-10 photos/videos, or 2-10 documents): one message update per
+   * item with consecutive ids and a shared media_group_id, as Telegram sends
+   * them. Resolves with the bot's next message in this chat.
+   */
+  sendAlbum(items: AlbumItem[], options?: WaitOptions): Promise<FakeMessage> {
+    const contents = albumContents("FakeUser.sendAlbum", items, this.world.newMediaGroupId());
+    return this.sendAndWait(`an album of ${items.length}`, () => contents.map((c) => this.pushMessage(c))[0]!.updateId, options);
+  }
+
+  sendAlbumNoWait(items: AlbumItem[]): SentRef[] {
+    const contents = albumContents("FakeUser.sendAlbum", items, this.world.newMediaGroupId());
+    return contents.map((c) => this.pushMessage(c));
+  }
+
+  /**
+   * Picks users with the request_users button `requestId` of the reply
+   * keyboard this user sees: a users_shared message with the fields the
+   * button asked for (names with request_name, username with
+   * request_username). Throws if there is no such button or the pick breaks
+   * its rules (max_quantity, user_is_bot). Resolves with the bot's next message.
+   */
+  shareUser(
+    requestId: number,
+    shared: FakeUser | SharedUserInit | (FakeUser | SharedUserInit)[],
+    options?: WaitOptions,
+  ): Promise<FakeMessage> {
+    const button = this.chat.userRequests?.find((b) => b.requestId === requestId);
+    if (!button) {
+      const ids = this.chat.userRequests?.map((b) => b.requestId) ?? [];
+      throw new Error(
+        `FakeUser.shareUser: the keyboard FakeUser ${this.id} sees has no request_users button with request_id ${requestId}` +
+          ` (request_users buttons: ${ids.length > 0 ? ids.join(", ") : "none"})`,
+      );
+    }
+    const users = (Array.isArray(shared) ? shared : [shared]).map(sharedUser);
+    const content = usersSharedContent("FakeUser.shareUser", button, users);
+    return this.sendAndWait(`users_shared for request ${requestId}`, () => this.pushMessage(content).updateId, options);
   }
 
   /**
@@ -128,7 +209,7 @@ export class FakeUser {
     // Telegram sends an "inaccessible message" (date 0) for deleted messages.
     const msg = stored ? structuredClone(stored.message) : { chat: chat.chat, message_id: message.messageId, date: 0 as const };
     this.world.callbackQueries.set(id, { answered: false });
-    this.world.updates.push({ callback_query: callbackQuery(id, this.user, chat, msg, data) });
+    this.world.updates.push({ callback_query: callbackQuery(id, this.user, this.world.chatInstance(chat), msg, data) });
     return id;
   }
 
@@ -170,7 +251,7 @@ export class FakeUser {
 
   /** Bot messages in this chat, current state. */
   messages(): FakeMessage[] {
-    return this.world.botMessages(this.chatId);
+    return this.world.messagesIn(this.chatId);
   }
 
   lastMessage(): FakeMessage | undefined {

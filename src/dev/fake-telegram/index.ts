@@ -13,13 +13,22 @@ export { FakeTelegram, DEFAULT_TOKEN } from "./fake-telegram.js";
 export { FakeUser } from "./fake-user.js";
 export { FakeGroup } from "./fake-group.js";
 export type {
+  AlbumItem,
   ApiCall,
   CallbackAnswer,
+  CallCount,
   FakeButton,
   FakeGroupInit,
   FakeMessage,
   FakeUserInit,
   FaultRule,
+  GroupPost,
+  MediaOptions,
+  MessageKind,
+  RateLimit,
+  RateLimitStats,
+  SentRef,
+  SharedUserInit,
   StartOptions,
   WaitOptions,
 } from "./types.js";

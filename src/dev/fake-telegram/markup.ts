@@ -24,12 +24,27 @@ export interface MarkupContext {
   botUsername: string;
 }
 
+/** A request_users button: what the user may pick and what the bot then learns about them. */
+export interface UserRequestButton {
+  requestId: number;
+  /** true: only bots, false: only people, undefined: anyone. */
+  userIsBot?: boolean;
+  maxQuantity: number;
+  requestName: boolean;
+  requestUsername: boolean;
+}
+
 export type CheckedMarkup =
   | { kind: "inline"; markup: InlineKeyboardMarkup }
-  | { kind: "keyboard"; texts: string[][] }
+  | { kind: "keyboard"; texts: string[][]; userRequests: UserRequestButton[] }
   | { kind: "remove_keyboard" | "force_reply" };
 
 const buttonError = (reason: string) => badRequest(`can't parse inline keyboard button: ${reason}`);
+const keyboardButtonError = (reason: string) => badRequest(`can't parse keyboard button: ${reason}`);
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const MAX_SHARED_USERS = 10;
 
 /** Empty strings count as absent, as in the Bot API (callback_data: "" is a "text button"). */
 function present(button: Record<string, unknown>, field: string): boolean {
@@ -120,12 +135,54 @@ function checkInlineKeyboard(markup: Record<string, unknown>, ctx: MarkupContext
   return { inline_keyboard: structuredClone(rows) as InlineKeyboardMarkup["inline_keyboard"] };
 }
 
-/** Returns the button texts (what the user sees and sends back). */
-function checkReplyKeyboard(markup: Record<string, unknown>): string[][] {
+/** request_id of request_users / request_chat: a signed 32-bit integer, as in the Bot API. */
+function requestId(request: Record<string, unknown>): number {
+  const id = request.request_id;
+  if (id === undefined) throw keyboardButtonError(`Can't find field "request_id"`);
+  if (typeof id !== "number" || !Number.isInteger(id) || id < INT32_MIN || id > INT32_MAX) {
+    throw keyboardButtonError(`Field "request_id" must be a valid Number`);
+  }
+  return id;
+}
+
+function optionalBool(o: Record<string, unknown>, field: string): boolean | undefined {
+  const v = o[field];
+  if (v !== undefined && typeof v !== "boolean") throw keyboardButtonError(`Field "${field}" must be of type Boolean`);
+  return v;
+}
+
+function checkUserRequest(raw: unknown, ctx: MarkupContext): UserRequestButton {
+  if (!isRecord(raw)) throw keyboardButtonError(`Field "request_users" must be of type Object`);
+  const id = requestId(raw);
+  const max = raw.max_quantity ?? 1;
+  if (typeof max !== "number" || !Number.isInteger(max) || max < 1 || max > MAX_SHARED_USERS) {
+    throw keyboardButtonError(`Field "max_quantity" must be between 1 and ${MAX_SHARED_USERS}`);
+  }
+  optionalBool(raw, "user_is_premium");
+  optionalBool(raw, "request_photo");
+  // Sharing users is a private-chat feature; Telegram refuses the button elsewhere.
+  if (ctx.chatType !== undefined && ctx.chatType !== "private") throw badRequest("BUTTON_TYPE_INVALID");
+  const button: UserRequestButton = {
+    requestId: id,
+    maxQuantity: max,
+    requestName: optionalBool(raw, "request_name") ?? false,
+    requestUsername: optionalBool(raw, "request_username") ?? false,
+  };
+  const isBot = optionalBool(raw, "user_is_bot");
+  if (isBot !== undefined) button.userIsBot = isBot;
+  return button;
+}
+
+/** Returns the button texts (what the user sees and sends back) and the request_users buttons. */
+function checkReplyKeyboard(
+  markup: Record<string, unknown>,
+  ctx: MarkupContext,
+): { texts: string[][]; userRequests: UserRequestButton[] } {
   const rows = markup.keyboard;
   if (!Array.isArray(rows)) throw Errors.fieldType("keyboard", "Array");
   let count = 0;
   const texts: string[][] = [];
+  const userRequests: UserRequestButton[] = [];
   for (const row of rows) {
     if (!Array.isArray(row)) throw badRequest(`field "keyboard" must be an Array of Arrays`);
     const rowTexts: string[] = [];
@@ -133,18 +190,19 @@ function checkReplyKeyboard(markup: Record<string, unknown>): string[][] {
     for (const b of row) {
       count++;
       if (typeof b === "string") {
-        if (b === "") throw badRequest("can't parse keyboard button: Text must be non-empty");
+        if (b === "") throw keyboardButtonError("Text must be non-empty");
         rowTexts.push(b);
         continue;
       }
-      if (!isRecord(b)) throw badRequest("can't parse keyboard button: KeyboardButton must be an Object");
-      if (typeof b.text !== "string") throw badRequest(`can't parse keyboard button: Can't find field "text"`);
-      if (b.text === "") throw badRequest("can't parse keyboard button: Text must be non-empty");
+      if (!isRecord(b)) throw keyboardButtonError("KeyboardButton must be an Object");
+      if (typeof b.text !== "string") throw keyboardButtonError(`Can't find field "text"`);
+      if (b.text === "") throw keyboardButtonError("Text must be non-empty");
       rowTexts.push(b.text);
-      for (const req of ["request_users", "request_chat"]) {
-        if (b[req] !== undefined && (!isRecord(b[req]) || b[req].request_id === undefined)) {
-          throw badRequest(`can't parse keyboard button: Can't find field "request_id"`);
-        }
+      if (b.request_users !== undefined) userRequests.push(checkUserRequest(b.request_users, ctx));
+      if (b.request_chat !== undefined) {
+        if (!isRecord(b.request_chat)) throw keyboardButtonError(`Field "request_chat" must be of type Object`);
+        requestId(b.request_chat);
+        if (ctx.chatType !== undefined && ctx.chatType !== "private") throw badRequest("BUTTON_TYPE_INVALID");
       }
       if (isRecord(b.web_app)) {
         const url = String(b.web_app.url ?? "");
@@ -154,7 +212,7 @@ function checkReplyKeyboard(markup: Record<string, unknown>): string[][] {
   }
   if (count > MAX_REPLY_BUTTONS) throw badRequest("reply markup is too long");
   for (const f of ["resize_keyboard", "one_time_keyboard", "is_persistent", "selective"]) boolParam(markup, f);
-  return texts;
+  return { texts, userRequests };
 }
 
 /** Validates `reply_markup` of a request; undefined when there is none. */
@@ -165,7 +223,7 @@ export function checkReplyMarkup(p: Params, ctx: MarkupContext, field = "reply_m
   if (raw.inline_keyboard !== undefined) return { kind: "inline", markup: checkInlineKeyboard(raw, ctx) };
   if (ctx.inlineOnly) throw badRequest("inline keyboard expected");
   if (raw.keyboard !== undefined) {
-    return { kind: "keyboard", texts: checkReplyKeyboard(raw) };
+    return { kind: "keyboard", ...checkReplyKeyboard(raw, ctx) };
   }
   if (raw.remove_keyboard !== undefined) {
     if (boolParam(raw, "remove_keyboard") !== true) throw Errors.fieldType("remove_keyboard", "Boolean");

@@ -32,7 +32,7 @@ function parseMode(raw: string | undefined): "html" | undefined {
 }
 
 /** Validates explicit `entities` the way Telegram does (offsets against the raw text). */
-function checkEntities(raw: unknown, field: string, textLength: number): MessageEntity[] {
+export function checkEntities(raw: unknown, field: string, textLength: number): MessageEntity[] {
   if (!Array.isArray(raw)) throw Errors.fieldType(field, "Array");
   const out: MessageEntity[] = [];
   for (const e of raw) {

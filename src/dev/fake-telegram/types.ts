@@ -1,12 +1,27 @@
 // Public, test-facing shapes of the fake Telegram server. Everything here is
 // plain data so tests can snapshot, compare and print it.
+import type { MessageEntity } from "grammy/types";
 
-/** A bot message as the user currently sees it (a snapshot, never live). */
+/** What a message holds, named after its Message field ("other" for service messages the fake does not name). */
+export type MessageKind =
+  | "text" | "photo" | "video" | "animation" | "document" | "audio" | "voice" | "video_note" | "sticker"
+  | "venue" | "location" | "contact" | "dice" | "poll" | "users_shared" | "other";
+
+/** A message as the user currently sees it (a snapshot, never live). */
 export interface FakeMessage {
   chatId: number;
   messageId: number;
+  kind: MessageKind;
   /** Plain text as the user sees it (entities parsed); the caption for media, "" for stickers. */
   text: string;
+  /** Entities of the text, or of the caption for media; absent when none. */
+  entities?: MessageEntity[];
+  /** file_id of the media (the largest size for photos). */
+  fileId?: string;
+  /** Shared by the messages of one album. */
+  mediaGroupId?: string;
+  /** The message this one replies to (same chat). */
+  replyToMessageId?: number;
   /** Raw text as sent, when parse_mode was HTML. */
   html?: string;
   /** Inline keyboard; [] when none. */
@@ -16,6 +31,38 @@ export interface FakeMessage {
   /** How many times it was edited. */
   edits: number;
   fromBot: boolean;
+}
+
+/** A message a test sent as a user: its update (for getUpdates) and its id in the chat (for copyMessage). */
+export interface SentRef {
+  updateId: number;
+  messageId: number;
+}
+
+/** A group message a test sent; updateId is absent when privacy mode kept it from the bot. */
+export interface GroupPost {
+  messageId: number;
+  updateId?: number;
+}
+
+export interface MediaOptions extends WaitOptions {
+  /** Formatting of the caption (the client's bold, italic, links...); checked against the caption. */
+  captionEntities?: MessageEntity[];
+}
+
+export interface AlbumItem {
+  type: "photo" | "video" | "document";
+  caption?: string;
+  captionEntities?: MessageEntity[];
+}
+
+/** Someone a user picks with a request_users button (a FakeUser works too). */
+export interface SharedUserInit {
+  id: number;
+  firstName: string;
+  lastName?: string;
+  username?: string;
+  isBot?: boolean;
 }
 
 export interface FakeButton {
@@ -87,6 +134,32 @@ export interface StartOptions {
   port?: number;
   botUsername?: string;
   botFirstName?: string;
+  /** Flood control over sends and edits (off by default); see FakeTelegram.setRateLimit. */
+  rateLimit?: RateLimit;
+  /** Keep only the most recent N calls in `calls` (default: all), for long benchmarks. */
+  maxRecordedCalls?: number;
+}
+
+export interface RateLimit {
+  /** Tokens refilled per second. */
+  perSecond: number;
+  /** Bucket size: calls allowed at once after a pause. Default ceil(perSecond / 10), at least 1. */
+  burst?: number;
+}
+
+/** Calls of rate-limited methods since the last reset (counted while a limit is set). */
+export interface RateLimitStats {
+  accepted: number;
+  rejected: number;
+  /** performance.now() of the first and the last 429. */
+  firstRejectedAt?: number;
+  lastRejectedAt?: number;
+}
+
+/** Per method: answered ok, and answered with an error (aborted long polls are neither). */
+export interface CallCount {
+  ok: number;
+  failed: number;
 }
 
 export interface WaitOptions {

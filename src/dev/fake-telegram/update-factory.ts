@@ -35,70 +35,15 @@ export function userMessage(world: World, chat: ChatRecord, user: User, content:
   );
 }
 
-export function textContent(text: string): Partial<Message> {
-  const entities = detectEntities(text);
-  return entities.length > 0 ? { text, entities } : { text };
-}
-
-export function captionContent(caption: string | undefined): Partial<Message> {
-  if (caption === undefined || caption === "") return {};
-  const entities = detectEntities(caption);
-  return entities.length > 0 ? { caption, caption_entities: entities } : { caption };
-}
-
-let fileCounter = 0;
-const fileId = (kind: string) => {
-  fileCounter++;
-  return {
-    file_id: `AgAC${kind}${String(fileCounter).padStart(8, "0")}FakeFileId`,
-    file_unique_id: `AQAD${kind}${String(fileCounter).padStart(6, "0")}`,
-  };
-};
-
-export function stickerContent(): Partial<Message> {
-  return {
-    sticker: {
-      ...fileId("Stk"),
-      type: "regular",
-      width: 512,
-      height: 512,
-      is_animated: false,
-      is_video: false,
-      emoji: "👍",
-      set_name: "FakeStickers",
-      file_size: 24_000,
-    },
-  } as Partial<Message>;
-}
-
-export function photoContent(caption?: string): Partial<Message> {
-  const sizes = [
-    [90, 67, 1_200],
-    [320, 240, 15_000],
-    [800, 600, 60_000],
-  ] as const;
-  const id = fileId("Pht");
-  return {
-    photo: sizes.map(([width, height, file_size], i) => ({
-      file_id: `${id.file_id}${i}`,
-      file_unique_id: `${id.file_unique_id}${i}`,
-      width,
-      height,
-      file_size,
-    })),
-    ...captionContent(caption),
-  };
-}
-
 /** A deleted message still has a chat and an id; Telegram then sends date 0 ("inaccessible"). */
 export function callbackQuery(
   id: string,
   from: User,
-  chat: ChatRecord,
+  chatInstance: string,
   message: Message | { chat: Chat; message_id: number; date: 0 },
   data: string,
 ): CallbackQuery {
-  return { id, from, message, chat_instance: chat.chatInstance, data } as CallbackQuery;
+  return { id, from, message, chat_instance: chatInstance, data } as CallbackQuery;
 }
 
 function member(user: User, status: "member" | "kicked"): ChatMember {

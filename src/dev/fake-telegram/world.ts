@@ -3,9 +3,9 @@
 // it. Messages live in per-chat maps so every lookup is O(1).
 import type { BotCommand, Chat, InlineKeyboardMarkup, Message, User, UserFromGetMe } from "grammy/types";
 import { Errors } from "./errors.js";
-import { toFakeButtons } from "./markup.js";
+import { toFakeButtons, type UserRequestButton } from "./markup.js";
 import { UpdateQueue } from "./update-queue.js";
-import type { CallbackAnswer, FakeMessage } from "./types.js";
+import type { CallbackAnswer, FakeMessage, MessageKind } from "./types.js";
 
 export interface StoredMessage {
   /** As Telegram returns it; updated in place on edits, never handed out uncloned. */
@@ -21,12 +21,14 @@ export interface ChatRecord {
   chat: Chat;
   blocked: boolean;
   privacyMode: boolean;
-  /** Stable per chat, sent with callback queries like Telegram's chat_instance. */
-  chatInstance: string;
   nextMessageId: number;
   messages: Map<number, StoredMessage>;
+  /** How many of `messages` are the bot's (kept so counting is O(1)). */
+  botMessages: number;
   /** The reply keyboard the user currently sees (until remove_keyboard). */
   replyKeyboard?: string[][];
+  /** Its request_users buttons, which decide what the user may share. */
+  userRequests?: UserRequestButton[];
 }
 
 export interface UserRecord {
@@ -53,6 +55,23 @@ export interface WebhookState {
 }
 
 type Watcher = (m: FakeMessage) => void;
+
+/** Message fields that name its kind, in the order to test them (venues have a location, animations a document). */
+const KINDS = [
+  "text", "photo", "video", "animation", "document", "audio", "voice", "video_note", "sticker",
+  "venue", "location", "contact", "dice", "poll", "users_shared",
+] as const satisfies readonly MessageKind[];
+
+function kindOf(m: Message): MessageKind {
+  return KINDS.find((k) => m[k] !== undefined) ?? "other";
+}
+
+function fileIdOf(m: Message, kind: MessageKind): string | undefined {
+  if (kind === "photo") return m.photo!.at(-1)?.file_id;
+  const media = (m as unknown as Record<string, { file_id?: unknown } | undefined>)[kind];
+  return typeof media?.file_id === "string" ? media.file_id : undefined;
+}
+
 export type WorldEvent = "message" | "edit" | "delete" | "update";
 
 export class World {
@@ -70,17 +89,16 @@ export class World {
   private nextUserId = 1001;
   private nextGroupId = -1001;
   private nextQuery = 1;
+  private nextMediaGroup = 1;
+  /** The bot as it appears in `from` of its messages; one object shared by all of them. */
+  readonly botUser: User;
 
   constructor(
     readonly me: UserFromGetMe,
     private readonly emit: (event: WorldEvent, payload: unknown) => void,
   ) {
     this.updates = new UpdateQueue((update) => emit("update", update));
-  }
-
-  /** The bot as it appears in `from` of its messages. */
-  get botUser(): User {
-    return { id: this.me.id, is_bot: true, first_name: this.me.first_name, username: this.me.username };
+    this.botUser = { id: me.id, is_bot: true, first_name: me.first_name, username: me.username };
   }
 
   now(): number {
@@ -103,16 +121,37 @@ export class World {
   }
 
   addChat(chat: Chat, privacyMode = false): ChatRecord {
-    const record: ChatRecord = {
-      chat,
-      blocked: false,
-      privacyMode,
-      chatInstance: String(BigInt(this.me.id) * 1_000_003n + BigInt(Math.abs(chat.id))),
-      nextMessageId: 1,
-      messages: new Map(),
-    };
+    const record: ChatRecord = { chat, blocked: false, privacyMode, nextMessageId: 1, messages: new Map(), botMessages: 0 };
     this.chats.set(chat.id, record);
     return record;
+  }
+
+  /** Private chats for `count` users with consecutive ids, without user objects (benchmarks). */
+  addBulkUsers(count: number, firstId = this.nextUserId): number[] {
+    if (!(Number.isInteger(count) && count >= 0)) {
+      throw new Error(`FakeTelegram.addUsers: count must be a non-negative integer, got ${count}`);
+    }
+    if (!(Number.isInteger(firstId) && firstId > 0)) {
+      throw new Error(`FakeTelegram.addUsers: user ids are positive integers, got ${firstId}`);
+    }
+    const ids: number[] = [];
+    for (let id = firstId; id < firstId + count; id++) {
+      if (this.users.has(id) || this.chats.has(id)) throw new Error(`FakeTelegram: user/chat ${id} already exists`);
+      ids.push(id);
+    }
+    for (const id of ids) this.addChat({ id, type: "private", first_name: `User${id}` });
+    if (firstId + count > this.nextUserId) this.nextUserId = firstId + count;
+    return ids;
+  }
+
+  /** Stable per chat, sent with callback queries like Telegram's chat_instance (computed: 100k chats need not store it). */
+  chatInstance(chat: ChatRecord): string {
+    return String(BigInt(this.me.id) * 1_000_003n + BigInt(Math.abs(chat.chat.id)));
+  }
+
+  /** Album ids look like Telegram's: long numeric strings. */
+  newMediaGroupId(): string {
+    return `1${String(this.nextMediaGroup++).padStart(16, "0")}`;
   }
 
   /** Query ids look like Telegram's: long numeric strings, unique per fake. */
@@ -140,29 +179,45 @@ export class World {
     const stored: StoredMessage = { message, fromBot, edits: 0 };
     if (html !== undefined) stored.html = html;
     chat.messages.set(message.message_id, stored);
+    if (fromBot) chat.botMessages++;
     return stored;
+  }
+
+  remove(chat: ChatRecord, stored: StoredMessage): void {
+    chat.messages.delete(stored.message.message_id);
+    if (stored.fromBot) chat.botMessages--;
+    this.announceDelete(chat.chat.id, stored.message.message_id);
   }
 
   snapshot(stored: StoredMessage): FakeMessage {
     const m = stored.message;
+    const kind = kindOf(m);
     const out: FakeMessage = {
       chatId: m.chat.id,
       messageId: m.message_id,
+      kind,
       text: m.text ?? m.caption ?? "",
       buttons: toFakeButtons(m.reply_markup as InlineKeyboardMarkup | undefined),
       edits: stored.edits,
       fromBot: stored.fromBot,
     };
+    const entities = m.entities ?? m.caption_entities;
+    if (entities !== undefined) out.entities = structuredClone(entities);
+    const fileId = fileIdOf(m, kind);
+    if (fileId !== undefined) out.fileId = fileId;
+    if (m.media_group_id !== undefined) out.mediaGroupId = m.media_group_id;
+    if (m.reply_to_message !== undefined) out.replyToMessageId = m.reply_to_message.message_id;
     if (stored.html !== undefined) out.html = stored.html;
     if (stored.keyboard !== undefined) out.keyboard = stored.keyboard.map((row) => [...row]);
     return out;
   }
 
-  botMessages(chatId: number): FakeMessage[] {
+  /** The bot's messages in the chat, or with `all` everyone's. */
+  messagesIn(chatId: number, all = false): FakeMessage[] {
     const chat = this.chats.get(chatId);
     if (!chat) return [];
     const out: FakeMessage[] = [];
-    for (const stored of chat.messages.values()) if (stored.fromBot) out.push(this.snapshot(stored));
+    for (const stored of chat.messages.values()) if (all || stored.fromBot) out.push(this.snapshot(stored));
     return out;
   }
 
@@ -174,7 +229,7 @@ export class World {
     if (set) for (const w of [...set]) w(snap);
   }
 
-  announceDelete(chatId: number, messageId: number): void {
+  private announceDelete(chatId: number, messageId: number): void {
     this.emit("delete", { chatId, messageId });
   }
 

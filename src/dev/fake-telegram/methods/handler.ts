@@ -25,7 +25,7 @@ export function clone<T>(value: T): T {
 }
 
 /** A message as quoted in reply_to_message: without its own reply. */
-function quoted(message: Message): Message {
+export function quoted(message: Message): Message {
   const copy = clone(message);
   delete (copy as { reply_to_message?: unknown }).reply_to_message;
   return copy;

@@ -1,8 +1,8 @@
-// Sending, editing, copying and deleting messages.
+// Sending, editing and deleting messages (copies are in copy.ts).
 import type { InlineKeyboardMarkup, Message, MessageEntity } from "grammy/types";
 import { badRequest, Errors } from "../errors.js";
 import { checkReplyMarkup, type CheckedMarkup } from "../markup.js";
-import { canonicalJson, chatIdParam, jsonParam, boolParam, strParam, type Params } from "../params.js";
+import { canonicalJson, chatIdParam, strParam, type Params } from "../params.js";
 import { captionText, messageText, type Formatted } from "../text.js";
 import type { ChatRecord, StoredMessage, World } from "../world.js";
 import { checkLinkPreview, clone, messageIdParam, replyTarget, type Handler } from "./handler.js";
@@ -12,23 +12,19 @@ const CHAT_ACTIONS = new Set([
   "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
 ]);
 
-/** Fields that make up a message's content (what copyMessage copies). */
-const CONTENT = [
-  "text", "entities", "caption", "caption_entities", "photo", "sticker", "document", "video", "audio",
-  "voice", "animation", "video_note", "location", "venue", "contact", "dice", "poll",
-] as const;
-
 function inlineOf(markup: CheckedMarkup | undefined): InlineKeyboardMarkup | undefined {
   return markup?.kind === "inline" ? markup.markup : undefined;
 }
 
 /** Reply keyboards are not part of Message; remember them on the message and the chat. */
-function rememberKeyboard(chat: ChatRecord, stored: StoredMessage, markup: CheckedMarkup | undefined): void {
+export function rememberKeyboard(chat: ChatRecord, stored: StoredMessage, markup: CheckedMarkup | undefined): void {
   if (markup?.kind === "keyboard") {
     stored.keyboard = markup.texts;
     chat.replyKeyboard = markup.texts;
+    chat.userRequests = markup.userRequests;
   } else if (markup?.kind === "remove_keyboard") {
     chat.replyKeyboard = undefined;
+    chat.userRequests = undefined;
   }
 }
 
@@ -108,6 +104,31 @@ const editMessageText: Handler = (world, p) => {
   return clone(m);
 };
 
+const editMessageCaption: Handler = (world, p) => {
+  const caption = captionText(p) ?? { text: "", entities: [] };
+  const ctx = { inlineOnly: true, botUsername: world.me.username };
+  if (strParam(p, "inline_message_id")) {
+    checkReplyMarkup(p, ctx);
+    return true;
+  }
+  const { chat, stored } = editable(world, p);
+  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  const m = stored.message;
+  if (m.text !== undefined) throw badRequest("there is no caption in the message to edit");
+  const sameCaption =
+    (m.caption ?? "") === caption.text && canonicalJson(m.caption_entities ?? []) === canonicalJson(caption.entities);
+  if (sameCaption && sameMarkup(m.reply_markup, markup)) throw Errors.notModified();
+  if (caption.text !== "") m.caption = caption.text;
+  else delete m.caption;
+  if (caption.entities.length > 0) m.caption_entities = caption.entities;
+  else delete m.caption_entities;
+  applyMarkup(m, markup);
+  m.edit_date = world.now();
+  stored.edits++;
+  world.announce("edit", stored);
+  return clone(m);
+};
+
 const editMessageReplyMarkup: Handler = (world, p) => {
   const ctx = { inlineOnly: true, botUsername: world.me.username };
   if (strParam(p, "inline_message_id")) {
@@ -131,8 +152,7 @@ const deleteMessage: Handler = (world, p) => {
   if (!stored) throw badRequest("message to delete not found");
   // In groups the fake bot is no admin: it may delete only its own messages.
   if (chat.chat.type !== "private" && !stored.fromBot) throw badRequest("message can't be deleted");
-  chat.messages.delete(id);
-  world.announceDelete(chat.chat.id, id);
+  world.remove(chat, stored);
   return true;
 };
 
@@ -144,83 +164,11 @@ const sendChatAction: Handler = (world, p) => {
   return true;
 };
 
-/** Copies the content of `source` into `target` as a new bot message. */
-function copyInto(
-  world: World,
-  target: ChatRecord,
-  source: Message,
-  opts: { caption?: Formatted; removeCaption?: boolean; markup?: CheckedMarkup; reply?: Message },
-): StoredMessage {
-  const content: Record<string, unknown> = {};
-  for (const key of CONTENT) if (source[key] !== undefined) content[key] = clone(source[key]);
-  const hasMedia = content.text === undefined;
-  if (hasMedia && (opts.caption !== undefined || opts.removeCaption)) {
-    delete content.caption;
-    delete content.caption_entities;
-    if (opts.caption && opts.caption.text !== "") {
-      content.caption = opts.caption.text;
-      if (opts.caption.entities.length > 0) content.caption_entities = opts.caption.entities;
-    }
-  }
-  const stored = world.store(
-    target,
-    (message_id) =>
-      ({
-        message_id,
-        from: world.botUser,
-        chat: target.chat,
-        date: world.now(),
-        ...(opts.reply ? { reply_to_message: opts.reply } : {}),
-        ...content,
-        ...(opts.markup?.kind === "inline" ? { reply_markup: opts.markup.markup } : {}),
-      }) as Message,
-    true,
-  );
-  rememberKeyboard(target, stored, opts.markup);
-  world.announce("message", stored);
-  return stored;
-}
-
-const copyMessage: Handler = (world, p) => {
-  const chatId = chatIdParam(p);
-  const fromChatId = chatIdParam(p, "from_chat_id");
-  const messageId = messageIdParam(p);
-  const caption = captionText(p);
-  const target = world.writableChat(chatId);
-  const source = world.chat(fromChatId).messages.get(messageId);
-  if (!source) throw badRequest("message to copy not found");
-  const markup = checkReplyMarkup(p, { chatType: target.chat.type, botUsername: world.me.username });
-  const reply = replyTarget(world, target, p);
-  const copy = copyInto(world, target, source.message, { caption, markup, reply });
-  return { message_id: copy.message.message_id };
-};
-
-const copyMessages: Handler = (world, p) => {
-  const chatId = chatIdParam(p);
-  const fromChatId = chatIdParam(p, "from_chat_id");
-  const ids = jsonParam(p, "message_ids");
-  if (!Array.isArray(ids) || ids.length === 0) throw Errors.required("message_ids");
-  if (ids.length > 100) throw badRequest("too many messages to copy");
-  for (let i = 0; i < ids.length; i++) {
-    if (!Number.isInteger(ids[i])) throw badRequest(`field "message_ids" must be an Array of Integer`);
-    if (i > 0 && (ids[i] as number) <= (ids[i - 1] as number)) {
-      throw badRequest("message identifiers must be in a strictly increasing order");
-    }
-  }
-  const removeCaption = boolParam(p, "remove_caption") ?? false;
-  const target = world.writableChat(chatId);
-  const source = world.chat(fromChatId);
-  const found = (ids as number[]).map((id) => source.messages.get(id)).filter((m) => m !== undefined);
-  if (found.length === 0) throw badRequest("there are no messages to forward");
-  return found.map((m) => ({ message_id: copyInto(world, target, m.message, { removeCaption }).message.message_id }));
-};
-
 export const messageMethods: Record<string, Handler> = {
   sendMessage,
   editMessageText,
+  editMessageCaption,
   editMessageReplyMarkup,
   deleteMessage,
   sendChatAction,
-  copyMessage,
-  copyMessages,
 };

@@ -1,0 +1,95 @@
+/**
+ * How a broadcast looks to staff: its audience, its status and figures, and
+ * the buttons that control it. Shared by the live progress message (the
+ * engine's reporter), /broadcasts and the control buttons.
+ */
+import { InlineKeyboard } from "grammy";
+import type { Audience } from "../../broadcast/audience.js";
+import { topicEntry } from "../../broadcast/audience.js";
+import type { Progress } from "../../broadcast/engine.js";
+import { formatTashkent } from "../../broadcast/schedule.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { Lang } from "../../knowledge/schema.js";
+import type { Broadcast, DeliveryFigures } from "../../storage/broadcasts.js";
+import type { BotContext } from "../context.js";
+import { callback } from "../ui/callback-data.js";
+import { bold, escapeHtml } from "../ui/html.js";
+import { keyboardOf } from "../ui/keyboard.js";
+import type { View } from "../ui/view.js";
+
+type T = BotContext["t"];
+
+export const broadcastButton = {
+  open: (id: number) => callback.staff(`bc:open:${id}`),
+  pause: (id: number) => callback.staff(`bc:pause:${id}`),
+  resume: (id: number) => callback.staff(`bc:resume:${id}`),
+  cancel: (id: number) => callback.staff(`bc:cancel:${id}`),
+  confirmCancel: (id: number) => callback.staff(`bc:cancel!:${id}`),
+  resend: (id: number) => callback.staff(`bc:resend:${id}`),
+};
+export const BROADCAST_BUTTON = /^s\/bc:(open|pause|resume|cancel|cancel!|resend):(\d+)$/;
+
+/** "All subscribers", "Subscribers of KOICA", narrowed to a language if chosen. */
+export function audienceLabel(t: T, kb: KnowledgeBase, lang: Lang, audience: Audience): string {
+  const entry = topicEntry(audience.topic);
+  const title = entry ? (kb.byId.get(entry.id)?.title[lang] ?? entry.id) : undefined;
+  const who = title ? t("bc-audience-topic", { title }) : t("bc-audience-all");
+  return audience.lang ? `${who}, ${t(`language-name-${audience.lang}`)}` : who;
+}
+
+function statusLine(t: T, broadcast: Broadcast, progress: Partial<Progress>): string {
+  switch (broadcast.status) {
+    case "scheduled":
+      return t("bc-status-scheduled", { time: formatTashkent(broadcast.scheduledAt ?? 0) });
+    case "running":
+      return t("bc-status-running");
+    case "paused":
+      return t(progress.problem === "source-missing" ? "bc-status-source-missing" : "bc-status-paused");
+    case "cancelled":
+      return t("bc-status-cancelled");
+    case "done":
+      return t("bc-status-done");
+  }
+}
+
+function figuresLines(t: T, figures: DeliveryFigures, etaMs?: number): string {
+  const lines = [
+    t("bc-figure-sent", { count: figures.sent }),
+    t("bc-figure-blocked", { count: figures.blocked }),
+    t("bc-figure-failed", { count: figures.failed }),
+    t("bc-figure-remaining", { count: figures.pending }),
+  ];
+  if (etaMs !== undefined && figures.pending > 0) lines.push(t("bc-eta", { minutes: Math.max(1, Math.ceil(etaMs / 60_000)) }));
+  return lines.join("\n");
+}
+
+/** A broadcast's card: what, to whom, how far; with the buttons its status allows. */
+export function broadcastView(t: T, kb: KnowledgeBase, lang: Lang, broadcast: Broadcast, progress: Partial<Progress> & { figures: DeliveryFigures }): View {
+  const header = bold(t("bc-title", { id: broadcast.id }));
+  const audience = escapeHtml(t("bc-to", { audience: audienceLabel(t, kb, lang, broadcast.audience) }));
+  const html = [header, audience, escapeHtml(statusLine(t, broadcast, progress)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
+  return { html, keyboard: controls(t, broadcast, progress.figures) };
+}
+
+function controls(t: T, broadcast: Broadcast, figures: DeliveryFigures): InlineKeyboard {
+  const id = broadcast.id;
+  const cancel = InlineKeyboard.text(t("bc-button-cancel"), broadcastButton.cancel(id));
+  switch (broadcast.status) {
+    case "scheduled":
+      return keyboardOf([cancel]);
+    case "running":
+      return keyboardOf([InlineKeyboard.text(t("bc-button-pause"), broadcastButton.pause(id)), cancel]);
+    case "paused":
+      return keyboardOf([InlineKeyboard.text(t("bc-button-resume"), broadcastButton.resume(id)), cancel]);
+    case "done":
+    case "cancelled":
+      return keyboardOf(figures.failed > 0 ? [InlineKeyboard.text(t("bc-button-resend", { count: figures.failed }), broadcastButton.resend(id))] : []);
+  }
+}
+
+/** The report sent once a broadcast is over (a new message, so the staff member is notified). */
+export function finalReport(t: T, broadcast: Broadcast, figures: DeliveryFigures): string {
+  const minutes = broadcast.startedAt && broadcast.finishedAt ? Math.max(1, Math.round((broadcast.finishedAt - broadcast.startedAt) / 60_000)) : 0;
+  const key = broadcast.status === "cancelled" ? "bc-report-cancelled" : "bc-report-done";
+  return escapeHtml([t(key, { id: broadcast.id, minutes }), figuresLines(t, figures)].join("\n"));
+}

@@ -1,0 +1,206 @@
+/**
+ * /broadcast (staff): a guided conversation that asks for the audience, then
+ * the announcement itself (any message: formatted text, photo, video,
+ * document, an album), shows the exact number of recipients, and sends it
+ * now or at a scheduled Tashkent time. Delivery is the engine's job
+ * (src/broadcast/engine.ts); this only records the broadcast and wakes it.
+ *
+ * Replayed on every update like every flow: the database is touched only in
+ * conversation.external, so a replay never creates a broadcast twice.
+ */
+import { createConversation, type Conversation } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard, type Context } from "grammy";
+import type { Message } from "grammy/types";
+import { countryTopic, programTopic, type Audience } from "../../broadcast/audience.js";
+import { formatTashkent, parseTashkentTime } from "../../broadcast/schedule.js";
+import { UI_LANGS, type UiLang } from "../../storage/store.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import { broadcastView, audienceLabel } from "../broadcast/view.js";
+import { callback } from "../ui/callback-data.js";
+import { bold, escapeHtml } from "../ui/html.js";
+import { keyboardOf, rowsOf } from "../ui/keyboard.js";
+
+export const BROADCAST = "broadcast";
+const STEP = /^s\/bcf:(.+)$/;
+const step = (value: string) => callback.staff(`bcf:${value}`);
+const CANCEL = step("cancel");
+
+type Flow = Conversation<BotContext, Context>;
+const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far": "bc-time-too-far" } as const;
+
+/** Messages Telegram can copy: anything a person sends, not service messages. */
+const COPYABLE = ["text", "photo", "video", "document", "audio", "voice", "animation", "video_note", "sticker", "poll", "location", "venue", "contact"] as const;
+const isCopyable = (message: Message) => COPYABLE.some((kind) => kind in message);
+
+export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs"> & { i18n: I18n<BotContext> }) {
+  const feature = new Composer<BotContext>();
+
+  async function broadcastFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
+    const t = translatorFor(i18n, ui);
+    const cancelButton = InlineKeyboard.text(t("bc-button-cancel"), CANCEL);
+
+    /** The next press of this flow's buttons; typed text gets `hint` (buttons are the answer here). */
+    async function press(hint: string): Promise<string> {
+      for (;;) {
+        const update = await conversation.wait();
+        const match = update.callbackQuery?.data?.match(STEP);
+        if (match) return match[1]!;
+        if (update.message) await update.reply(hint);
+        else if (!update.callbackQuery) await conversation.skip();
+      }
+    }
+
+    /** All subscribers, one language, or one topic (a program or a country), each with how many it reaches. */
+    async function chooseAudience(): Promise<Audience> {
+      const options = await conversation.external(() => {
+        const kb = knowledgeInScript(catalog.kb, ui);
+        const count = (audience: Audience) => store.subscriptions.countAudience(audience);
+        const topics = kb.entries.flatMap((e) => (e.type === "program" ? [programTopic(e.id)] : e.type === "country" ? [countryTopic(e.id)] : []));
+        return {
+          all: count({ topic: "all" }),
+          langs: UI_LANGS.map((lang) => ({ lang, count: count({ topic: "all", lang }) })),
+          topics: topics.map((topic) => ({ topic, title: kb.byId.get(topic.split(":")[1]!)!.title[contentLang(ui)], count: count({ topic }) })),
+        };
+      });
+      const button = (label: string, value: string) => InlineKeyboard.text(label, step(value));
+      await ctx.reply(t("bc-ask-audience"), {
+        reply_markup: keyboardOf(
+          [button(t("bc-audience-all-button", { count: options.all }), "all")],
+          [button(t("bc-audience-by-language"), "by-lang"), button(t("bc-audience-by-topic"), "by-topic")],
+          [cancelButton],
+        ),
+      });
+      for (;;) {
+        const choice = await press(t("bc-use-buttons"));
+        if (choice === "all") return { topic: "all" };
+        if (choice === "by-lang") {
+          const buttons = options.langs.map((o) => button(`${t(`language-name-${o.lang}`)} (${o.count})`, `l:${o.lang}`));
+          await ctx.reply(t("bc-ask-language"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
+        } else if (choice === "by-topic") {
+          const buttons = options.topics.map((o) => button(`${o.title} (${o.count})`, `t:${o.topic}`));
+          await ctx.reply(t("bc-ask-topic"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
+        }
+        const lang = options.langs.find((o) => choice === `l:${o.lang}`);
+        if (lang) return { topic: "all", lang: lang.lang };
+        const topic = options.topics.find((o) => choice === `t:${o.topic}`);
+        if (topic) return { topic: topic.topic };
+      }
+    }
+
+    const audience = await chooseAudience();
+    const who = await conversation.external(() => {
+      const kb = knowledgeInScript(catalog.kb, ui);
+      return { label: audienceLabel(t, kb, contentLang(ui), audience), count: store.subscriptions.countAudience(audience) };
+    });
+    if (who.count === 0) {
+      await ctx.reply(t("bc-nobody", { audience: who.label }));
+      return;
+    }
+
+    await ctx.reply(t("bc-ask-message", { audience: who.label, count: who.count }), { reply_markup: keyboardOf([cancelButton]) });
+    let first: Message;
+    for (;;) {
+      const update = await conversation.wait();
+      if (update.message && isCopyable(update.message)) {
+        first = update.message;
+        break;
+      }
+      if (update.message) await update.reply(t("bc-not-copyable"));
+      else if (!update.callbackQuery) await conversation.skip();
+    }
+
+    // An album arrives as several messages sharing a media_group_id: the preview counts them as they come.
+    const messageIds = [first.message_id];
+    const previewText = () =>
+      [
+        bold(t("bc-preview-title")),
+        escapeHtml(t("bc-to", { audience: who.label })),
+        escapeHtml(t("bc-preview-count", { count: who.count })),
+        escapeHtml(messageIds.length > 1 ? t("bc-preview-album", { count: messageIds.length }) : t("bc-preview-message")),
+      ].join("\n");
+    const previewKeyboard = keyboardOf(
+      [InlineKeyboard.text(t("bc-button-send-now", { count: who.count }), step("now"))],
+      [InlineKeyboard.text(t("bc-button-schedule"), step("schedule")), cancelButton],
+    );
+    const preview = await ctx.reply(previewText(), { parse_mode: "HTML", reply_markup: previewKeyboard, reply_parameters: { message_id: first.message_id } });
+    let choice: string;
+    for (;;) {
+      const update = await conversation.wait();
+      const part = update.message;
+      if (part?.media_group_id !== undefined && part.media_group_id === first.media_group_id) {
+        messageIds.push(part.message_id);
+        await ctx.api.editMessageText(preview.chat.id, preview.message_id, previewText(), { parse_mode: "HTML", reply_markup: previewKeyboard });
+        continue;
+      }
+      const match = update.callbackQuery?.data?.match(STEP);
+      if (match && (match[1] === "now" || match[1] === "schedule")) {
+        choice = match[1];
+        break;
+      }
+      if (part) await update.reply(t("bc-use-buttons"));
+      else if (!update.callbackQuery) await conversation.skip();
+    }
+
+    let scheduledAt: number | null = null;
+    if (choice === "schedule") {
+      await ctx.reply(t("bc-ask-time", { example: formatTashkent((await conversation.now()) + 24 * 3600_000).replace(/\d\d:\d\d$/, "09:00") }), {
+        reply_markup: keyboardOf([cancelButton]),
+      });
+      for (;;) {
+        const update = await conversation.wait();
+        const text = update.message?.text;
+        if (text === undefined) {
+          if (!update.callbackQuery) await conversation.skip();
+          continue;
+        }
+        const parsed = parseTashkentTime(text, await conversation.now());
+        if (parsed.ok) {
+          scheduledAt = parsed.at;
+          break;
+        }
+        await update.reply(t(TIME_PROBLEM[parsed.reason]));
+      }
+    }
+
+    // The progress message exists before the broadcast does, so the engine only ever edits it.
+    const progress = await ctx.reply(t("bc-preparing"));
+    const created = await conversation.external(() => {
+      const id = store.broadcasts.create({
+        createdBy: ctx.from!.id,
+        audience,
+        sourceChatId: first.chat.id,
+        messageIds: [...messageIds].sort((a, b) => a - b),
+        scheduledAt,
+        lang: ui,
+        progress: { chatId: progress.chat.id, messageId: progress.message_id },
+      });
+      wakeJobs();
+      const broadcast = store.broadcasts.get(id)!;
+      return { broadcast, view: broadcastView(t, knowledgeInScript(catalog.kb, ui), contentLang(ui), broadcast, { figures: store.broadcasts.figures(id) }) };
+    });
+    // Sent now, the engine shows its progress in a moment; scheduled, the message says when.
+    if (created.broadcast.status === "scheduled") {
+      await ctx.api.editMessageText(progress.chat.id, progress.message_id, created.view.html, { parse_mode: "HTML", reply_markup: created.view.keyboard });
+    }
+  }
+
+  // Leaving: /cancel or Cancel ends the flow; any other command or button leaves it for that.
+  feature.use(async (ctx, next) => {
+    if (ctx.chatId === undefined || ctx.conversation.active(BROADCAST) === 0) return next();
+    const cancel = ctx.hasCommand("cancel") || ctx.callbackQuery?.data === CANCEL;
+    const command = ctx.message?.text?.startsWith("/") ?? false;
+    const elsewhere = ctx.callbackQuery?.data !== undefined && !STEP.test(ctx.callbackQuery.data);
+    if (!cancel && !command && !elsewhere) return next();
+    await ctx.conversation.exit(BROADCAST);
+    if (cancel) return void (await ctx.reply(ctx.t("bc-cancelled")));
+    return next();
+  });
+  feature.use(createConversation(broadcastFlow, BROADCAST));
+  feature.chatType("private").command("broadcast", async (ctx) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST, ctx.uiLang);
+  });
+  return feature;
+}

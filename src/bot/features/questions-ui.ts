@@ -1,0 +1,55 @@
+/**
+ * What the student side and the staff side of "Ask the department" share:
+ * button data, the menu's button, and how a student is named to staff.
+ */
+import { InlineKeyboard, type NextFunction } from "grammy";
+import type { UiLang } from "../../storage/store.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../ui/html.js";
+
+/** The staff chat is one room for everyone: its posts are in English (locales/en/questions.ftl). */
+export const STAFF_CHAT_LANG: UiLang = "en";
+/** Longer questions are refused with their length; the staff post must stay well within one message. */
+export const MAX_QUESTION_LENGTH = 1000;
+export const MIN_QUESTION_LENGTH = 5;
+
+/** Students' buttons. Their data are short and numeric, far within Telegram's 64 bytes. */
+export const questionButton = {
+  /** Start typing a question (the menu; "not found" when the query was not logged). */
+  write: "q:new",
+  /** Ask the logged query a "not found" answer was about, after a confirmation. */
+  ask: (logId: number) => `q:ask:${logId}`,
+  send: (logId: number) => `q:send:${logId}`,
+  cancel: "q:cancel",
+};
+export const ASK_LOGGED = /^q:ask:(\d+)$/;
+export const SEND_LOGGED = /^q:send:(\d+)$/;
+
+/**
+ * The updates in which the department takes questions: a staff chat is
+ * configured (questionsFeature marks them only then) and the chat is private.
+ * Kept beside the context, as the menu's Pick<BotContext> has no settings.
+ */
+const offering = new WeakSet<object>();
+
+export function markQuestionsOffered(ctx: BotContext, next: NextFunction) {
+  if (ctx.chat?.type === "private") offering.add(ctx);
+  return next();
+}
+
+export const canAskDepartment = (ctx: object): boolean => offering.has(ctx);
+
+/** The main menu's "Ask the department" (it starts typing a question). */
+export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), questionButton.write);
+
+/** A student as staff see them: name and @username, HTML-escaped. */
+export function studentName(user: { firstName: string; lastName?: string; username?: string | null } | undefined, userId: number): string {
+  const name = [user?.firstName, user?.lastName].filter(Boolean).join(" ") || `id ${userId}`;
+  return escapeHtml(user?.username ? `${name} (@${user.username})` : name);
+}
+
+/** The start of a long text, cut at a character (not inside an emoji) and ended with "…". */
+export function excerpt(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}

@@ -1,0 +1,93 @@
+/**
+ * "Remind me" on a program's card: a reminder REMINDER_DAYS before the next
+ * deadline, at 09:00 Tashkent time (src/reminders/schedule.ts), sent by the
+ * background job (src/jobs/reminders.ts). When the deadline is closer than
+ * that, the student is told how many days are left and reminded at once.
+ * Without a published date, the student is subscribed to the program's
+ * announcements instead: the department announces its deadlines.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { programTopic } from "../../broadcast/audience.js";
+import type { Lang, ProgramEntry } from "../../knowledge/schema.js";
+import { daysUntil, planReminder, tashkentDate } from "../../reminders/schedule.js";
+import type { Reminder } from "../../storage/reminders.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { knowledgeFor } from "../middleware/language.js";
+import { callback, CANCEL_REMINDER_BUTTON, REMIND_BUTTON, REMINDER_CARD_BUTTON } from "../ui/callback-data.js";
+import { entryView, homeButton } from "../ui/cards.js";
+import { escapeHtml } from "../ui/html.js";
+import { keyboardOf } from "../ui/keyboard.js";
+import { reply, show, type View } from "../ui/view.js";
+import { staleButton } from "./menu.js";
+import { rememberLanguage, subscribe } from "./subscriptions.js";
+
+type Translate = BotContext["t"];
+
+const daysLeft = (t: Translate, deadline: string, now: number) => t("remind-days-left", { days: daysUntil(deadline, now) });
+
+/** A line about a deadline, marked when the dates are to be confirmed, with that deadline's own note under it. */
+function withDeadlineNote(t: Translate, lang: Lang, program: ProgramEntry, deadline: string, line: string): string {
+  const { items, to_confirm } = program.program.deadlines;
+  const note = items.find((item) => item.date === deadline)?.note[lang];
+  return [to_confirm ? `${line} ${escapeHtml(t("card-marked-to-confirm"))}` : line, ...(note ? [escapeHtml(note)] : [])].join("\n");
+}
+
+/** The reminder itself, as the job sends it: the program's card and "How to apply" one tap away, as new messages (the reminder stays). */
+export function reminderMessage(t: Translate, lang: Lang, program: ProgramEntry, deadline: string, now: number): View {
+  const head = t("remind-message", { program: escapeHtml(program.title[lang]), deadline, left: daysLeft(t, deadline, now) });
+  const keyboard = keyboardOf(
+    [InlineKeyboard.text(t("remind-card-button", { program: program.title[lang] }), callback.reminderCard(program.id))],
+    [InlineKeyboard.text(t("card-apply-button"), callback.applyStart(program.id))],
+  );
+  return { html: withDeadlineNote(t, lang, program, deadline, head), keyboard };
+}
+
+export function remindersFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
+  const feature = new Composer<BotContext>();
+  const programOf = (ctx: BotContext, id: string) => {
+    const entry = knowledgeFor(ctx, catalog).byId.get(id);
+    return entry?.type === "program" ? entry : undefined;
+  };
+
+  feature.callbackQuery(REMIND_BUTTON, async (ctx) => {
+    const program = programOf(ctx, ctx.match[1]!);
+    if (!program || !ctx.from) return staleButton(ctx);
+    const now = Date.now();
+    const plan = planReminder(program.program.deadlines.items.map((item) => item.date), settings.reminderDays, now);
+    if (!plan) {
+      subscribe(ctx, store, programTopic(program.id));
+      return show(ctx, { html: ctx.t("remind-no-date", { program: escapeHtml(program.title[ctx.lang]) }), keyboard: keyboardOf(backRow(ctx, program)) });
+    }
+    rememberLanguage(ctx, store);
+    const added = store.reminders.add(ctx.from.id, program.id, plan.deadline, plan.remindAt);
+    await show(ctx, confirmation(ctx, program, store.reminders.find(ctx.from.id, program.id, plan.deadline)!, added, now));
+  });
+
+  feature.callbackQuery(CANCEL_REMINDER_BUTTON, async (ctx) => {
+    const program = programOf(ctx, ctx.match[1]!);
+    if (!program || !ctx.from) return staleButton(ctx);
+    store.reminders.cancel(ctx.from.id, program.id);
+    await show(ctx, { html: ctx.t("remind-cancelled", { program: escapeHtml(program.title[ctx.lang]) }), keyboard: keyboardOf(backRow(ctx, program)) });
+  });
+
+  feature.callbackQuery(REMINDER_CARD_BUTTON, async (ctx) => {
+    const program = programOf(ctx, ctx.match[1]!);
+    if (!program) return staleButton(ctx);
+    await reply(ctx, entryView(ctx, knowledgeFor(ctx, catalog), program));
+  });
+
+  return feature;
+}
+
+/** What was set (or was already): the deadline, and when the reminder comes. */
+function confirmation(ctx: BotContext, program: ProgramEntry, reminder: Reminder, added: boolean, now: number): View {
+  const title = escapeHtml(program.title[ctx.lang]);
+  const when =
+    reminder.sentAt !== null ? ctx.t("remind-already-sent") : reminder.remindAt > now ? ctx.t("remind-when", { date: tashkentDate(reminder.remindAt) }) : ctx.t("remind-now");
+  const deadline = withDeadlineNote(ctx.t, ctx.lang, program, reminder.deadline, ctx.t("remind-deadline", { deadline: reminder.deadline, left: daysLeft(ctx.t, reminder.deadline, now) }));
+  const html = [ctx.t(added ? "remind-set" : "remind-already-set", { program: title }), deadline, when].join("\n");
+  const cancel = reminder.sentAt === null ? [InlineKeyboard.text(ctx.t("remind-cancel-button"), callback.cancelReminder(program.id))] : [];
+  return { html, keyboard: keyboardOf(cancel, backRow(ctx, program)) };
+}
+
+const backRow = (ctx: BotContext, program: ProgramEntry) => [InlineKeyboard.text(ctx.t("nav-back-card"), callback.entry(program.id)), homeButton(ctx)];

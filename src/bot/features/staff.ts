@@ -1,0 +1,98 @@
+/**
+ * /staff (owners): who the department's staff are, adding one by picking
+ * them from Telegram's contact chooser (a request_users button: no ids to
+ * copy), and removing one. Staff get their commands in their own chat.
+ */
+import type { I18n } from "@grammyjs/i18n";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import type { BotContext, BotDeps } from "../context.js";
+import { hideStaffCommands, showStaffCommands } from "../commands.js";
+import { contentLang } from "../middleware/language.js";
+import { callback } from "../ui/callback-data.js";
+import { escapeHtml } from "../ui/html.js";
+import { keyboardOf } from "../ui/keyboard.js";
+import { reply, show, type View } from "../ui/view.js";
+
+/** Identifies our "choose a person" button's answer (Telegram echoes it back). */
+const ADD_REQUEST_ID = 1;
+const REMOVE_BUTTON = /^s\/st:rm:(\d+)$/;
+const ADD_BUTTON = callback.staff("st:add");
+
+export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings"> & { i18n: I18n<BotContext> }) {
+  const feature = new Composer<BotContext>();
+  const lists = feature.chatType("private");
+
+  function staffView(ctx: BotContext): View {
+    const members = store.staff.list();
+    const lines = members.map((m) => `• ${escapeHtml(m.name)} (<code>${m.userId}</code>)`);
+    const html = [escapeHtml(ctx.t("staff-title", { count: members.length })), ...lines, escapeHtml(ctx.t("staff-owners-note"))].join("\n");
+    const remove = members.map((m) => [InlineKeyboard.text(ctx.t("staff-remove-button", { name: m.name }), callback.staff(`st:rm:${m.userId}`))]);
+    return { html, keyboard: keyboardOf(...remove, [InlineKeyboard.text(ctx.t("staff-add-button"), ADD_BUTTON)]) };
+  }
+
+  /** Refused in roles.ts for students; staff who are not owners are refused here. */
+  const ownersOnly = async (ctx: BotContext) => {
+    if (ctx.role === "owner") return true;
+    await ctx.answerCallbackQuery({ text: ctx.t("staff-owners-only"), show_alert: true });
+    return false;
+  };
+
+  lists.command("staff", (ctx) => reply(ctx, staffView(ctx)));
+
+  feature.callbackQuery(ADD_BUTTON, async (ctx) => {
+    if (!(await ownersOnly(ctx))) return;
+    const chooser = new Keyboard()
+      .requestUsers(ctx.t("staff-choose-person"), ADD_REQUEST_ID, { user_is_bot: false, request_name: true, request_username: true })
+      .row()
+      .text(ctx.t("staff-choose-cancel"))
+      .resized()
+      .oneTime();
+    await ctx.reply(ctx.t("staff-choose-prompt"), { reply_markup: chooser });
+  });
+
+  lists.on("message:users_shared", async (ctx, next) => {
+    const shared = ctx.message.users_shared;
+    if (shared.request_id !== ADD_REQUEST_ID || ctx.role !== "owner") return next();
+    const notes: string[] = [];
+    for (const user of shared.users) {
+      const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || (user.username ? `@${user.username}` : String(user.user_id));
+      store.staff.add(user.user_id, name, ctx.from.id);
+      const lang = contentLang(store.getUser(user.user_id)?.lang ?? ctx.uiLang);
+      const shown = await showStaffCommands(ctx.api, i18n, user.user_id, "staff", lang);
+      notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name }));
+    }
+    await ctx.reply(notes.join("\n"), { reply_markup: { remove_keyboard: true } });
+    await reply(ctx, staffView(ctx));
+  });
+
+  // The chooser's Cancel is a typed text, not a button press.
+  lists.on("message:text", async (ctx, next) => {
+    if (ctx.role !== "owner" || ctx.message.text !== ctx.t("staff-choose-cancel")) return next();
+    await ctx.reply(ctx.t("staff-choose-cancelled"), { reply_markup: { remove_keyboard: true } });
+  });
+
+  feature.callbackQuery(REMOVE_BUTTON, async (ctx) => {
+    if (!(await ownersOnly(ctx))) return;
+    const userId = Number(ctx.match[1]);
+    if (store.staff.remove(userId)) await hideStaffCommands(ctx.api, userId);
+    await show(ctx, staffView(ctx));
+  });
+
+  // Staff and owners get their command menu when they start the bot (it needs a chat to exist).
+  feature.command("start", async (ctx, next) => {
+    if (ctx.from && ctx.role !== "student") await showStaffCommands(ctx.api, i18n, ctx.from.id, ctx.role, ctx.lang);
+    return next();
+  });
+
+  return feature;
+}
+
+/** At start: every owner's and staff member's command menu; those who never started the bot get theirs at /start. */
+export async function showAllStaffCommands(api: BotContext["api"], i18n: I18n<BotContext>, deps: Pick<BotDeps, "store" | "settings">): Promise<void> {
+  const { store, settings } = deps;
+  const staff = [...settings.owners.map((id) => ({ id, role: "owner" as const })), ...store.staff.list().map((m) => ({ id: m.userId, role: "staff" as const }))];
+  for (const { id, role } of staff) {
+    const user = store.getUser(id);
+    if (user && (role === "owner" || !settings.owners.includes(id))) await showStaffCommands(api, i18n, id, role, contentLang(user.lang ?? "en"));
+  }
+}

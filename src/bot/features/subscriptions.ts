@@ -1,0 +1,147 @@
+/**
+ * Announcements: students choose what they hear about (everything, a program,
+ * a country) from the menu, /announcements or a card, and new users are asked
+ * once. /stop and the button under every announcement end them all.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { isTopic, topicEntry, type Topic } from "../../broadcast/audience.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { Entry } from "../../knowledge/schema.js";
+import type { Store } from "../../storage/store.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { knowledgeFor } from "../middleware/language.js";
+import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
+import { homeButton } from "../ui/cards.js";
+import { escapeHtml } from "../ui/html.js";
+import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
+import { reply, show, type View } from "../ui/view.js";
+import { staleButton } from "./menu.js";
+
+/** Commands are passed as variables: Uzbek texts are transliterated to Cyrillic, and a command must stay as typed. */
+const COMMAND_NAMES = { stop: "/stop", announcements: "/announcements" };
+
+/**
+ * The button under every announcement the bot delivers; `t` translates into
+ * the recipient's language (translatorFor(i18n, lang) outside an update).
+ */
+export const stopAnnouncementsButton = (t: (key: string) => string): Button => InlineKeyboard.text(t("subs-stop-button"), callback.stopAnnouncements());
+
+/**
+ * Keeps the language the user reads now when they have not chosen one:
+ * announcements can be narrowed to a language, and reminders are sent in it.
+ */
+export function rememberLanguage(ctx: BotContext, store: Store): void {
+  if (ctx.user && !ctx.user.lang) store.setLanguage(ctx.user.id, ctx.uiLang);
+}
+
+export function subscribe(ctx: BotContext, store: Store, topic: Topic): void {
+  if (!ctx.user) return;
+  rememberLanguage(ctx, store);
+  store.subscriptions.subscribe(ctx.user.id, topic);
+}
+
+/** After a new user's first greeting: do they want announcements? Asked once ever, answered or not. */
+export async function askAboutAnnouncementsOnce(ctx: BotContext, store: Store): Promise<void> {
+  const user = ctx.user;
+  if (!user || user.subscriptionAsked || ctx.chat?.type !== "private") return;
+  store.markSubscriptionAsked(user.id);
+  if (store.subscriptions.topicsOf(user.id).length > 0) return; // they already chose, from a card
+  const keyboard = keyboardOf(
+    [InlineKeyboard.text(ctx.t("subs-yes-all"), callback.announcementsYes())],
+    [InlineKeyboard.text(ctx.t("subs-choose-topics"), callback.announcements())],
+    [InlineKeyboard.text(ctx.t("subs-no-thanks"), callback.announcementsNo())],
+  );
+  await reply(ctx, { html: ctx.t("subs-question"), keyboard });
+}
+
+export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" | "catalog">) {
+  const feature = new Composer<BotContext>();
+  const screen = (ctx: BotContext, page: number) => announcementsView(ctx, knowledgeFor(ctx, catalog), new Set(ctx.from ? store.subscriptions.topicsOf(ctx.from.id) : []), page);
+
+  feature.command("announcements", (ctx) => reply(ctx, screen(ctx, 0)));
+  feature.callbackQuery(ANNOUNCEMENTS_PAGE, (ctx) => show(ctx, screen(ctx, Number(ctx.match[1]))));
+  feature.callbackQuery(TOGGLE_TOPIC_BUTTON, async (ctx) => {
+    const topic = ctx.match[2]!;
+    if (!ctx.from || !isTopic(topic)) return staleButton(ctx);
+    // Switching off works even for an entry the department has since removed.
+    if (store.subscriptions.topicsOf(ctx.from.id).includes(topic)) store.subscriptions.unsubscribe(ctx.from.id, topic);
+    else if (topic === "all" || topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang)) subscribe(ctx, store, topic);
+    else return staleButton(ctx);
+    await show(ctx, screen(ctx, Number(ctx.match[1])));
+  });
+  feature.callbackQuery(callback.stopAllTopics(), async (ctx) => {
+    if (ctx.from) store.subscriptions.unsubscribeAll(ctx.from.id);
+    await show(ctx, screen(ctx, 0));
+  });
+
+  // From a program's or a country's card: the card stays, a short note confirms.
+  feature.callbackQuery(FOLLOW_BUTTON, async (ctx) => {
+    const topic = ctx.match[1]!;
+    if (!isTopic(topic)) return staleButton(ctx);
+    const title = topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang); // none for "all" or a removed entry
+    if (!title) return staleButton(ctx);
+    subscribe(ctx, store, topic);
+    await ctx.answerCallbackQuery({ text: ctx.t("subs-followed", { topic: title, ...COMMAND_NAMES }) });
+  });
+
+  // The button under an announcement is pressed on a copy the bot did not render: confirm in a new message, never edit it.
+  const stop = async (ctx: BotContext) => {
+    if (ctx.from) store.subscriptions.unsubscribeAll(ctx.from.id);
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await reply(ctx, { html: ctx.t("subs-stopped"), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("subs-choose-again"), callback.announcements())]) });
+  };
+  feature.command("stop", stop);
+  feature.callbackQuery(callback.stopAnnouncements(), stop);
+
+  feature.callbackQuery(callback.announcementsYes(), async (ctx) => {
+    subscribe(ctx, store, "all");
+    await show(ctx, { html: ctx.t("subs-subscribed-all", COMMAND_NAMES), keyboard: keyboardOf([homeButton(ctx)]) });
+  });
+  feature.callbackQuery(callback.announcementsNo(), (ctx) => show(ctx, { html: ctx.t("subs-declined"), keyboard: keyboardOf([homeButton(ctx)]) }));
+
+  return feature;
+}
+
+const PROGRAMS_PER_PAGE = 10;
+const COUNTRIES_PER_PAGE = 20;
+
+/** The topics screen's pages: programs (one to a row), then countries (two to a row). */
+function pagesOf(kb: KnowledgeBase): { kind: "program" | "country"; entries: Entry[] }[] {
+  const pages = (kind: "program" | "country", size: number) => {
+    const entries = kb.entries.filter((e) => e.type === kind);
+    return Array.from({ length: Math.ceil(entries.length / size) }, (_, i) => ({ kind, entries: entries.slice(i * size, (i + 1) * size) }));
+  };
+  return [...pages("program", PROGRAMS_PER_PAGE), ...pages("country", COUNTRIES_PER_PAGE)];
+}
+
+function announcementsView(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic>, requested: number): View {
+  const pages = pagesOf(kb);
+  const index = Math.max(0, Math.min(requested, pages.length - 1));
+  const page = pages[index];
+  const toggle = (topic: Topic, label: string) =>
+    InlineKeyboard.text(ctx.t(topics.has(topic) ? "subs-on" : "subs-off", { topic: label }), callback.toggleTopic(topic, index));
+  const topicButtons = (page?.entries ?? []).map((e) => toggle(`${page!.kind}:${e.id}`, e.title[ctx.lang]));
+  const pageButton = (i: number) => pages[i] && InlineKeyboard.text(ctx.t(pages[i].kind === "program" ? "menu-programs" : "menu-countries"), callback.announcements(i));
+  const keyboard = keyboardOf(
+    [toggle("all", ctx.t("subs-all"))],
+    ...rowsOf(topicButtons, page?.kind === "country" ? 2 : 1),
+    [pageButton(index - 1), pageButton(index + 1)].filter((b) => b !== undefined),
+    [...(topics.size > 0 ? [InlineKeyboard.text(ctx.t("subs-stop-all"), callback.stopAllTopics())] : []), homeButton(ctx)],
+  );
+  return { html: [ctx.t("subs-title"), summary(ctx, kb, topics), ctx.t("subs-hint")].join("\n\n"), keyboard };
+}
+
+/** What the student hears about now, in words. */
+function summary(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic>): string {
+  if (topics.has("all")) return ctx.t("subs-now-all");
+  // In the screen's order; entries the department has removed are left out.
+  const titles = pagesOf(kb).flatMap((page) => page.entries.filter((e) => topics.has(`${page.kind}:${e.id}`)).map((e) => e.title[ctx.lang]));
+  return titles.length > 0 ? ctx.t("subs-now-some", { topics: escapeHtml(titles.join(", ")) }) : ctx.t("subs-now-none");
+}
+
+/** A program's or country's title; undefined for "all" or an entry no longer in the base. */
+function topicTitle(kb: KnowledgeBase, topic: Topic, lang: BotContext["lang"]): string | undefined {
+  const about = topicEntry(topic);
+  const entry = about && kb.byId.get(about.id);
+  return entry?.type === about?.kind ? entry?.title[lang] : undefined;
+}

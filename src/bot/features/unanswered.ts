@@ -1,0 +1,156 @@
+/**
+ * The bot learns. Every query search could not answer confidently is logged
+ * (answers.ts calls logUnconfident); /unanswered shows the most asked ones,
+ * near-duplicates grouped, and with two taps a staff member attaches one to
+ * the entry that should have answered it: its wordings become learned aliases
+ * of that entry, the search index is rebuilt at once, and the group is marked
+ * resolved. `npm run kb:export-aliases` writes the aliases into the files.
+ */
+import { Composer, InlineKeyboard } from "grammy";
+import { sameAlias, type LearnedAlias } from "../../knowledge/learned-aliases.js";
+import type { Lang } from "../../knowledge/schema.js";
+import { groupQueries, normalizedQuery } from "../../search/group-queries.js";
+import type { OpenForm } from "../../storage/learning.js";
+import type { Store } from "../../storage/store.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { knowledgeFor } from "../middleware/language.js";
+import { callback } from "../ui/callback-data.js";
+import { homeButton } from "../ui/cards.js";
+import { escapeHtml } from "../ui/html.js";
+import { keyboardOf, type Button } from "../ui/keyboard.js";
+import { reply, show, type View } from "../ui/view.js";
+import { excerpt } from "./questions-ui.js";
+
+/** Longer queries are questions for a person, not wordings to learn: they are not logged. */
+const MAX_LOGGED_LENGTH = 200;
+/** The most asked forms grouped for /unanswered (grouping compares every pair). */
+const FORMS_CONSIDERED = 300;
+const GROUPS_SHOWN = 10;
+const ENTRIES_PER_PAGE = 8;
+const SEARCH_GUESSES = 5;
+/** Wordings of one group learned as aliases: the most asked ones. */
+const MAX_ALIASES = 5;
+const BUTTON_QUERY_LENGTH = 40;
+
+const data = {
+  list: () => callback.staff("uq"),
+  group: (id: number, page: number) => callback.staff(`ug:${id}:${page}`),
+  learn: (id: number, entryId: string) => callback.staff(`ul:${id}:${entryId}`),
+  dismiss: (id: number) => callback.staff(`ux:${id}`),
+};
+const GROUP = /^s\/ug:(\d+):(\d+)$/;
+const LEARN = /^s\/ul:(\d+):(.+)$/;
+const DISMISS = /^s\/ux:(\d+)$/;
+
+/** Logs a query search had no confident answer to; returns its id, or undefined when it is nothing to learn from. */
+export function logUnconfident(store: Store, userId: number | undefined, query: string, lang: Lang): number | undefined {
+  const normalized = normalizedQuery(query);
+  if (normalized === "" || query.length > MAX_LOGGED_LENGTH) return undefined;
+  return store.learning.log(userId, query.trim(), normalized, lang);
+}
+
+export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
+  const feature = new Composer<BotContext>();
+
+  /** The group (all its forms, most asked first) of a logged query, unless it was resolved meanwhile. */
+  function groupOf(id: number): OpenForm[] | undefined {
+    const logged = store.learning.get(id);
+    if (!logged || logged.resolved) return undefined;
+    const group = groupQueries(store.learning.openForms(FORMS_CONSIDERED)).find((forms) => forms.some((f) => f.normalized === logged.normalized));
+    return group ?? [{ id, query: logged.query, lang: logged.lang, normalized: logged.normalized, count: 1 }];
+  }
+
+  function listView(ctx: BotContext): View {
+    const total = store.learning.countOpen();
+    if (total === 0) return { html: ctx.t("unanswered-none"), keyboard: keyboardOf([homeButton(ctx)]) };
+    const groups = groupQueries(store.learning.openForms(FORMS_CONSIDERED)).slice(0, GROUPS_SHOWN);
+    const lines = groups.map((forms, i) => {
+      const [top, ...others] = forms;
+      const count = forms.reduce((sum, f) => sum + f.count, 0);
+      const line = ctx.t("unanswered-item", { rank: i + 1, query: escapeHtml(top!.query), count });
+      return others.length > 0 ? `${line} ${ctx.t("unanswered-variants", { count: forms.length })}` : line;
+    });
+    const buttons = groups.map((forms, i) => [
+      InlineKeyboard.text(`${i + 1}. ${excerpt(forms[0]!.query, BUTTON_QUERY_LENGTH)} (${forms.reduce((sum, f) => sum + f.count, 0)})`, data.group(forms[0]!.id, 0)),
+    ]);
+    return { html: [ctx.t("unanswered-title", { count: total }), ...lines].join("\n"), keyboard: keyboardOf(...buttons, [homeButton(ctx)]) };
+  }
+
+  /** Which entry should have answered: the search's guesses first, then every entry, a page at a time. */
+  function pickerView(ctx: BotContext, forms: OpenForm[], page: number): View {
+    const [top] = forms as [OpenForm, ...OpenForm[]];
+    const kb = knowledgeFor(ctx, catalog);
+    const guesses = catalog.search(top.query, { limit: SEARCH_GUESSES, minScore: 0 }).results.map((hit) => hit.id);
+    const ids = [...guesses, ...kb.entries.map((e) => e.id).filter((id) => !guesses.includes(id))];
+    const pages = Math.ceil(ids.length / ENTRIES_PER_PAGE);
+    const current = Math.min(page, pages - 1);
+    const entryButtons = ids.slice(current * ENTRIES_PER_PAGE, (current + 1) * ENTRIES_PER_PAGE).map((id) => {
+      const title = kb.byId.get(id)!.title[ctx.lang];
+      return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, data.learn(top.id, id))];
+    });
+    const navigation: Button[] = [
+      ...(current > 0 ? [InlineKeyboard.text(ctx.t("unanswered-previous"), data.group(top.id, current - 1))] : []),
+      ...(current < pages - 1 ? [InlineKeyboard.text(ctx.t("unanswered-next"), data.group(top.id, current + 1))] : []),
+    ];
+    const count = forms.reduce((sum, f) => sum + f.count, 0);
+    const variants = forms.slice(1).map((f) => `<i>${escapeHtml(f.query)}</i>`);
+    const html = [
+      ctx.t("unanswered-pick", { query: escapeHtml(top.query), count }),
+      ...(variants.length > 0 ? [ctx.t("unanswered-pick-variants", { list: variants.join(", ") })] : []),
+      ctx.t("unanswered-pick-hint", { page: current + 1, pages }),
+    ].join("\n\n");
+    const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), data.dismiss(top.id)), InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())];
+    return { html, keyboard: keyboardOf(...entryButtons, navigation, actions) };
+  }
+
+  const resolvedView = (ctx: BotContext): View => ({ html: ctx.t("unanswered-gone"), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+
+  feature.command("unanswered", (ctx) => {
+    if (ctx.chat.type !== "private" && ctx.chat.id !== settings.staffChatId) return reply(ctx, { html: ctx.t("questions-private-command") });
+    return reply(ctx, listView(ctx));
+  });
+  feature.callbackQuery(data.list(), (ctx) => show(ctx, listView(ctx)));
+  feature.callbackQuery(GROUP, (ctx) => {
+    const forms = groupOf(Number(ctx.match[1]));
+    return show(ctx, forms ? pickerView(ctx, forms, Number(ctx.match[2])) : resolvedView(ctx));
+  });
+
+  feature.callbackQuery(LEARN, async (ctx) => {
+    const forms = groupOf(Number(ctx.match[1]));
+    const entry = knowledgeFor(ctx, catalog).byId.get(ctx.match[2]!);
+    if (!forms || !entry) return show(ctx, resolvedView(ctx));
+    const aliases: LearnedAlias[] = [];
+    for (const form of forms.slice(0, MAX_ALIASES)) {
+      const alias = aliasOf(form.query);
+      if (alias !== "" && !aliases.some((a) => a.lang === form.lang && sameAlias(a.alias, alias))) aliases.push({ entryId: entry.id, lang: form.lang, alias });
+    }
+    for (const alias of aliases) store.learning.learnAlias(alias, ctx.from.id);
+    const resolved = store.learning.resolve(forms.map((f) => f.normalized), entry.id, ctx.from.id);
+    // The next student asking the same gets this entry's card: the index is rebuilt now (~20 ms).
+    catalog.learn(store.learning.aliases());
+    ctx.log.info({ entry: entry.id, aliases: aliases.map((a) => a.alias), resolved }, "learned aliases");
+    const html = ctx.t("unanswered-learned", {
+      query: escapeHtml(forms[0]!.query),
+      title: escapeHtml(entry.title[ctx.lang]),
+      aliases: aliases.map((a) => `<i>${escapeHtml(a.alias)}</i> (${a.lang})`).join(", "),
+      count: resolved,
+    });
+    await show(ctx, { html, keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+  });
+
+  feature.callbackQuery(DISMISS, async (ctx) => {
+    const forms = groupOf(Number(ctx.match[1]));
+    if (!forms) return show(ctx, resolvedView(ctx));
+    const resolved = store.learning.resolve(forms.map((f) => f.normalized), null, ctx.from.id);
+    await show(ctx, { html: ctx.t("unanswered-dismissed", { query: escapeHtml(forms[0]!.query), count: resolved }), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+  });
+
+  return feature;
+}
+
+/** A query as an alias: lowercase, one space between words, no punctuation around it ("Yozgi maktab?" -> "yozgi maktab"). */
+const aliasOf = (query: string): string =>
+  query
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, "");

@@ -1,0 +1,47 @@
+/**
+ * Who may use the staff tools. Owners are the ADMIN_IDS; staff are those the
+ * owners added (/staff). Staff commands and buttons are refused for everyone
+ * else here, before any feature sees them: typed, pressed, or forged.
+ */
+import type { NextFunction } from "grammy";
+import type { Store } from "../../storage/store.js";
+import type { BotContext, StaffSettings } from "../context.js";
+import { STAFF_BUTTON } from "../ui/callback-data.js";
+
+export type Role = "owner" | "staff" | "student";
+
+/** Commands only staff see and may use; /staff is for owners only. */
+export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats"] as const;
+export const OWNER_COMMANDS = ["staff"] as const;
+
+export function roleOf(userId: number | undefined, settings: StaffSettings, store: Store): Role {
+  if (userId === undefined) return "student";
+  if (settings.owners.includes(userId)) return "owner";
+  return store.staff.isStaff(userId) ? "staff" : "student";
+}
+
+export const isStaffRole = (role: Role) => role !== "student";
+
+/** The command a message starts with (without the bot's @name), if any. */
+function commandOf(ctx: BotContext): string | undefined {
+  const text = ctx.message?.text;
+  const entity = ctx.message?.entities?.[0];
+  if (!text || entity?.type !== "bot_command" || entity.offset !== 0) return undefined;
+  return text.slice(1, entity.length).split("@")[0]!.toLowerCase();
+}
+
+export const guardStaffTools = (settings: StaffSettings, store: Store) => async (ctx: BotContext, next: NextFunction) => {
+  ctx.role = roleOf(ctx.from?.id, settings, store);
+  const command = commandOf(ctx);
+  const ownerOnly = command !== undefined && (OWNER_COMMANDS as readonly string[]).includes(command);
+  const staffOnly = command !== undefined && (STAFF_COMMANDS as readonly string[]).includes(command);
+  if ((ownerOnly && ctx.role !== "owner") || (staffOnly && !isStaffRole(ctx.role))) {
+    await ctx.reply(ctx.t(ownerOnly ? "staff-owners-only" : "staff-only"));
+    return;
+  }
+  if (ctx.callbackQuery?.data !== undefined && STAFF_BUTTON.test(ctx.callbackQuery.data) && !isStaffRole(ctx.role)) {
+    await ctx.answerCallbackQuery({ text: ctx.t("staff-only"), show_alert: true });
+    return;
+  }
+  return next();
+};

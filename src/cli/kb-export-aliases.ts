@@ -1,0 +1,78 @@
+/**
+ * `npm run kb:export-aliases [-- --dry-run]`: writes the aliases staff taught
+ * the bot (/unanswered, kept in the database) into the knowledge files, so
+ * they are part of the base and its history. Each alias is exported once;
+ * `--dry-run` only prints what would change.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { addAliases } from "../knowledge/alias-export.js";
+import { checkKnowledge } from "../knowledge/check.js";
+import type { LearnedAlias } from "../knowledge/learned-aliases.js";
+import { formatProblem, KnowledgeError, loadKnowledge, type KnowledgeBase } from "../knowledge/load.js";
+import { FOLDER_OF_TYPE } from "../knowledge/schema.js";
+import { openDatabase } from "../storage/database.js";
+import { LearningStore } from "../storage/learning.js";
+
+const dryRun = process.argv.includes("--dry-run");
+const databasePath = process.env.DATABASE_PATH || "./data/bot.sqlite";
+const dir = process.env.KNOWLEDGE_DIR || "knowledge";
+
+if (!existsSync(databasePath)) {
+  console.error(`No database at ${databasePath}: set DATABASE_PATH to the bot's database file.`);
+  process.exit(1);
+}
+const kb = loadOrExit(dir);
+const db = openDatabase(databasePath);
+try {
+  const learning = new LearningStore(db);
+  const byEntry = new Map<string, LearnedAlias[]>();
+  for (const alias of learning.unexportedAliases()) byEntry.set(alias.entryId, [...(byEntry.get(alias.entryId) ?? []), alias]);
+  let written = 0;
+  let files = 0;
+  for (const [entryId, aliases] of byEntry) {
+    const file = fileOf(kb, entryId);
+    if (!file) {
+      console.warn(`! ${entryId}: no such entry in ${dir} any more; its ${aliases.length} alias(es) are kept in the database`);
+      continue;
+    }
+    const edit = addAliases(readFileSync(file, "utf8"), aliases);
+    for (const { lang, alias } of edit.added) console.log(`+ ${file}: aliases.${lang}: ${alias}`);
+    for (const { lang, alias } of edit.present) console.log(`= ${file}: aliases.${lang} already has ${alias}`);
+    if (dryRun) continue;
+    if (edit.added.length > 0) writeFileSync(file, edit.text);
+    learning.markExported(aliases);
+    written += edit.added.length;
+    files += edit.added.length > 0 ? 1 : 0;
+  }
+  if (byEntry.size === 0) console.log("✓ Nothing to export: every learned alias is already in the knowledge files.");
+  else if (dryRun) console.log("Dry run: nothing was changed.");
+  else {
+    const { problems } = checkKnowledge(dir);
+    if (problems.length > 0) {
+      console.error(`✗ ${dir} has problems after the export:`);
+      for (const problem of problems) console.error(`  - ${formatProblem(problem)}`);
+      process.exitCode = 1;
+    } else console.log(`✓ ${written} alias(es) written into ${files} file(s); ${dir} is valid.`);
+  }
+} finally {
+  db.close();
+}
+
+function loadOrExit(folder: string): KnowledgeBase {
+  try {
+    return loadKnowledge(folder);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(`✗ ${folder} has problems; fix them first (npm run kb:check):`);
+    for (const problem of error.problems) console.error(`  - ${formatProblem(problem)}`);
+    process.exit(1);
+  }
+}
+
+/** The entry's file: knowledge/<type folder>/<id>.yaml (or .yml). */
+function fileOf(base: KnowledgeBase, entryId: string): string | undefined {
+  const entry = base.byId.get(entryId);
+  if (!entry) return undefined;
+  return [".yaml", ".yml"].map((ext) => join(dir, FOLDER_OF_TYPE[entry.type], `${entryId}${ext}`)).find((path) => existsSync(path));
+}

@@ -1,0 +1,82 @@
+/**
+ * The queries search could not answer, as search reads them, and grouped
+ * when they are the same question: "erazmus grant", "grant erasmus" and
+ * "erasmus granti" are one question asked three times (/unanswered).
+ */
+import { stem, words } from "./normalize.js";
+import { isStopWord } from "./stopwords.js";
+
+/** Two keys this similar (1 - edits / length) are spellings of one word. */
+const SAME_WORD = 0.75;
+
+/**
+ * A query's normal form: its search keys (normalize.ts) without stop words,
+ * once each and sorted, so word order and endings do not tell repeats apart.
+ * Empty when search would read nothing in it.
+ */
+export function normalizedQuery(text: string): string {
+  const keys = words(text)
+    .filter((word) => !isStopWord(word))
+    .map(stem)
+    .filter((key) => key.length > 1 || /\d/.test(key));
+  return [...new Set(keys)].sort().join(" ");
+}
+
+export interface QueryForm {
+  normalized: string;
+  /** How many times it was asked. */
+  count: number;
+}
+
+/**
+ * Forms of the same question together: those whose keys pair up one to one
+ * as spellings of the same words. Each group is most asked first; the groups
+ * are ordered by how often they were asked in all (ties keep input order).
+ */
+export function groupQueries<F extends QueryForm>(forms: readonly F[]): F[][] {
+  const parent = forms.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const keys = forms.map((form) => form.normalized.split(" "));
+  for (let i = 0; i < forms.length; i++) {
+    for (let j = i + 1; j < forms.length; j++) {
+      if (root(i) !== root(j) && sameQuestion(keys[i]!, keys[j]!)) parent[root(j)] = root(i);
+    }
+  }
+  const groups = new Map<number, F[]>();
+  forms.forEach((form, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), form]));
+  const total = (group: F[]) => group.reduce((sum, form) => sum + form.count, 0);
+  return [...groups.values()].map((group) => [...group].sort((a, b) => b.count - a.count)).sort((a, b) => total(b) - total(a));
+}
+
+/** Every key of one has its own near-identical key in the other. */
+function sameQuestion(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const unused = [...b];
+  for (const key of a) {
+    let best = -1;
+    let bestSimilarity = SAME_WORD;
+    unused.forEach((other, i) => {
+      const s = similarity(key, other);
+      if (s >= bestSimilarity) [best, bestSimilarity] = [i, s];
+    });
+    if (best < 0) return false;
+    unused.splice(best, 1);
+  }
+  return true;
+}
+
+/** 1 for the same word, less by each edit (insertion, deletion, substitution) relative to the longer one. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longer = Math.max(a.length, b.length);
+  if (Math.abs(a.length - b.length) > longer * (1 - SAME_WORD)) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - previous[b.length]! / longer;
+}

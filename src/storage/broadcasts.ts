@@ -1,0 +1,246 @@
+/**
+ * Broadcasts and every recipient's delivery status. This table is the
+ * delivery engine's memory: whatever it has not recorded as sent is sent
+ * again after a restart, so a status is written as soon as Telegram answers.
+ */
+import type { Audience } from "../broadcast/audience.js";
+import type { Db } from "./database.js";
+import type { UiLang } from "./store.js";
+
+export type BroadcastStatus = "scheduled" | "running" | "paused" | "cancelled" | "done";
+export type RecipientStatus = "pending" | "sent" | "failed" | "blocked";
+
+export interface Broadcast {
+  id: number;
+  createdBy: number;
+  audience: Audience;
+  sourceChatId: number;
+  /** One message, or the messages of an album, in the staff member's chat. */
+  messageIds: number[];
+  status: BroadcastStatus;
+  scheduledAt: number | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  progress: { chatId: number; messageId: number } | null;
+  /** The language of the staff member who sent it: progress and reports are in it. */
+  lang: UiLang;
+  resendOf: number | null;
+}
+
+export interface BroadcastDraft {
+  createdBy: number;
+  audience: Audience;
+  sourceChatId: number;
+  messageIds: number[];
+  /** Unix ms; null sends now. */
+  scheduledAt: number | null;
+  lang: UiLang;
+  /** The message that shows its progress, sent before the broadcast exists so the engine only ever edits it. */
+  progress: { chatId: number; messageId: number };
+}
+
+export interface DeliveryFigures {
+  total: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+}
+
+interface BroadcastRow {
+  id: number;
+  created_by: number;
+  audience: string;
+  source_chat_id: number;
+  message_ids: string;
+  status: BroadcastStatus;
+  scheduled_at: number | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  progress_chat_id: number | null;
+  progress_message_id: number | null;
+  lang: UiLang;
+  resend_of: number | null;
+}
+
+const toBroadcast = (row: BroadcastRow): Broadcast => ({
+  id: row.id,
+  createdBy: row.created_by,
+  audience: JSON.parse(row.audience) as Audience,
+  sourceChatId: row.source_chat_id,
+  messageIds: JSON.parse(row.message_ids) as number[],
+  status: row.status,
+  scheduledAt: row.scheduled_at,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  finishedAt: row.finished_at,
+  progress: row.progress_chat_id !== null && row.progress_message_id !== null ? { chatId: row.progress_chat_id, messageId: row.progress_message_id } : null,
+  lang: row.lang,
+  resendOf: row.resend_of,
+});
+
+export class BroadcastStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insert: db.prepare<[number, string, number, string, string, number | null, number, number | null, UiLang, number | null, number, number]>(`
+        INSERT INTO broadcasts (created_by, audience, source_chat_id, message_ids, status, scheduled_at, created_at, started_at, lang, resend_of, progress_chat_id, progress_message_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      addAudience: db.prepare<{ id: number | bigint; topic: string; lang: string | null }>(`
+        INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, user_id)
+        SELECT :id, s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
+        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
+      addFailedOf: db.prepare<[number | bigint, number]>(`
+        INSERT INTO broadcast_recipients (broadcast_id, user_id)
+        SELECT ?, r.user_id FROM broadcast_recipients r JOIN users u ON u.id = r.user_id
+        WHERE r.broadcast_id = ? AND r.status = 'failed' AND u.blocked = 0`),
+      get: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts WHERE id = ?`),
+      recent: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?`),
+      withStatus: db.prepare<[BroadcastStatus], BroadcastRow>(`SELECT * FROM broadcasts WHERE status = ? ORDER BY COALESCE(started_at, scheduled_at), id`),
+      dueScheduled: db.prepare<[number], { id: number }>(`SELECT id FROM broadcasts WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id`),
+      start: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'running', started_at = ? WHERE id = ? AND status = 'scheduled'`),
+      setStatus: db.prepare<[BroadcastStatus, number, BroadcastStatus]>(`UPDATE broadcasts SET status = ? WHERE id = ? AND status = ?`),
+      finish: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'done', finished_at = ? WHERE id = ? AND status = 'running'`),
+      cancel: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'cancelled', finished_at = ? WHERE id = ? AND status IN ('scheduled', 'running', 'paused')`),
+      setProgress: db.prepare<[number, number, number]>(`UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?`),
+      figures: db.prepare<[number], { status: RecipientStatus; count: number }>(`SELECT status, COUNT(*) AS count FROM broadcast_recipients WHERE broadcast_id = ? GROUP BY status`),
+      due: db.prepare<[number, number, number, number], { user_id: number }>(`
+        SELECT user_id FROM broadcast_recipients
+        WHERE broadcast_id = ? AND status = 'pending' AND user_id > ? AND next_attempt_at <= ?
+        ORDER BY user_id LIMIT ?`),
+      nextAttemptAt: db.prepare<[number], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'pending'`),
+      settle: db.prepare<[RecipientStatus, string | null, number, number]>(`
+        UPDATE broadcast_recipients SET status = ?, error = ? WHERE broadcast_id = ? AND user_id = ? AND status = 'pending'`),
+      failedAttempt: db.prepare<[string, number, number], { attempts: number }>(`
+        UPDATE broadcast_recipients SET attempts = attempts + 1, error = ? WHERE broadcast_id = ? AND user_id = ? RETURNING attempts`),
+      deferTo: db.prepare<[number, number, number]>(`UPDATE broadcast_recipients SET next_attempt_at = ? WHERE broadcast_id = ? AND user_id = ?`),
+    };
+  }
+
+  /**
+   * Saves a broadcast. Sent now, its recipients are fixed at once, in the same
+   * transaction; scheduled, they are fixed when it starts (so students who
+   * subscribe meanwhile hear it too).
+   */
+  create(draft: BroadcastDraft, now = Date.now()): number {
+    return this.db.transaction(() => {
+      const scheduled = draft.scheduledAt !== null;
+      const { lastInsertRowid: id } = this.statements.insert.run(
+        draft.createdBy,
+        JSON.stringify(draft.audience),
+        draft.sourceChatId,
+        JSON.stringify(draft.messageIds),
+        scheduled ? "scheduled" : "running",
+        draft.scheduledAt,
+        now,
+        scheduled ? null : now,
+        draft.lang,
+        null,
+        draft.progress.chatId,
+        draft.progress.messageId,
+      );
+      if (!scheduled) this.statements.addAudience.run({ id, topic: draft.audience.topic, lang: draft.audience.lang ?? null });
+      return Number(id);
+    })();
+  }
+
+  /** A new broadcast of the same message to another's failed recipients (those who have not blocked the bot since); undefined when there are none. */
+  createResend(of: Broadcast, createdBy: number, lang: UiLang, progress: { chatId: number; messageId: number }, now = Date.now()): number | undefined {
+    try {
+      return this.db.transaction(() => {
+        const row = [createdBy, JSON.stringify(of.audience), of.sourceChatId, JSON.stringify(of.messageIds), "running", null, now, now, lang, of.id, progress.chatId, progress.messageId] as const;
+        const { lastInsertRowid: id } = this.statements.insert.run(...row);
+        // Throwing rolls the empty broadcast back.
+        if (this.statements.addFailedOf.run(id, of.id).changes === 0) throw new NothingToResend();
+        return Number(id);
+      })();
+    } catch (error) {
+      if (error instanceof NothingToResend) return undefined;
+      throw error;
+    }
+  }
+
+  /** Starts a scheduled broadcast, fixing its recipients; false if it was already started or cancelled (it fires once). */
+  startScheduled(id: number, now = Date.now()): boolean {
+    return this.db.transaction(() => {
+      const broadcast = this.get(id);
+      if (!broadcast || this.statements.start.run(now, id).changes === 0) return false;
+      this.statements.addAudience.run({ id, topic: broadcast.audience.topic, lang: broadcast.audience.lang ?? null });
+      return true;
+    })();
+  }
+
+  get(id: number): Broadcast | undefined {
+    const row = this.statements.get.get(id);
+    return row && toBroadcast(row);
+  }
+
+  recent(limit = 10): Broadcast[] {
+    return this.statements.recent.all(limit).map(toBroadcast);
+  }
+
+  withStatus(status: BroadcastStatus): Broadcast[] {
+    return this.statements.withStatus.all(status).map(toBroadcast);
+  }
+
+  dueScheduled(now = Date.now()): number[] {
+    return this.statements.dueScheduled.all(now).map((row) => row.id);
+  }
+
+  /** Moves a broadcast from one status to another; false if it was not in `from`. */
+  transition(id: number, from: BroadcastStatus, to: BroadcastStatus): boolean {
+    return this.statements.setStatus.run(to, id, from).changes > 0;
+  }
+
+  finish(id: number, now = Date.now()): boolean {
+    return this.statements.finish.run(now, id).changes > 0;
+  }
+
+  /** Cancels a broadcast that has not finished; its pending recipients stay unsent. */
+  cancel(id: number, now = Date.now()): boolean {
+    return this.statements.cancel.run(now, id).changes > 0;
+  }
+
+  setProgressMessage(id: number, chatId: number, messageId: number): void {
+    this.statements.setProgress.run(chatId, messageId, id);
+  }
+
+  figures(id: number): DeliveryFigures {
+    const figures: DeliveryFigures = { total: 0, pending: 0, sent: 0, failed: 0, blocked: 0 };
+    for (const { status, count } of this.statements.figures.all(id)) {
+      figures[status] = count;
+      figures.total += count;
+    }
+    return figures;
+  }
+
+  /** Pending recipients due by `now`, in user id order after `afterUserId`. */
+  due(id: number, now: number, afterUserId: number, limit: number): number[] {
+    return this.statements.due.all(id, afterUserId, now, limit).map((row) => row.user_id);
+  }
+
+  /** When the earliest pending recipient is due; undefined when none is pending. */
+  nextAttemptAt(id: number): number | undefined {
+    return this.statements.nextAttemptAt.get(id)?.at ?? undefined;
+  }
+
+  /** Records a final outcome for a recipient (written at once: see the top of this file). */
+  settle(id: number, userId: number, status: Exclude<RecipientStatus, "pending">, error: string | null = null): void {
+    this.statements.settle.run(status, error, id, userId);
+  }
+
+  /** Records an attempt that failed for a passing reason; returns how many have failed so far. */
+  recordFailedAttempt(id: number, userId: number, error: string): number {
+    return this.statements.failedAttempt.get(error, id, userId)?.attempts ?? 0;
+  }
+
+  /** The recipient stays pending, and is not tried again before `at`. */
+  deferTo(id: number, userId: number, at: number): void {
+    this.statements.deferTo.run(at, id, userId);
+  }
+}
+
+class NothingToResend extends Error {}

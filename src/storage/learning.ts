@@ -1,0 +1,114 @@
+/**
+ * How the bot learns: the queries search could not answer confidently, and
+ * the aliases staff attach them to (/unanswered).
+ */
+import type { LearnedAlias } from "../knowledge/learned-aliases.js";
+import type { Lang } from "../knowledge/schema.js";
+import type { Db } from "./database.js";
+
+export interface LoggedQuery {
+  id: number;
+  userId: number | null;
+  query: string;
+  normalized: string;
+  lang: Lang;
+  resolved: boolean;
+}
+
+/** All unresolved queries with one normal form, shown by the latest of them. */
+export interface OpenForm {
+  /** The latest query's row id: what staff buttons carry. */
+  id: number;
+  query: string;
+  lang: Lang;
+  normalized: string;
+  count: number;
+}
+
+interface QueryRow {
+  id: number;
+  user_id: number | null;
+  query: string;
+  normalized: string;
+  lang: Lang;
+  resolved_at: number | null;
+}
+
+interface AliasRow {
+  entry_id: string;
+  lang: Lang;
+  alias: string;
+}
+
+const toAlias = (row: AliasRow): LearnedAlias => ({ entryId: row.entry_id, lang: row.lang, alias: row.alias });
+
+export class LearningStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      log: db.prepare<[number | null, string, string, string, number]>(
+        `INSERT INTO unanswered_queries (user_id, query, normalized, lang, asked_at) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      get: db.prepare<[number], QueryRow>(`SELECT id, user_id, query, normalized, lang, resolved_at FROM unanswered_queries WHERE id = ?`),
+      // SQLite takes the bare columns (query, lang) from the row holding MAX(id): the latest wording.
+      openForms: db.prepare<[number], OpenForm>(`
+        SELECT MAX(id) AS id, query, lang, normalized, COUNT(*) AS count FROM unanswered_queries
+        WHERE resolved_at IS NULL GROUP BY normalized ORDER BY count DESC, id DESC LIMIT ?`),
+      countOpen: db.prepare<[], { count: number }>(`SELECT COUNT(*) AS count FROM unanswered_queries WHERE resolved_at IS NULL`),
+      resolve: db.prepare<[number, number, string | null, string]>(
+        `UPDATE unanswered_queries SET resolved_at = ?, resolved_by = ?, resolved_entry = ? WHERE resolved_at IS NULL AND normalized = ?`,
+      ),
+      addAlias: db.prepare<[string, string, string, number, number]>(
+        `INSERT OR IGNORE INTO learned_aliases (entry_id, lang, alias, added_by, added_at) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      aliases: db.prepare<[], AliasRow>(`SELECT entry_id, lang, alias FROM learned_aliases ORDER BY added_at, entry_id, lang, alias`),
+      unexported: db.prepare<[], AliasRow>(`SELECT entry_id, lang, alias FROM learned_aliases WHERE exported_at IS NULL ORDER BY entry_id, added_at, alias`),
+      markExported: db.prepare<[number, string, string, string]>(`UPDATE learned_aliases SET exported_at = ? WHERE entry_id = ? AND lang = ? AND alias = ?`),
+    };
+  }
+
+  /** Logs a query search had no confident answer to; returns its id. */
+  log(userId: number | undefined, query: string, normalized: string, lang: Lang, now = Date.now()): number {
+    return Number(this.statements.log.run(userId ?? null, query, normalized, lang, now).lastInsertRowid);
+  }
+
+  get(id: number): LoggedQuery | undefined {
+    const row = this.statements.get.get(id);
+    return row && { id: row.id, userId: row.user_id, query: row.query, normalized: row.normalized, lang: row.lang, resolved: row.resolved_at !== null };
+  }
+
+  /** Unresolved queries by normal form, the most asked first. */
+  openForms(limit: number): OpenForm[] {
+    return this.statements.openForms.all(limit);
+  }
+
+  countOpen(): number {
+    return this.statements.countOpen.get()!.count;
+  }
+
+  /** Marks every unresolved query of these forms resolved: attached to `entryId`, or dismissed (null). Returns how many. */
+  resolve(normalized: readonly string[], entryId: string | null, by: number, now = Date.now()): number {
+    return this.db.transaction(() => normalized.reduce((sum, form) => sum + this.statements.resolve.run(now, by, entryId, form).changes, 0))();
+  }
+
+  /** Returns false when the entry already had this alias. */
+  learnAlias({ entryId, lang, alias }: LearnedAlias, by: number, now = Date.now()): boolean {
+    return this.statements.addAlias.run(entryId, lang, alias, by, now).changes > 0;
+  }
+
+  aliases(): LearnedAlias[] {
+    return this.statements.aliases.all().map(toAlias);
+  }
+
+  /** Learned aliases not yet written into the knowledge files. */
+  unexportedAliases(): LearnedAlias[] {
+    return this.statements.unexported.all().map(toAlias);
+  }
+
+  markExported(aliases: readonly LearnedAlias[], now = Date.now()): void {
+    this.db.transaction(() => {
+      for (const { entryId, lang, alias } of aliases) this.statements.markExported.run(now, entryId, lang, alias);
+    })();
+  }
+}

@@ -1,0 +1,49 @@
+/** What each student chose to hear about (see src/broadcast/audience.ts). */
+import type { Audience, Topic } from "../broadcast/audience.js";
+import type { Db } from "./database.js";
+
+export class SubscriptionStore {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      topicsOf: db.prepare<[number], { topic: Topic }>(`SELECT topic FROM subscriptions WHERE user_id = ? ORDER BY topic`),
+      subscribe: db.prepare<[number, string, number]>(`INSERT OR IGNORE INTO subscriptions (user_id, topic, created_at) VALUES (?, ?, ?)`),
+      unsubscribe: db.prepare<[number, string]>(`DELETE FROM subscriptions WHERE user_id = ? AND topic = ?`),
+      unsubscribeAll: db.prepare<[number]>(`DELETE FROM subscriptions WHERE user_id = ?`),
+      countByTopic: db.prepare<[], { topic: Topic; count: number }>(`
+        SELECT s.topic, COUNT(*) AS count FROM subscriptions s JOIN users u ON u.id = s.user_id
+        WHERE u.blocked = 0 GROUP BY s.topic ORDER BY count DESC, s.topic`),
+      countAudience: db.prepare<{ topic: string; lang: string | null }, { count: number }>(`
+        SELECT COUNT(DISTINCT s.user_id) AS count FROM subscriptions s JOIN users u ON u.id = s.user_id
+        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
+    };
+  }
+
+  topicsOf(userId: number): Topic[] {
+    return this.statements.topicsOf.all(userId).map((row) => row.topic);
+  }
+
+  subscribe(userId: number, topic: Topic, now = Date.now()): void {
+    this.statements.subscribe.run(userId, topic, now);
+  }
+
+  unsubscribe(userId: number, topic: Topic): void {
+    this.statements.unsubscribe.run(userId, topic);
+  }
+
+  /** Returns how many topics the user had. */
+  unsubscribeAll(userId: number): number {
+    return this.statements.unsubscribeAll.run(userId).changes;
+  }
+
+  /** Active (not blocked) subscribers per topic. */
+  countByTopic(): { topic: Topic; count: number }[] {
+    return this.statements.countByTopic.all();
+  }
+
+  /** How many active users an announcement to this audience reaches now. */
+  countAudience(audience: Audience): number {
+    return this.statements.countAudience.get({ topic: audience.topic, lang: audience.lang ?? null })!.count;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Broadcasts end to end: a staff member composes one in the bot, students
+ * receive an exact copy, the engine copes with Telegram's errors, and the
+ * staff member watches and controls it.
+ */
+import { describe, expect, it } from "vitest";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { formatTashkent } from "../../src/broadcast/schedule.js";
+import { eventually, withBot, type Harness } from "./harness.js";
+
+const OWNER = 500;
+
+/** Students who started the bot and subscribed to all announcements. */
+function subscribers(h: Harness, count: number, languageCode = "en"): FakeUser[] {
+  const students = Array.from({ length: count }, () => h.fake.user({ languageCode }));
+  for (const s of students) {
+    h.app.store.seeUser({ id: s.id, firstName: `Student ${s.id}`, languageCode });
+    h.app.store.setLanguage(s.id, languageCode as "en");
+    h.app.store.subscriptions.subscribe(s.id, "all");
+  }
+  return students;
+}
+
+/** /broadcast to everyone subscribed, then `send` the announcement; resolves with the preview. */
+async function compose(owner: FakeUser, send: () => Promise<FakeMessage>): Promise<FakeMessage> {
+  const audience = await owner.send("/broadcast");
+  const ask = await owner.press(audience, /^Everyone subscribed/);
+  expect(ask.text).toContain("Now send me the announcement");
+  return send();
+}
+
+const lastFrom = (h: Harness, chatId: number, pattern: RegExp) =>
+  h.fake
+    .messages(chatId)
+    .filter((m) => pattern.test(m.text))
+    .at(-1);
+
+describe("a broadcast, composed by staff", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER], BROADCAST_RATE: 200 });
+
+  it("shows the exact number of recipients, then copies the formatted message to each of them once, with a stop button", async () => {
+    const students = subscribers(h, 12);
+    h.fake.user({ languageCode: "en" }); // never subscribed: gets nothing
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const text = "Call for applications: KOICA scholarship";
+    const preview = await compose(owner, () => owner.sendFormatted(text, [{ type: "bold", offset: 0, length: 21 }]));
+    expect(preview.text).toContain("Recipients: 12");
+    await owner.press(preview, "📤 Send now to 12");
+
+    await eventually(() => lastFrom(h, owner.id, /finished in/));
+    for (const s of students) {
+      const copies = s.messages().filter((m) => m.text === text);
+      expect(copies).toHaveLength(1);
+      expect(copies[0]!.entities).toEqual([{ type: "bold", offset: 0, length: 21 }]);
+      expect(copies[0]!.buttons.flat().map((b) => b.text)).toContain("🔕 Stop announcements");
+    }
+    const progress = lastFrom(h, owner.id, /^📣 Announcement #1/)!;
+    expect(progress.text).toContain("✅ Finished");
+    expect(progress.text).toContain("Sent: 12");
+    expect(progress.text).toContain("Remaining: 0");
+    expect(progress.edits).toBeGreaterThan(0);
+
+    const list = await owner.send("/broadcasts");
+    expect(list.text).toContain("#1");
+    expect(list.text).toContain("Sent 12 of 12");
+  });
+
+  it("copies an album as an album, captions and all", async () => {
+    const [student] = subscribers(h, 1);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const preview = await compose(owner, () => owner.sendAlbum([{ type: "photo", caption: "Open day at BSPU" }, { type: "photo" }, { type: "video" }]));
+    await eventually(() => h.fake.messages(owner.id).find((m) => m.messageId === preview.messageId)!.text.includes("3 items"));
+    await owner.press(h.fake.messages(owner.id).find((m) => m.messageId === preview.messageId)!, "📤 Send now to 1");
+    await eventually(() => student!.messages().length === 3);
+    const album = student!.messages();
+    expect(album.map((m) => m.kind)).toEqual(["photo", "photo", "video"]);
+    expect(album[0]!.text).toBe("Open day at BSPU");
+    expect(new Set(album.map((m) => m.mediaGroupId)).size).toBe(1);
+    expect(album[0]!.mediaGroupId).toBeDefined();
+  });
+
+  it("schedules for a Tashkent time, and tells the staff member when", async () => {
+    subscribers(h, 2);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const preview = await compose(owner, () => owner.send("Visiting professor from Korea on Friday"));
+    const ask = await owner.press(preview, "🕒 Schedule");
+    expect(ask.text).toContain("Tashkent time");
+    expect((await owner.send("yesterday")).text).toContain("could not read");
+    expect((await owner.send("01.01.2020 09:00")).text).toContain("already passed");
+    const tomorrow = formatTashkent(Date.now() + 24 * 3600_000).replace(/\d\d:\d\d$/, "09:00");
+    owner.sendNoWait(tomorrow);
+    const scheduled = await eventually(() => lastFrom(h, owner.id, /Scheduled for/));
+    expect(scheduled.text).toContain(`Scheduled for ${tomorrow} (Tashkent)`);
+    expect(scheduled.buttons.flat().map((b) => b.text)).toEqual(["✖️ Cancel"]);
+    expect(h.app.store.broadcasts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: Date.parse(`${tomorrow.slice(6, 10)}-${tomorrow.slice(3, 5)}-${tomorrow.slice(0, 2)}T04:00:00Z`) });
+  });
+
+  it("fires a scheduled broadcast once when due, also across restarts", async () => {
+    const students = subscribers(h, 3);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const source = owner.sendFormattedNoWait("Scheduled: British Council seminar", []);
+    const progress = await owner.nextMessage(); // the bot's answer to a plain message: it keeps a message to copy
+    h.app.store.broadcasts.create({
+      createdBy: OWNER,
+      audience: { topic: "all" },
+      sourceChatId: OWNER,
+      messageIds: [source.messageId],
+      scheduledAt: Date.now() + 1500,
+      lang: "en",
+      progress: { chatId: OWNER, messageId: progress.messageId },
+    });
+    await h.restart(); // before it is due
+    const got = (s: FakeUser) => s.messages().filter((m) => m.text === "Scheduled: British Council seminar").length;
+    await eventually(() => students.every((s) => got(s) === 1), 8000);
+    await h.restart(); // after it fired
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const s of students) expect(got(s)).toBe(1);
+    expect(h.app.store.broadcasts.get(1)!.status).toBe("done");
+  });
+
+  it("can be cancelled while composing, and then sends nothing", async () => {
+    const [student] = subscribers(h, 1);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const preview = await compose(owner, () => owner.send("Draft that should not go out"));
+    const cancelled = await owner.press(preview, "✖️ Cancel");
+    expect(cancelled.text).toContain("Nothing was sent");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(student!.messages()).toEqual([]);
+  });
+});
+
+describe("delivery under Telegram's errors", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER], BROADCAST_RATE: 200 });
+
+  it("ends every recipient as sent or blocked exactly as the fake saw it, through 429s, 403s, resets and 502s", async () => {
+    const students = subscribers(h, 40);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const blocked = students.filter((_, i) => i % 10 === 3); // 10%
+    for (const s of blocked) h.fake.injectFault({ method: "copyMessage", chatId: s.id, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
+    h.fake.injectFault({ method: "copyMessage", chatId: students[5]!.id, times: 2, errorCode: 502, description: "Bad Gateway" });
+    const lost = students[9]!; // a chat Telegram no longer knows: failed, not retried
+    h.fake.injectFault({ method: "copyMessage", chatId: lost.id, errorCode: 400, description: "Bad Request: chat not found" });
+    h.fake.injectFault({ method: "copyMessage", chatId: students[6]!.id, times: 1, reset: true });
+    h.fake.injectFault({ method: "copyMessage", chatId: students[7]!.id, times: 1, retryAfter: 1 });
+    h.fake.injectFault({ method: "copyMessage", chatId: students[20]!.id, times: 1, retryAfter: 2 });
+
+    const preview = await compose(owner, () => owner.send("Erasmus Mundus: deadline reminder"));
+    await owner.press(preview, "📤 Send now to 40");
+    await eventually(() => lastFrom(h, owner.id, /finished in/), 20_000);
+
+    const broadcast = h.app.store.broadcasts.recent(1)[0]!;
+    const figures = h.app.store.broadcasts.figures(broadcast.id);
+    expect(figures).toEqual({ total: 40, pending: 0, sent: 35, blocked: 4, failed: 1 });
+    for (const s of students) {
+      const received = s.messages().filter((m) => m.text === "Erasmus Mundus: deadline reminder").length;
+      expect(received).toBe(blocked.includes(s) || s === lost ? 0 : 1);
+      expect(h.app.store.getUser(s.id)!.blocked).toBe(blocked.includes(s));
+    }
+    const copies = h.fake.calls.filter((c) => c.method === "copyMessage" && c.params.chat_id === lost.id);
+    expect(copies).toHaveLength(1);
+    const report = lastFrom(h, owner.id, /finished in/)!;
+    expect(report.text).toContain("Blocked the bot: 4");
+    // The injected faults are Telegram's rejections the test asked for, not the bot's mistakes.
+    h.fake.calls.length = 0;
+  }, 30_000);
+
+  it("resends a finished broadcast to its failed recipients only", async () => {
+    const students = subscribers(h, 5);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    h.fake.injectFault({ method: "copyMessage", chatId: students[1]!.id, times: 1, errorCode: 400, description: "Bad Request: chat not found" });
+    const preview = await compose(owner, () => owner.send("KOICA: interviews next week"));
+    await owner.press(preview, "📤 Send now to 5");
+    const progress = await eventually(() => h.fake.messages(owner.id).find((m) => /✅ Finished/.test(m.text)));
+    expect(progress.text).toContain("Failed: 1");
+    await owner.press(progress, "🔁 Resend to the 1 failed");
+    await eventually(() => lastFrom(h, owner.id, /Announcement #2 finished/));
+    for (const s of students) expect(s.messages().filter((m) => m.text === "KOICA: interviews next week")).toHaveLength(1);
+    h.fake.calls.length = 0;
+  });
+});
+
+describe("pausing, resuming and cancelling", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER], BROADCAST_RATE: 10 });
+
+  it("pause stops the sending, resume finishes it, and nobody gets it twice", async () => {
+    const students = subscribers(h, 30);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const received = () => students.filter((s) => s.messages().some((m) => m.text === "China internship: apply now")).length;
+    const preview = await compose(owner, () => owner.send("China internship: apply now"));
+    await owner.press(preview, "📤 Send now to 30");
+    const progress = await eventually(() => h.fake.messages(owner.id).find((m) => /Sending…/.test(m.text)));
+    await eventually(() => received() >= 3);
+    const paused = await owner.press(progress, "⏸ Pause");
+    expect(paused.text).toContain("Paused");
+    await new Promise((r) => setTimeout(r, 400));
+    const atPause = received();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(received()).toBe(atPause);
+    expect(atPause).toBeLessThan(30);
+
+    await owner.press(h.fake.messages(owner.id).find((m) => m.messageId === progress.messageId)!, "▶️ Resume");
+    await eventually(() => lastFrom(h, owner.id, /finished in/), 10_000);
+    expect(received()).toBe(30);
+    for (const s of students) expect(s.messages().filter((m) => m.text === "China internship: apply now").length).toBe(1);
+  }, 20_000);
+
+  it("cancel asks first, then stops for good", async () => {
+    const students = subscribers(h, 30);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const received = () => students.filter((s) => s.messages().length > 0).length;
+    const preview = await compose(owner, () => owner.send("UNDP: volunteer call"));
+    await owner.press(preview, "📤 Send now to 30");
+    const progress = await eventually(() => h.fake.messages(owner.id).find((m) => /Sending…/.test(m.text)));
+    const confirm = await owner.press(progress, "✖️ Cancel");
+    expect(confirm.text).toMatch(/Cancel announcement #1\? The \d+ students/);
+    await owner.press(confirm, "✖️ Yes, cancel it");
+    await new Promise((r) => setTimeout(r, 400));
+    const atCancel = received();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(received()).toBe(atCancel);
+    expect(atCancel).toBeLessThan(30);
+    expect(h.app.store.broadcasts.get(1)!.status).toBe("cancelled");
+  });
+});

@@ -1,0 +1,144 @@
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { daysFromToday, knowledgeWithDeadlines } from "../fixtures/knowledge-with-deadlines.js";
+import { allButtons, eventually, startBot, withBot } from "./harness.js";
+
+// Erasmus Mundus closes in 3 days (sooner than REMINDER_DAYS), the 2+2 program in 40; KOICA has no date.
+const SOON = daysFromToday(3);
+const LATER = daysFromToday(40);
+const knowledge = knowledgeWithDeadlines({ "erasmus-mundus": [daysFromToday(-5), SOON], "bspu-2plus2": [LATER] });
+afterAll(() => rmSync(knowledge, { recursive: true, force: true }));
+
+const OVERRIDES = { KNOWLEDGE_DIR: knowledge, REMINDER_DAYS: 7, REMINDER_CHECK_SECONDS: 0.05 };
+const h = withBot(OVERRIDES);
+
+/** A new user past the greeting and the announcements question, looking at a program's card. */
+async function cardOf(user: FakeUser, programId: string): Promise<FakeMessage> {
+  await user.send("/start");
+  await user.nextMessage();
+  return user.send(`/start ${programId}`);
+}
+
+/** The reminders the job sent: the only messages with a button to the program's card as a new message. */
+const reminders = (user: FakeUser) => user.messages().filter((m) => m.buttons.flat().some((b) => b.callbackData?.startsWith("remc:")));
+/** Long enough for the job to have looked many times (every 50 ms here). */
+const severalLooks = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+describe("a deadline closer than REMINDER_DAYS", () => {
+  it("is confirmed with the days left, and reminded once, in the student's language; never again, also after a restart", async () => {
+    const user = h.fake.user({ languageCode: "ru" });
+    const card = await cardOf(user, "erasmus-mundus");
+    const confirmation = await user.press(card, "⏰ Напомнить о сроке");
+    expect(confirmation.messageId).toBe(card.messageId); // in place of the card
+    expect(confirmation.text).toBe(
+      [
+        "⏰ Напоминание установлено: Erasmus Mundus (Эразмус Мундус)",
+        `Срок подачи — ${SOON} (через 3 дня). (требует уточнения)`,
+        "Приём документов",
+        "Это скоро, поэтому напоминание придёт сразу.",
+      ].join("\n"),
+    );
+    expect(allButtons(confirmation)).toEqual(["🔕 Отменить напоминание", "⬅️ Назад", "🏠 Меню"]);
+
+    const reminder = await eventually(() => reminders(user)[0]);
+    expect(reminder.text).toBe(`⏰ Erasmus Mundus (Эразмус Мундус): срок подачи — ${SOON} (через 3 дня). (требует уточнения)\nПриём документов`);
+    expect(allButtons(reminder)).toEqual(["🎓 Erasmus Mundus (Эразмус Мундус)", "📝 Как подать заявку"]);
+
+    await severalLooks();
+    await h.restart();
+    await severalLooks();
+    expect(reminders(user)).toHaveLength(1);
+
+    // Asking again: it was already sent.
+    const again = await user.press(await user.send("/start erasmus-mundus"), "⏰ Напомнить о сроке");
+    expect(again.text).toContain("Напоминание уже установлено");
+    expect(again.text).toContain("Я уже отправил вам напоминание.");
+    expect(allButtons(again)).not.toContain("🔕 Отменить напоминание");
+    await severalLooks();
+    expect(reminders(user)).toHaveLength(1);
+  });
+
+  it("leads from the reminder to the program's card and how to apply, as new messages", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    await user.press(await cardOf(user, "erasmus-mundus"), "⏰ Deadline reminder");
+    const reminder = await eventually(() => reminders(user)[0]);
+    expect(reminder.text).toBe(`⏰ Erasmus Mundus: the deadline is ${SOON} (in 3 days). (to be confirmed)\nApplications close`);
+    const card = await user.press(reminder, "🎓 Erasmus Mundus");
+    expect(card.messageId).not.toBe(reminder.messageId);
+    expect(card.text.startsWith("Erasmus Mundus")).toBe(true);
+    const apply = await user.press(reminder, "📝 How to apply");
+    expect(apply.messageId).not.toBe(reminder.messageId);
+    expect(apply.text).toContain("How to apply");
+  });
+});
+
+describe("a deadline further away", () => {
+  it("is reminded REMINDER_DAYS before, at 09:00 Tashkent; tapping again says so; it can be cancelled", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await cardOf(user, "bspu-2plus2");
+    const set = await user.press(card, "⏰ Deadline reminder");
+    expect(set.text).toContain('⏰ Reminder set: Joint "2+2" programme with BSPU');
+    expect(set.text).toContain(`The deadline is ${LATER} (in 40 days).`);
+    expect(set.text).toContain(`I will remind you on ${daysFromToday(33)} at 09:00, Tashkent time.`);
+
+    const again = await user.press(await user.send("/start bspu-2plus2"), "⏰ Deadline reminder");
+    expect(again.text).toContain("⏰ You already have a reminder");
+    expect(again.text).toContain(`I will remind you on ${daysFromToday(33)}`);
+
+    await severalLooks();
+    expect(reminders(user)).toEqual([]); // not due yet
+
+    const cancelled = await user.press(again, "🔕 Cancel the reminder");
+    expect(cancelled.text).toBe('🔕 Reminder cancelled: Joint "2+2" programme with BSPU.');
+    const back = await user.press(cancelled, "⬅️ Back");
+    expect(allButtons(back)).toContain("⏰ Deadline reminder");
+    expect((await user.press(back, "⏰ Deadline reminder")).text).toContain("⏰ Reminder set"); // set anew
+  });
+});
+
+describe("a program without a published deadline", () => {
+  it("is answered honestly, and the student subscribed to its announcements instead", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await cardOf(user, "koica");
+    const answer = await user.press(card, "⏰ Deadline reminder");
+    expect(answer.text).toBe(
+      "KOICA — Korea International Cooperation Agency: the department has not announced a deadline yet. I have subscribed you to this program's announcements, so you will hear when it does.",
+    );
+    expect(h.app.store.subscriptions.topicsOf(user.id)).toEqual(["program:koica"]);
+    expect(h.app.store.reminders.find(user.id, "koica", LATER)).toBeUndefined();
+  });
+});
+
+describe("the reminder job", () => {
+  it("drops a reminder whose deadline is no longer in the knowledge base", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await cardOf(user, "erasmus-mundus");
+    // A reminder set before the department moved the date: that date is gone from the base.
+    h.app.store.reminders.add(user.id, "erasmus-mundus", daysFromToday(2), Date.now() - 1000);
+    await user.press(card, "⏰ Deadline reminder");
+    const sent = await eventually(() => reminders(user)[0]);
+    expect(sent.text).toContain(SOON);
+    await severalLooks();
+    expect(reminders(user)).toHaveLength(1);
+    expect(h.app.store.reminders.find(user.id, "erasmus-mundus", daysFromToday(2))?.sentAt).not.toBeNull(); // claimed, never sent
+  });
+
+  it("marks a user who blocked the bot (403), and does not try again", async () => {
+    // A bot of its own: the shared one must end with nothing refused by Telegram, and this 403 is the point.
+    const own = await startBot(OVERRIDES);
+    try {
+      const user = own.fake.user({ languageCode: "en" });
+      const card = await cardOf(user, "erasmus-mundus");
+      own.fake.injectFault({ method: "sendMessage", chatId: user.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
+      await user.press(card, "⏰ Deadline reminder");
+      await eventually(() => own.app.store.getUser(user.id)?.blocked);
+      expect(own.app.store.reminders.find(user.id, "erasmus-mundus", SOON)?.sentAt).not.toBeNull();
+      await severalLooks();
+      expect(own.fake.rejected().map((call) => [call.method, call.errorCode])).toEqual([["sendMessage", 403]]); // tried once only
+      expect(reminders(user)).toEqual([]);
+    } finally {
+      await own.stop();
+    }
+  });
+});

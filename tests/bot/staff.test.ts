@@ -1,0 +1,72 @@
+/** Roles: what students cannot do or see, and how owners add and remove staff. */
+import { describe, expect, it } from "vitest";
+import { allButtons, eventually, withBot } from "./harness.js";
+
+const OWNER = 500;
+const staffScope = (id: number) => ({ type: "chat", chat_id: id });
+
+describe("staff tools are the staff's only", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER] });
+
+  it.each(["/broadcast", "/broadcasts", "/questions", "/unanswered", "/stats"])("a student typing %s is refused", async (command) => {
+    const student = h.fake.user({ languageCode: "en" });
+    expect((await student.send(command)).text).toBe("This is for the department's staff only.");
+  });
+
+  it("a student cannot press a staff button, even a forged one, and nothing happens", async () => {
+    const student = h.fake.user({ languageCode: "ru" });
+    const menu = await student.send("/start");
+    for (const data of ["s/bc:pause:1", "s/bc:cancel!:1", "s/bcf:now", "s/st:add", "s/st:rm:500"]) {
+      const query = student.pressData(menu, data);
+      const answer = await eventually(() => h.fake.callbackAnswer(query));
+      expect(answer).toEqual(expect.objectContaining({ text: "Это только для сотрудников отдела.", showAlert: true }));
+    }
+    expect(h.app.store.staff.list()).toEqual([]);
+  });
+
+  it("students never see the staff commands; staff see them in their own chat only", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    await owner.send("/start");
+    const students = h.fake.commands("en")!.map((c) => c.command);
+    expect(students).not.toContain("broadcast");
+    expect(h.fake.commands("")!.map((c) => c.command)).not.toContain("broadcast");
+    const own = await eventually(() => h.fake.commands("", staffScope(OWNER)));
+    expect(own.map((c) => c.command)).toEqual(expect.arrayContaining(["broadcast", "broadcasts", "questions", "unanswered", "stats", "staff"]));
+  });
+
+  it("an owner adds a staff member with the contact chooser; they may then broadcast, and lose it when removed", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const colleague = h.fake.user({ firstName: "Dilnoza", languageCode: "en" });
+    expect((await colleague.send("/broadcast")).text).toBe("This is for the department's staff only.");
+
+    const list = await owner.send("/staff");
+    expect(list.text).toContain("Staff members: 0");
+    const prompt = await owner.press(list, "➕ Add a staff member");
+    expect(owner.keyboard()).toEqual([["👤 Choose a person"], ["✖️ Cancel"]]);
+    expect(prompt.text).toContain("Choose the person");
+    await owner.shareUser(1, colleague);
+    const updated = await eventually(() => h.fake.messages(OWNER).find((m) => m.text.startsWith("Staff members: 1")));
+    expect(updated.text).toContain("Dilnoza");
+    expect(h.fake.messages(OWNER).some((m) => m.text === "✅ Dilnoza is now staff.")).toBe(true);
+    expect(h.fake.commands("", staffScope(colleague.id))!.map((c) => c.command)).toContain("broadcast");
+    expect(h.fake.commands("", staffScope(colleague.id))!.map((c) => c.command)).not.toContain("staff");
+
+    expect((await colleague.send("/broadcast")).text).toContain("Who should receive it?");
+    await colleague.send("/cancel");
+    // Staff are not owners: they cannot manage staff.
+    expect((await colleague.send("/staff")).text).toBe("Only the bot's owners (ADMIN_IDS) can do this.");
+
+    const removed = await owner.press(updated, "➖ Remove Dilnoza");
+    expect(removed.text).toContain("Staff members: 0");
+    expect(allButtons(removed)).toEqual(["➕ Add a staff member"]);
+    expect(h.fake.commands("", staffScope(colleague.id))).toBeUndefined();
+    expect((await colleague.send("/broadcast")).text).toBe("This is for the department's staff only.");
+  });
+
+  it("staff stay staff after a restart", async () => {
+    const colleague = h.fake.user({ languageCode: "en" });
+    h.app.store.staff.add(colleague.id, "Aziz", OWNER);
+    await h.restart();
+    expect((await colleague.send("/broadcast")).text).toContain("Who should receive it?");
+  });
+});

@@ -1,0 +1,87 @@
+/** The bot learns: /unanswered groups what search could not answer, and one tap teaches it the entry. */
+import { describe, expect, it } from "vitest";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { allButtons, eventually, withBot } from "./harness.js";
+
+const OWNER = 9001;
+const NOT_FOUND = "Bu savolga ishonchli javob topa olmadim";
+const EXCHANGE = "Almashinuv dasturlari va xorijda stajirovka";
+
+/** Presses "Next ▶️" until the entry's button shows, then presses it. */
+async function pickEntry(staff: FakeUser, picker: FakeMessage, title: RegExp): Promise<FakeMessage> {
+  for (let page = picker; ; page = await staff.press(page, "Next ▶️")) {
+    if (allButtons(page).some((b) => title.test(b))) return staff.press(page, title);
+    if (!allButtons(page).includes("Next ▶️")) throw new Error(`no button ${title} on any page`);
+  }
+}
+
+describe("/unanswered", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER] });
+
+  it("an alias added from /unanswered makes the same query answer correctly, also after a restart", async () => {
+    const student = h.fake.user({ languageCode: "uz" });
+    const other = h.fake.user({ languageCode: "uz" });
+    expect((await student.send("yozgi maktab")).text).toContain(NOT_FOUND);
+    expect((await other.send("Maktab yozgi?")).text).toContain(NOT_FOUND);
+    expect((await other.send("yozgi maktablar")).text).toContain(NOT_FOUND);
+    expect((await student.send("yozgi mactab")).text).toContain(NOT_FOUND);
+    expect((await student.send("yotoqxonada joy bormi")).text).toContain(NOT_FOUND);
+    // Small talk and commands are not questions search missed.
+    await student.send("rahmat");
+    await student.send("/help");
+
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    const list = await staff.send("/unanswered");
+    expect(list.text).toBe(
+      [
+        "Questions the bot could not answer (5 in all), most asked first. Tap one to tell the bot which entry answers it.",
+        "1. yozgi maktablar — 4× (2 wordings)",
+        "2. yotoqxonada joy bormi — 1×",
+      ].join("\n"),
+    );
+    expect(allButtons(list)).toEqual(["1. yozgi maktablar (4)", "2. yotoqxonada joy bormi (1)", "🏠 Menu"]);
+
+    const picker = await staff.press(list, "1. yozgi maktablar (4)");
+    expect(picker.text).toContain("yozgi maktablar — asked 4×.\n\nAlso written as: yozgi mactab\n\nWhich entry should answer it?");
+    const learned = await pickEntry(staff, picker, /^(⭐ )?Exchange programmes and training abroad$/);
+    expect(learned.text).toBe(
+      [
+        "✅ Learned: yozgi maktablar now leads to Exchange programmes and training abroad.",
+        "New aliases: yozgi maktablar (uz), yozgi mactab (uz)",
+        "Questions resolved: 4. The search uses it from now on; npm run kb:export-aliases writes it into the knowledge files.",
+      ].join("\n"),
+    );
+
+    expect((await student.send("yozgi maktab")).text.startsWith(EXCHANGE)).toBe(true);
+    expect((await staff.send("/unanswered")).text).toContain("1. yotoqxonada joy bormi — 1×");
+    expect((await staff.send("/unanswered")).text).not.toContain("yozgi");
+
+    await h.restart();
+    expect((await other.send("Maktab yozgi")).text.startsWith(EXCHANGE)).toBe(true);
+  });
+
+  it("a dismissed question leaves the list without teaching the bot anything", async () => {
+    const student = h.fake.user({ languageCode: "en" });
+    await student.send("asdf qwerty");
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    const picker = await staff.press(await staff.send("/unanswered"), /^1\. asdf qwerty/);
+    expect((await staff.press(picker, "🗑 Not for the bot")).text).toBe("🗑 Dismissed: asdf qwerty (1 question).");
+    expect((await staff.send("/unanswered")).text).toBe("Nothing to review: search has answered every question since the last review.");
+    // An old button of the same group now says it is done.
+    expect((await staff.press(picker, "⬅️ Unanswered")).text).toContain("Nothing to review");
+  });
+
+  it("is refused to students: the command, /questions, and a forged staff button", async () => {
+    const student = h.fake.user({ languageCode: "en" });
+    const notFound = await student.send("summer school");
+    expect((await student.send("/unanswered")).text).toBe("This is for the department's staff only.");
+    expect((await student.send("/questions")).text).toBe("This is for the department's staff only.");
+
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    const picker = await staff.press(await staff.send("/unanswered"), /^1\. summer school/);
+    const learn = picker.buttons.flat().find((b) => b.text.startsWith("⭐") || b.callbackData?.startsWith("s/ul:"))!;
+    const query = student.pressData(notFound, learn.callbackData!);
+    expect(await eventually(() => h.fake.callbackAnswer(query))).toMatchObject({ text: "This is for the department's staff only.", showAlert: true });
+    expect((await student.send("summer school")).text).toContain("I could not find a confident answer");
+  });
+});

@@ -1,0 +1,223 @@
+/** The delivery engine against a scripted courier: outcomes, limits, pause and resume, and what a crash leaves. */
+import { afterEach, describe, expect, it } from "vitest";
+import { BroadcastEngine, type Courier, type DeliveryResult, type Progress } from "../../src/broadcast/engine.js";
+import type { Broadcast } from "../../src/storage/broadcasts.js";
+import { openDatabase } from "../../src/storage/database.js";
+import { Store } from "../../src/storage/store.js";
+import { eventually } from "../bot/harness.js";
+
+const STAFF = 1;
+
+function storeWithSubscribers(count: number): Store {
+  const store = new Store(openDatabase(":memory:"));
+  for (let id = 100; id < 100 + count; id++) {
+    store.seeUser({ id, firstName: `S${id}` });
+  }
+  store.flush();
+  for (let id = 100; id < 100 + count; id++) store.subscriptions.subscribe(id, "all");
+  return store;
+}
+
+function newBroadcast(store: Store): number {
+  return store.broadcasts.create({
+    createdBy: STAFF,
+    audience: { topic: "all" },
+    sourceChatId: STAFF,
+    messageIds: [7],
+    scheduledAt: null,
+    lang: "en",
+    progress: { chatId: STAFF, messageId: 1 },
+  });
+}
+
+/** A courier answering from a script; records every attempt with its time. */
+function scriptedCourier(answer: (userId: number, attempt: number) => DeliveryResult | Promise<DeliveryResult> = () => ({ ok: true })) {
+  const attempts: { userId: number; at: number }[] = [];
+  const courier: Courier = {
+    async deliver(_b: Broadcast, userId: number) {
+      attempts.push({ userId, at: Date.now() });
+      return answer(userId, attempts.filter((a) => a.userId === userId).length);
+    },
+  };
+  return { courier, attempts };
+}
+
+function recordingReporter() {
+  const reports: { status: Broadcast["status"]; progress: Progress }[] = [];
+  return { reports, reporter: { report: async (b: Broadcast, progress: Progress) => void reports.push({ status: b.status, progress }) } };
+}
+
+let engines: BroadcastEngine[] = [];
+afterEach(async () => {
+  await Promise.all(engines.map((e) => e.stop()));
+  engines = [];
+});
+function engineFor(store: Store, courier: Courier, options: { rate?: number; reporter?: ReturnType<typeof recordingReporter>["reporter"]; blocked?: number[] } = {}) {
+  const engine = new BroadcastEngine({
+    broadcasts: store.broadcasts,
+    markBlocked: (id) => {
+      options.blocked?.push(id);
+      store.setBlocked(id, true);
+    },
+    courier,
+    reporter: options.reporter ?? recordingReporter().reporter,
+    rate: options.rate ?? 1000,
+    progressEveryMs: 50,
+  });
+  engines.push(engine);
+  engine.start();
+  return engine;
+}
+
+describe("the delivery engine", () => {
+  it("delivers to every recipient once and finishes with a final report", async () => {
+    const store = storeWithSubscribers(300);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier();
+    const { reporter, reports } = recordingReporter();
+    engineFor(store, courier, { reporter });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(new Set(attempts.map((a) => a.userId)).size).toBe(300);
+    expect(attempts).toHaveLength(300);
+    expect(store.broadcasts.figures(id)).toEqual({ total: 300, pending: 0, sent: 300, failed: 0, blocked: 0 });
+    await eventually(() => reports.at(-1)?.status === "done");
+    expect(reports.at(-1)!.progress.figures.sent).toBe(300);
+  });
+
+  it("keeps to the rate: no more sends in any second than the limit allows", async () => {
+    const store = storeWithSubscribers(120);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier();
+    const started = Date.now();
+    engineFor(store, courier, { rate: 100 });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    const seconds = (attempts.at(-1)!.at - started) / 1000;
+    // 120 sends at 100/s take at least a second (a burst of 5 at the start).
+    expect(seconds).toBeGreaterThan(1.0);
+    for (const a of attempts) {
+      const inWindow = attempts.filter((b) => b.at >= a.at && b.at < a.at + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(100 + 5);
+    }
+  });
+
+  it("marks 403s blocked (and the user inactive), fails 400s at once, retries 5xx and network errors, then gives up", async () => {
+    const store = storeWithSubscribers(6);
+    const id = newBroadcast(store);
+    const blocked: number[] = [];
+    const { courier, attempts } = scriptedCourier((userId, attempt) => {
+      if (userId === 100) return { ok: false, error: { errorCode: 403, description: "Forbidden: bot was blocked by the user" } };
+      if (userId === 101) return { ok: false, error: { errorCode: 400, description: "Bad Request: chat not found" } };
+      if (userId === 102 && attempt === 1) return { ok: false, error: { errorCode: 502, description: "Bad Gateway" } };
+      if (userId === 103 && attempt === 1) return { ok: false, error: { description: "read ECONNRESET" } };
+      return { ok: true };
+    });
+    engineFor(store, courier, { blocked });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 4, blocked: 1, failed: 1, pending: 0 });
+    expect(blocked).toEqual([100]);
+    expect(store.getUser(100)!.blocked).toBe(true);
+    expect(attempts.filter((a) => a.userId === 100)).toHaveLength(1); // never retried
+    expect(attempts.filter((a) => a.userId === 101)).toHaveLength(1);
+    const retried = attempts.filter((a) => a.userId === 102);
+    expect(retried).toHaveLength(2);
+    expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(900); // backed off about a second
+  });
+
+  it("honours 429 retry_after for every send, and loses nobody", async () => {
+    const store = storeWithSubscribers(40);
+    const id = newBroadcast(store);
+    let limited = false;
+    let limitedAt = 0;
+    const { courier, attempts } = scriptedCourier((userId) => {
+      if (userId === 110 && !limited) {
+        limited = true;
+        limitedAt = Date.now();
+        return { ok: false, error: { errorCode: 429, description: "Too Many Requests: retry after 1", retryAfterSeconds: 1 } };
+      }
+      return { ok: true };
+    });
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 40, pending: 0 });
+    // Nothing went out during the second Telegram asked for (sends already in flight aside).
+    const during = attempts.filter((a) => a.at > limitedAt + 50 && a.at < limitedAt + 950);
+    expect(during).toEqual([]);
+  });
+
+  it("gives up on a passing failure after five attempts", async () => {
+    const store = storeWithSubscribers(1);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier(() => ({ ok: false, error: { errorCode: 500, description: "Internal Server Error" } }));
+    // Shorten the wait: each retry is due as soon as it is recorded.
+    const defer = store.broadcasts.deferTo.bind(store.broadcasts);
+    store.broadcasts.deferTo = (b, u) => defer(b, u, 0);
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(attempts).toHaveLength(5);
+    expect(store.broadcasts.figures(id)).toMatchObject({ failed: 1 });
+  });
+
+  it("pauses and resumes: nothing is sent while paused, and the rest goes after", async () => {
+    const store = storeWithSubscribers(200);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier();
+    const engine = engineFor(store, courier, { rate: 200 });
+    await eventually(() => attempts.length >= 20);
+    store.broadcasts.transition(id, "running", "paused");
+    engine.wake();
+    await new Promise((r) => setTimeout(r, 300)); // in-flight sends settle
+    const atPause = attempts.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(attempts.length).toBe(atPause);
+    expect(store.broadcasts.figures(id).pending).toBe(200 - atPause);
+    store.broadcasts.transition(id, "paused", "running");
+    engine.wake();
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(new Set(attempts.map((a) => a.userId)).size).toBe(200);
+    expect(attempts).toHaveLength(200);
+  });
+
+  it("stops cleanly midway and a new engine on the same database finishes without doubling anyone", async () => {
+    const store = storeWithSubscribers(150);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier();
+    const first = engineFor(store, courier, { rate: 300 });
+    await eventually(() => attempts.length >= 50);
+    await first.stop();
+    engineFor(store, courier, { rate: 1000 });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(attempts).toHaveLength(150);
+    expect(new Set(attempts.map((a) => a.userId)).size).toBe(150);
+  });
+
+  it("pauses by itself when the message to copy was deleted, instead of failing everyone", async () => {
+    const store = storeWithSubscribers(50);
+    const id = newBroadcast(store);
+    const { courier } = scriptedCourier(() => ({ ok: false, error: { errorCode: 400, description: "Bad Request: message to copy not found" } }));
+    const { reporter, reports } = recordingReporter();
+    engineFor(store, courier, { reporter });
+    await eventually(() => store.broadcasts.get(id)!.status === "paused", 5000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ failed: 0, pending: 50 });
+    await eventually(() => reports.some((r) => r.progress.problem === "source-missing"));
+  });
+
+  it("starts a scheduled broadcast once, when it is due", async () => {
+    const store = storeWithSubscribers(5);
+    const id = store.broadcasts.create({
+      createdBy: STAFF,
+      audience: { topic: "all" },
+      sourceChatId: STAFF,
+      messageIds: [7],
+      scheduledAt: Date.now() + 300,
+      lang: "en",
+      progress: { chatId: STAFF, messageId: 1 },
+    });
+    const { courier, attempts } = scriptedCourier();
+    engineFor(store, courier);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(attempts).toHaveLength(0);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(attempts).toHaveLength(5);
+    expect(store.broadcasts.startScheduled(id)).toBe(false);
+  });
+});

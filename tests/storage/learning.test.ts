@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../src/storage/database.js";
+import { LearningStore } from "../../src/storage/learning.js";
+
+let db: Db;
+let learning: LearningStore;
+beforeEach(() => {
+  db = openDatabase(":memory:");
+  learning = new LearningStore(db);
+});
+afterEach(() => db.close());
+
+describe("unanswered queries", () => {
+  it("are counted by normal form, shown by their latest wording, most asked first", () => {
+    learning.log(1, "yozgi maktab", "maktab ozg", "uz");
+    learning.log(2, "Maktab yozgi?", "maktab ozg", "uz");
+    learning.log(3, "летняя школа", "letn shkol", "ru");
+    const latest = learning.log(undefined, "yozgi maktablar", "maktab ozg", "uz");
+    expect(learning.openForms(10)).toEqual([
+      { id: latest, query: "yozgi maktablar", lang: "uz", normalized: "maktab ozg", count: 3 },
+      { id: 3, query: "летняя школа", lang: "ru", normalized: "letn shkol", count: 1 },
+    ]);
+    expect(learning.get(latest)).toEqual({ id: latest, userId: null, query: "yozgi maktablar", normalized: "maktab ozg", lang: "uz", resolved: false });
+  });
+
+  it("once resolved (attached or dismissed) leave the open list, every query of the form", () => {
+    const id = learning.log(1, "yozgi maktab", "maktab ozg", "uz");
+    learning.log(2, "yozgi maktab", "maktab ozg", "uz");
+    learning.log(3, "летняя школа", "letn shkol", "ru");
+    expect(learning.resolve(["maktab ozg"], "exchange-programs", 42)).toBe(2);
+    expect(learning.resolve(["letn shkol"], null, 42)).toBe(1);
+    expect(learning.openForms(10)).toEqual([]);
+    expect(learning.countOpen()).toBe(0);
+    expect(learning.get(id)?.resolved).toBe(true);
+    // A later repeat is a new open query.
+    learning.log(4, "yozgi maktab", "maktab ozg", "uz");
+    expect(learning.countOpen()).toBe(1);
+  });
+});
+
+describe("learned aliases", () => {
+  it("are kept once each, and exported once", () => {
+    const alias = { entryId: "exchange-programs", lang: "uz" as const, alias: "yozgi maktab" };
+    expect(learning.learnAlias(alias, 42)).toBe(true);
+    expect(learning.learnAlias(alias, 43)).toBe(false);
+    learning.learnAlias({ entryId: "koica", lang: "ru", alias: "волонтёры из кореи" }, 42);
+    expect(learning.aliases()).toHaveLength(2);
+    expect(learning.unexportedAliases()).toEqual([alias, { entryId: "koica", lang: "ru", alias: "волонтёры из кореи" }]);
+
+    learning.markExported([alias]);
+    expect(learning.unexportedAliases().map((a) => a.entryId)).toEqual(["koica"]);
+    expect(learning.aliases()).toHaveLength(2);
+  });
+});
