@@ -14,12 +14,12 @@
  * p99 < 50 ms, peak RSS < 150 MB.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeTelegram, type FakeUser } from "../src/dev/fake-telegram/index.js";
 import { loadQueries } from "../tests/search/evaluate.js";
+import { freePort, peakRssMb, sleep, startFlags } from "./child.js";
 
 const REPLY_TIMEOUT_MS = 15_000;
 const WARM_UP_USERS = 300;
@@ -46,29 +46,12 @@ const BOTS = [
   { name: "JSPU bot", args: [...startFlags(), "dist/src/main.js"] },
 ];
 
-/** The Node flags in package.json's start script, so the bench runs what production runs. */
-function startFlags(): string[] {
-  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
-  return [...start.matchAll(/--[\w-]+(?:=\S+)?/g)].map((m) => m[0]);
-}
-
 function seeded(seed: number) {
   return () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
 }
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Peak resident memory of a process (Linux /proc VmHWM), MB. */
-const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
 
 async function run(bot: (typeof BOTS)[number], load: Load) {
   const fake = await FakeTelegram.start();
@@ -133,8 +116,6 @@ async function run(bot: (typeof BOTS)[number], load: Load) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 console.log(`Bot benchmark: long polling through the fake Bot API, Node ${process.version}\n`);
 console.log("| load | bot | replies | unanswered | time (s) | updates/s | p50 (ms) | p99 (ms) | peak RSS (MB) |");

@@ -20,6 +20,7 @@ import { questionsStaffFeature } from "./features/questions-staff.js";
 import { remindersFeature } from "./features/reminders.js";
 import { staffFeature } from "./features/staff.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
 import { unansweredFeature } from "./features/unanswered.js";
 import { answerCallbacks } from "./middleware/answer-callbacks.js";
@@ -71,6 +72,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(broadcastFeature({ ...deps, i18n }));
   bot.use(staffFeature({ ...deps, i18n }));
   bot.use(broadcastsFeature(deps));
+  bot.use(statsFeature(deps));
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());

@@ -5,7 +5,7 @@
  * Its memory is the database. A recipient's outcome is written the moment
  * Telegram answers, so after a crash (even kill -9) the engine resumes with
  * the recipients still pending: nobody is missed, and only the few sends in
- * flight at the crash (at most CONCURRENCY) can arrive twice.
+ * flight at the crash (at most concurrencyFor(rate)) can arrive twice.
  *
  * It knows nothing of Telegram: a Courier delivers, a Reporter shows progress.
  */
@@ -41,14 +41,19 @@ export interface EngineOptions {
   reporter: Reporter;
   /** Messages per second, overall (BROADCAST_RATE). */
   rate: number;
-  /** Sends awaiting Telegram's answer at once: also the most that can be doubled by a crash. */
+  /** Sends awaiting Telegram's answer at once: also the most that can be doubled by a crash. Default: concurrencyFor(rate). */
   concurrency?: number;
   progressEveryMs?: number;
   onError?: (error: unknown) => void;
   now?: () => number;
 }
 
-export const CONCURRENCY = 8;
+/**
+ * Enough sends awaiting an answer to keep the rate when Telegram takes up to
+ * 20 ms to answer, and never fewer than 8 (at 25/s, 8 cover 320 ms answers).
+ * It is also the most recipients a crash can double, so it stays small.
+ */
+export const concurrencyFor = (rate: number): number => Math.max(8, Math.ceil(rate / 50));
 /** How often a running broadcast's status is re-read (pause, cancel), and the longest nap. */
 const CHECK_MS = 250;
 const IDLE_MS = 1000;
@@ -77,7 +82,7 @@ export class BroadcastEngine {
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? Date.now;
     this.pacer = new Pacer(options.rate, this.now());
-    this.concurrency = options.concurrency ?? CONCURRENCY;
+    this.concurrency = options.concurrency ?? concurrencyFor(options.rate);
   }
 
   /** Starts the job: broadcasts left running by a crash or a stop resume here. */

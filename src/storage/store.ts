@@ -9,6 +9,7 @@ import { QuestionStore } from "./questions.js";
 import { ReminderStore } from "./reminders.js";
 import { StaffStore } from "./staff.js";
 import { SubscriptionStore } from "./subscriptions.js";
+import { UsageStore } from "./usage.js";
 
 /** The language a user reads: the three of the knowledge base, plus Uzbek in Cyrillic script. */
 export const UI_LANGS = ["uz", "uz-cyrl", "ru", "en"] as const;
@@ -71,6 +72,7 @@ export class Store {
   readonly reminders: ReminderStore;
   readonly questions: QuestionStore;
   readonly learning: LearningStore;
+  readonly usage: UsageStore;
   private readonly statements;
   /** Users seen recently, so a busy chat costs no database work per message. */
   private readonly users = new Map<number, { record: UserRecord; writtenAt: number }>();
@@ -114,6 +116,7 @@ export class Store {
     this.reminders = new ReminderStore(db);
     this.questions = new QuestionStore(db);
     this.learning = new LearningStore(db);
+    this.usage = new UsageStore(db);
   }
 
   /**

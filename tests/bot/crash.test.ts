@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { CONCURRENCY } from "../../src/broadcast/engine.js";
+import { concurrencyFor } from "../../src/broadcast/engine.js";
 import { FakeTelegram, type FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { Store } from "../../src/storage/store.js";
@@ -18,6 +18,8 @@ import { eventually } from "./harness.js";
 
 const OWNER = 500;
 const STUDENTS = 300;
+const RATE = 100;
+const CONCURRENCY = concurrencyFor(RATE);
 const TEXT = "KOICA: applications open until the date announced by the department";
 
 let fake: FakeTelegram;
@@ -41,7 +43,7 @@ function startBot() {
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATABASE_PATH: join(dir, "bot.sqlite"),
       ADMIN_IDS: String(OWNER),
-      BROADCAST_RATE: "100",
+      BROADCAST_RATE: String(RATE),
       PORT: "0",
       LOG_LEVEL: "silent",
     },

@@ -41,6 +41,7 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
 
     const kb = knowledgeFor(ctx, catalog);
     const card = entryView(ctx, kb, kb.byId.get(best.id)!);
+    store.usage.record("entry-answered", best.id);
     const alternatives = others.filter((hit) => ambiguous || hit.score >= best.score * CLOSE_ALTERNATIVE).slice(0, MAX_ALTERNATIVES);
     const titles = alternatives.map((hit) => ({ id: hit.id, title: kb.byId.get(hit.id)!.title[ctx.lang] }));
     await reply(ctx, titles.length > 0 ? withAlternatives(ctx, card, titles, ambiguous) : card);

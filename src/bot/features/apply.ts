@@ -33,11 +33,13 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
   feature.callbackQuery(PAGE, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     if (!entry) return staleButton(ctx);
+    countProgress(store, ctx, entry, Number(ctx.match[2]));
     await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, Number(ctx.match[2]), checked(ctx, entry)));
   });
   feature.callbackQuery(START, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     if (!entry) return staleButton(ctx);
+    countProgress(store, ctx, entry, 0);
     await reply(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, 0, checked(ctx, entry)));
   });
   feature.callbackQuery(TICK, async (ctx) => {
@@ -60,6 +62,13 @@ function chooser(ctx: BotContext, kb: KnowledgeBase): View {
 /** Pages: the steps, then the documents (when the program lists any), then the deadlines and whom to submit to. */
 const documentsPage = (p: ProgramEntry) => p.program.steps.items.length;
 const lastPage = (p: ProgramEntry) => documentsPage(p) + (p.program.documents.items.length > 0 ? 1 : 0);
+
+/** For /stats: the first page starts "how to apply", the last completes it; once a day per user and program, however they page. */
+function countProgress(store: BotDeps["store"], ctx: BotContext, p: ProgramEntry, requested: number): void {
+  const once = `${ctx.from?.id}:${p.id}`;
+  if (requested <= 0) store.usage.record("flow-started", "apply", once);
+  if (requested >= lastPage(p)) store.usage.record("flow-completed", "apply", once);
+}
 
 function page(ctx: BotContext, kb: KnowledgeBase, p: ProgramEntry, requested: number, ticked: Set<string>): View {
   const n = Math.min(Math.max(requested, 0), lastPage(p));

@@ -34,11 +34,12 @@ const MAX_APPLY_BUTTONS = 8;
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
 
-export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> & { i18n: I18n<BotContext> }) {
+export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "catalog" | "store"> & { i18n: I18n<BotContext> }) {
   const feature = new Composer<BotContext>();
 
   async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang, programOfInterest?: string): Promise<void> {
     const t = translatorFor(i18n, ui);
+    await conversation.external(() => store.usage.record("flow-started", ELIGIBILITY));
     const ask = asker(conversation, ctx, t);
     const examName = (exam: Exam) => t(`exam-name-${exam}`);
 
@@ -84,6 +85,7 @@ export function eligibilityFeature({ catalog, i18n }: Pick<BotDeps, "catalog"> &
       return resultMessage(t, kb, contentLang(ui), evaluateEligibility(applicant, programsOf(kb)), interest);
     });
     await ctx.reply(result.html, { parse_mode: "HTML", reply_markup: keyboardOf(...result.rows) });
+    await conversation.external(() => store.usage.record("flow-completed", ELIGIBILITY));
   }
 
   // Leaving: /cancel or its button ends the flow; /start, /language, any command or a button outside the flow leaves it for that.

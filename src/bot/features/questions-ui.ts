@@ -9,9 +9,6 @@ import { escapeHtml } from "../ui/html.js";
 
 /** The staff chat is one room for everyone: its posts are in English (locales/en/questions.ftl). */
 export const STAFF_CHAT_LANG: UiLang = "en";
-/** Longer questions are refused with their length; the staff post must stay well within one message. */
-export const MAX_QUESTION_LENGTH = 1000;
-export const MIN_QUESTION_LENGTH = 5;
 
 /** Students' buttons. Their data are short and numeric, far within Telegram's 64 bytes. */
 export const questionButton = {

@@ -22,8 +22,6 @@ import { mainMenu, staleButton } from "./menu.js";
 import {
   ASK_LOGGED,
   markQuestionsOffered,
-  MAX_QUESTION_LENGTH,
-  MIN_QUESTION_LENGTH,
   questionButton,
   SEND_LOGGED,
   STAFF_CHAT_LANG,
@@ -33,6 +31,9 @@ import {
 export const ASK_DEPARTMENT = "ask-department";
 /** Open questions a student may have at once: the staff chat is not flooded. */
 export const MAX_OPEN_QUESTIONS = 3;
+/** Longer questions are refused with their length; the staff post must stay well within one message. */
+const MAX_QUESTION_LENGTH = 1000;
+const MIN_QUESTION_LENGTH = 5;
 
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
@@ -124,7 +125,7 @@ export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store
 }
 
 /** The post staff reply to. */
-export function staffPost(t: T, question: Question, student: string): string {
+function staffPost(t: T, question: Question, student: string): string {
   return t("questions-post", { number: String(question.id), name: student, language: t(`language-name-${question.lang}`), text: escapeHtml(question.text) });
 }
 

@@ -93,7 +93,8 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
       ...(current < pages - 1 ? [InlineKeyboard.text(ctx.t("unanswered-next"), data.group(top.id, current + 1))] : []),
     ];
     const count = forms.reduce((sum, f) => sum + f.count, 0);
-    const variants = forms.slice(1).map((f) => `<i>${escapeHtml(f.query)}</i>`);
+    const variants = forms.slice(1, MAX_ALIASES).map((f) => `<i>${escapeHtml(f.query)}</i>`);
+    if (forms.length > MAX_ALIASES) variants.push("…");
     const html = [
       ctx.t("unanswered-pick", { query: escapeHtml(top.query), count }),
       ...(variants.length > 0 ? [ctx.t("unanswered-pick-variants", { list: variants.join(", ") })] : []),

@@ -1,12 +1,13 @@
 // Turns an HTTP request into a method call: checks token and method, applies
 // injected faults, runs the handler, records the call. The one place that
 // knows the {ok, result | error_code, description} envelope.
-import { ApiError, defaultFaultDescription, methodNotFound, notFound, unauthorized } from "./errors.js";
+import { ApiError, badRequest, defaultFaultDescription, methodNotFound, notFound, unauthorized } from "./errors.js";
 import type { Faults } from "./faults.js";
 import type { ApiReply, ApiRequest } from "./http-server.js";
 import { commandMethods } from "./methods/commands.js";
 import { copyMethods } from "./methods/copy.js";
 import type { Handler } from "./methods/handler.js";
+import { mediaMethods, UPLOAD_METHODS } from "./methods/media.js";
 import { messageMethods } from "./methods/messages.js";
 import { queryMethods } from "./methods/queries.js";
 import { updateMethods } from "./methods/updates.js";
@@ -18,7 +19,7 @@ const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
 
 /** Method names are case-insensitive in the Bot API. */
 const METHODS = new Map<string, Handler>(
-  Object.entries({ ...updateMethods, ...messageMethods, ...copyMethods, ...queryMethods, ...commandMethods }).map(([name, h]) => [
+  Object.entries({ ...updateMethods, ...messageMethods, ...mediaMethods, ...copyMethods, ...queryMethods, ...commandMethods }).map(([name, h]) => [
     name.toLowerCase(),
     h,
   ]),
@@ -77,6 +78,9 @@ export class Dispatcher {
     if (req.token !== this.token) return done(errorReply(TOKEN_SHAPE.test(req.token) ? unauthorized() : notFound()));
     // Body problems first: "file uploads are not supported" says more than "method not found".
     if (req.bodyError) return done(errorReply(req.bodyError));
+    if (req.multipart && !UPLOAD_METHODS.has(req.method.toLowerCase())) {
+      return done(errorReply(badRequest("file uploads are not supported by the fake")));
+    }
     const handler = METHODS.get(req.method.toLowerCase());
     if (!handler) return done(errorReply(methodNotFound()));
 

@@ -219,6 +219,15 @@ export class FakeTelegram extends EventEmitter {
     return this.world.chats.get(chatId)?.botMessages ?? 0;
   }
 
+  /**
+   * The bytes of a photo the bot uploaded, by the file_id of its largest size
+   * (FakeMessage.fileId); undefined for any other file.
+   */
+  file(fileId: string): Buffer | undefined {
+    const bytes = this.world.photos.get(fileId)?.bytes;
+    return bytes && Buffer.from(bytes);
+  }
+
   /** Every message in that chat, the users' and the bot's, current state. */
   history(chatId: number): FakeMessage[] {
     return this.world.messagesIn(chatId, true);

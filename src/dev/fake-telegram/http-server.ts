@@ -1,9 +1,10 @@
-// The HTTP side only: routes POST /bot<token>/<method>, reads JSON/form
-// bodies, notices clients that hang up, writes JSON answers. What a method
-// means is decided by the dispatcher.
+// The HTTP side only: routes POST /bot<token>/<method>, reads JSON, form and
+// multipart bodies, notices clients that hang up, writes JSON answers. What a
+// method means (and which take files) is decided by the dispatcher.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiError, badRequest } from "./errors.js";
+import { parseMultipart } from "./multipart.js";
 import type { Params } from "./params.js";
 
 export interface ApiRequest {
@@ -11,8 +12,11 @@ export interface ApiRequest {
   token: string | undefined;
   method: string | undefined;
   path: string;
+  /** Files of a multipart body are UploadedFile values. */
   params: Params;
-  /** Set when the body could not be read (bad JSON, file upload). */
+  /** The body was multipart/form-data (file uploads). */
+  multipart: boolean;
+  /** Set when the body could not be read (bad JSON, broken multipart). */
   bodyError?: ApiError;
   /** Aborted when the client closes the connection before the answer. */
   signal: AbortSignal;
@@ -35,9 +39,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
+
 function parseBody(contentType: string, body: Buffer): Params {
-  const type = contentType.split(";")[0]!.trim().toLowerCase();
-  if (type === "multipart/form-data") throw badRequest("file uploads are not supported by the fake");
+  const type = mediaType(contentType);
+  if (type === "multipart/form-data") return parseMultipart(contentType, body);
   if (body.length === 0) return {};
   if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
   let parsed: unknown;
@@ -64,6 +70,7 @@ async function onRequest(handler: ApiRequestHandler, req: IncomingMessage, res: 
     method: route?.[2],
     path: url.pathname,
     params: Object.fromEntries(url.searchParams),
+    multipart: mediaType(req.headers["content-type"] ?? "") === "multipart/form-data",
     signal: controller.signal,
     destroy: () => req.socket.destroy(),
   };

@@ -1,7 +1,7 @@
 // The fake's state: who exists, which chats and messages there are, which
 // queries are open. Method handlers and the test-facing classes both work on
 // it. Messages live in per-chat maps so every lookup is O(1).
-import type { BotCommand, Chat, InlineKeyboardMarkup, Message, User, UserFromGetMe } from "grammy/types";
+import type { BotCommand, Chat, InlineKeyboardMarkup, Message, PhotoSize, User, UserFromGetMe } from "grammy/types";
 import { Errors } from "./errors.js";
 import { toFakeButtons, type UserRequestButton } from "./markup.js";
 import { UpdateQueue } from "./update-queue.js";
@@ -29,6 +29,12 @@ export interface ChatRecord {
   replyKeyboard?: string[][];
   /** Its request_users buttons, which decide what the user may share. */
   userRequests?: UserRequestButton[];
+}
+
+/** A photo the bot uploaded: its bytes, and the sizes Telegram lists for it (the largest last). */
+export interface UploadedPhoto {
+  bytes: Buffer;
+  sizes: PhotoSize[];
 }
 
 export interface UserRecord {
@@ -81,6 +87,8 @@ export class World {
   readonly commands = new Map<string, BotCommand[]>();
   readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   readonly inlineQueries = new Map<string, InlineQueryRecord>();
+  /** Photos the bot uploaded, by the file_id of their largest size (a bot may send that id again). */
+  readonly photos = new Map<string, UploadedPhoto>();
   /** Rejecters of everything a test may be awaiting; called on stop(). */
   readonly pending = new Set<(err: Error) => void>();
   webhook: WebhookState | undefined;
@@ -90,6 +98,7 @@ export class World {
   private nextGroupId = -1001;
   private nextQuery = 1;
   private nextMediaGroup = 1;
+  private nextFile = 1;
   /** The bot as it appears in `from` of its messages; one object shared by all of them. */
   readonly botUser: User;
 
@@ -152,6 +161,12 @@ export class World {
   /** Album ids look like Telegram's: long numeric strings. */
   newMediaGroupId(): string {
     return `1${String(this.nextMediaGroup++).padStart(16, "0")}`;
+  }
+
+  /** File ids look like Telegram's photo ids (AgAC...), unique per fake. */
+  newFileId(): { file_id: string; file_unique_id: string } {
+    const n = String(this.nextFile++).padStart(8, "0");
+    return { file_id: `AgACAgIAAxkDUpl${n}FakeUpload`, file_unique_id: `AQADUpl${n}` };
   }
 
   /** Query ids look like Telegram's: long numeric strings, unique per fake. */

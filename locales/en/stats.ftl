@@ -1,0 +1,36 @@
+# /stats (staff): the figures, and the charts sent with them.
+
+stats-title = 📊 Statistics
+stats-users = 👥 Users: { $count }
+stats-users-active = Active: { $active } · blocked the bot: { $blocked }
+stats-users-new = New in the last { $days } days: { $count }
+stats-users-recent = Used the bot in the last { $days } days: { $count }
+stats-languages = 🌐 Languages (users who have not blocked the bot)
+stats-lang-uz = Uzbek (Latin)
+stats-lang-uz-cyrl = Uzbek (Cyrillic)
+stats-lang-ru = Russian
+stats-lang-en = English
+stats-lang-none = Not chosen yet
+stats-count-line = • { $name }: { $count }
+stats-subscribers = 🔔 Subscribers to announcements
+stats-topic-all = All announcements
+stats-subscribers-none = Nobody has subscribed yet.
+stats-top-entries = ❓ Most asked, last { $days } days
+stats-top-line = { $rank }. { $title } — { $count }
+stats-top-entries-none = No typed question has been answered yet.
+stats-unanswered = Without a confident answer: { $count } (waiting for review: { $open }, see { $command })
+stats-flows = 🧭 Questionnaires, last { $days } days
+stats-flow-eligibility = Am I eligible?
+stats-flow-apply = How to apply
+stats-flow-line = • { $flow }: started { $started }, finished { $completed } ({ $rate }%)
+stats-flow-line-unstarted = • { $flow }: started 0, finished { $completed }
+stats-broadcasts = 📣 Latest announcements
+stats-broadcasts-none = No announcements yet.
+stats-broadcast-label = #{ $id }
+stats-delivery-line = sent { $sent } · blocked { $blocked } · failed { $failed } · remaining { $pending }
+stats-delivery-sent = Sent
+stats-delivery-blocked = Blocked the bot
+stats-delivery-failed = Failed
+stats-delivery-pending = Remaining
+stats-chart-languages = Users by language
+stats-chart-empty = No data yet

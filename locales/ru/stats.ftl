@@ -1,0 +1,36 @@
+# /stats (сотрудники): цифры и графики к ним.
+
+stats-title = 📊 Статистика
+stats-users = 👥 Пользователи: { $count }
+stats-users-active = Активны: { $active } · заблокировали бота: { $blocked }
+stats-users-new = Новых за { $days } дней: { $count }
+stats-users-recent = Пользовались ботом за { $days } дней: { $count }
+stats-languages = 🌐 Языки (пользователи, не заблокировавшие бота)
+stats-lang-uz = Узбекский (латиница)
+stats-lang-uz-cyrl = Узбекский (кириллица)
+stats-lang-ru = Русский
+stats-lang-en = Английский
+stats-lang-none = Ещё не выбран
+stats-count-line = • { $name }: { $count }
+stats-subscribers = 🔔 Подписчики на объявления
+stats-topic-all = Все объявления
+stats-subscribers-none = Пока никто не подписался.
+stats-top-entries = ❓ Чаще всего спрашивали за { $days } дней
+stats-top-line = { $rank }. { $title } — { $count }
+stats-top-entries-none = Пока бот не ответил ни на один вопрос, написанный словами.
+stats-unanswered = Без уверенного ответа: { $count } (ждут разбора: { $open }, см. { $command })
+stats-flows = 🧭 Анкеты за { $days } дней
+stats-flow-eligibility = Подхожу ли я?
+stats-flow-apply = Как подать заявку
+stats-flow-line = • { $flow }: начали { $started }, завершили { $completed } ({ $rate }%)
+stats-flow-line-unstarted = • { $flow }: начали 0, завершили { $completed }
+stats-broadcasts = 📣 Последние объявления
+stats-broadcasts-none = Объявлений пока не было.
+stats-broadcast-label = №{ $id }
+stats-delivery-line = отправлено { $sent } · заблокировали { $blocked } · не доставлено { $failed } · осталось { $pending }
+stats-delivery-sent = Отправлено
+stats-delivery-blocked = Заблокировали бота
+stats-delivery-failed = Не доставлено
+stats-delivery-pending = Осталось
+stats-chart-languages = Пользователи по языкам
+stats-chart-empty = Пока нет данных

@@ -1,0 +1,36 @@
+# /stats (xodimlar uchun): raqamlar va ularga grafiklar.
+
+stats-title = 📊 Statistika
+stats-users = 👥 Foydalanuvchilar: { $count }
+stats-users-active = Faol: { $active } · botni bloklagan: { $blocked }
+stats-users-new = So'nggi { $days } kunda yangi: { $count }
+stats-users-recent = So'nggi { $days } kunda botdan foydalanganlar: { $count }
+stats-languages = 🌐 Tillar (botni bloklamagan foydalanuvchilar)
+stats-lang-uz = O'zbekcha (lotin)
+stats-lang-uz-cyrl = O'zbekcha (kirill)
+stats-lang-ru = Ruscha
+stats-lang-en = Inglizcha
+stats-lang-none = Hali tanlanmagan
+stats-count-line = • { $name }: { $count }
+stats-subscribers = 🔔 E'lonlarga obunachilar
+stats-topic-all = Barcha e'lonlar
+stats-subscribers-none = Hali hech kim obuna bo'lmagan.
+stats-top-entries = ❓ So'nggi { $days } kunda eng ko'p so'ralgan
+stats-top-line = { $rank }. { $title } — { $count }
+stats-top-entries-none = Bot hali yozma savollarning hech biriga javob bermagan.
+stats-unanswered = Ishonchli javobsiz qolgan: { $count } (ko'rib chiqilishi kutilmoqda: { $open }, { $command })
+stats-flows = 🧭 So'nggi { $days } kundagi so'rovnomalar
+stats-flow-eligibility = Men mos kelamanmi?
+stats-flow-apply = Qanday topshiriladi
+stats-flow-line = • { $flow }: boshlagan { $started }, tugatgan { $completed } ({ $rate }%)
+stats-flow-line-unstarted = • { $flow }: boshlagan 0, tugatgan { $completed }
+stats-broadcasts = 📣 So'nggi e'lonlar
+stats-broadcasts-none = Hali e'lonlar yo'q.
+stats-broadcast-label = №{ $id }
+stats-delivery-line = yuborildi { $sent } · bloklagan { $blocked } · yetkazilmadi { $failed } · qoldi { $pending }
+stats-delivery-sent = Yuborildi
+stats-delivery-blocked = Botni bloklagan
+stats-delivery-failed = Yetkazilmadi
+stats-delivery-pending = Qoldi
+stats-chart-languages = Tillar bo'yicha foydalanuvchilar
+stats-chart-empty = Hali ma'lumot yo'q

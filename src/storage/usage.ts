@@ -1,0 +1,99 @@
+/**
+ * What /stats shows: usage counters per day (which entries answered questions,
+ * which guided flows were started and completed) and the figures read from
+ * the other tables (users, unanswered queries).
+ */
+import type { Db } from "./database.js";
+import type { UiLang } from "./store.js";
+
+/** entry-answered: an entry's card shown as the answer to a typed question (subject: the entry id). */
+export type UsageKind = "entry-answered" | "flow-started" | "flow-completed";
+
+export interface UserFigures {
+  total: number;
+  blocked: number;
+  /** Users who have not blocked the bot, by the language they read it in; "none" until they choose. */
+  byLang: Record<UiLang | "none", number>;
+  /** First seen in the recent days asked for. */
+  newSince: number;
+  /** Not blocked, and seen in the recent days asked for. */
+  activeSince: number;
+}
+
+export interface Tally {
+  subject: string;
+  count: number;
+}
+
+/** The UTC day of a time, as usage_counts stores it. */
+export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+const DAY_MS = 24 * 3600_000;
+/** The first day of the `days` days that end today (today included). */
+export const firstDayOf = (days: number, now = Date.now()): string => dayOf(now - (days - 1) * DAY_MS);
+
+export class UsageStore {
+  private readonly statements;
+  /** What record(…, once) has counted today, so a repeat by the same user is not counted again. */
+  private counted = { day: "", keys: new Set<string>() };
+
+  constructor(db: Db) {
+    this.statements = {
+      // One upsert per event: cheap enough on every answer, and never lost on a stop.
+      add: db.prepare<[string, string, string]>(`
+        INSERT INTO usage_counts (kind, subject, day, count) VALUES (?, ?, ?, 1)
+        ON CONFLICT (kind, subject, day) DO UPDATE SET count = count + 1`),
+      top: db.prepare<[string, string, number], Tally>(`
+        SELECT subject, SUM(count) AS count FROM usage_counts WHERE kind = ? AND day >= ?
+        GROUP BY subject ORDER BY count DESC, subject LIMIT ?`),
+      total: db.prepare<[string, string, string], { count: number }>(`
+        SELECT COALESCE(SUM(count), 0) AS count FROM usage_counts WHERE kind = ? AND subject = ? AND day >= ?`),
+      users: db.prepare<[number, number], { total: number; blocked: number; new_since: number; active_since: number }>(`
+        SELECT COUNT(*) AS total, COALESCE(SUM(blocked), 0) AS blocked, COALESCE(SUM(first_seen >= ?), 0) AS new_since,
+               COALESCE(SUM(blocked = 0 AND last_seen >= ?), 0) AS active_since
+        FROM users`),
+      byLang: db.prepare<[], { lang: UiLang | null; count: number }>(`SELECT lang, COUNT(*) AS count FROM users WHERE blocked = 0 GROUP BY lang`),
+      unansweredSince: db.prepare<[number], { count: number }>(`SELECT COUNT(*) AS count FROM unanswered_queries WHERE asked_at >= ?`),
+    };
+  }
+
+  /**
+   * Counts one event today (UTC). With `once` (e.g. a user and a program), the
+   * same key counts once a day: paging back and forth is not a new start.
+   * That memory is the process's own; after a restart a repeat counts again.
+   */
+  record(kind: UsageKind, subject: string, once?: string, now = Date.now()): void {
+    const day = dayOf(now);
+    if (once !== undefined) {
+      if (this.counted.day !== day) this.counted = { day, keys: new Set() };
+      const key = `${kind}|${subject}|${once}`;
+      if (this.counted.keys.has(key)) return;
+      this.counted.keys.add(key);
+    }
+    this.statements.add.run(kind, subject, day);
+  }
+
+  /** The subjects counted most since `sinceDay` (YYYY-MM-DD, included), most first. */
+  top(kind: UsageKind, sinceDay: string, limit: number): Tally[] {
+    return this.statements.top.all(kind, sinceDay, limit);
+  }
+
+  /** How many times `subject` was counted since `sinceDay`. */
+  total(kind: UsageKind, subject: string, sinceDay: string): number {
+    return this.statements.total.get(kind, subject, sinceDay)!.count;
+  }
+
+  /** The users, with those new and those seen in the last `recentDays` days (24 hours each, up to now). */
+  users(recentDays: number, now = Date.now()): UserFigures {
+    const since = now - recentDays * DAY_MS;
+    const row = this.statements.users.get(since, since)!;
+    const byLang: UserFigures["byLang"] = { uz: 0, "uz-cyrl": 0, ru: 0, en: 0, none: 0 };
+    for (const { lang, count } of this.statements.byLang.all()) byLang[lang ?? "none"] += count;
+    return { total: row.total, blocked: row.blocked, byLang, newSince: row.new_since, activeSince: row.active_since };
+  }
+
+  /** Typed questions search had no confident answer to, since `since` (unix ms). */
+  unansweredSince(since: number): number {
+    return this.statements.unansweredSince.get(since)!.count;
+  }
+}
