@@ -98,3 +98,6 @@ bc-already-over = It is already over.
 bc-resend-not-over = It is still being sent: resend its failed recipients once it is over.
 bc-resend-nobody = Nobody to resend announcement #{ $id } to: its failed recipients have blocked the bot since, or there were none.
 bc-resend-started = Resending as announcement #{ $id }.
+
+cmd-chatid = This chat's id (for STAFF_CHAT_ID)
+staff-chat-id = This chat's id is <code>{ $id }</code>. To post students' questions here, set STAFF_CHAT_ID={ $id } in the bot's settings and restart it.

@@ -98,3 +98,6 @@ bc-already-over = U allaqachon yakunlangan.
 bc-resend-not-over = U hali yuborilmoqda: yetkazilmaganlarga yakunlangandan keyin qayta yuborish mumkin.
 bc-resend-nobody = E'lon №{ $id } ni qayta yuboradigan hech kim yo'q: yetkazilmaganlar o'shandan beri botni bloklagan yoki ular bo'lmagan.
 bc-resend-started = Qayta yuborilmoqda: e'lon №{ $id }.
+
+cmd-chatid = Bu chatning id raqami (STAFF_CHAT_ID uchun)
+staff-chat-id = Bu chatning id raqami: <code>{ $id }</code>. Talabalarning savollari shu yerga kelishi uchun bot sozlamalarida STAFF_CHAT_ID={ $id } ni belgilang va botni qayta ishga tushiring.

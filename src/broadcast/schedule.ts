@@ -1,8 +1,6 @@
-/**
- * Scheduled times are typed and shown in Tashkent time, the department's
- * (UTC+5 all year: Uzbekistan has no daylight saving time). Pure.
- */
-const TASHKENT_OFFSET_MS = 5 * 3600_000;
+/** Scheduled times are typed and shown in Tashkent time, the department's. Pure. */
+import { TASHKENT_OFFSET_MS } from "../time/tashkent.js";
+
 /** A schedule further ahead than this is most likely a typo in the year. */
 const MAX_AHEAD_MS = 366 * 24 * 3600_000;
 

@@ -11,12 +11,12 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { reminderMessage } from "../bot/features/reminders.js";
-import { contentLang, fromTelegramLanguage, knowledgeInScript, translatorFor } from "../bot/middleware/language.js";
+import { contentLang, knowledgeInScript, languageOfUser, translatorFor } from "../bot/middleware/language.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Logger } from "../logger.js";
 import { daysUntil } from "../reminders/schedule.js";
 import type { Reminder } from "../storage/reminders.js";
-import type { Store, UiLang, UserRecord } from "../storage/store.js";
+import type { Store } from "../storage/store.js";
 
 /** Claimed at a time: few enough that a crash loses little, and sent one after another (auto-retry paces them). */
 const BATCH = 50;
@@ -37,9 +37,6 @@ export interface ReminderJob {
   stop(): Promise<void>;
 }
 
-/** The language a stored user reads, outside an update. */
-const languageOf = (user: UserRecord): UiLang => user.lang ?? fromTelegramLanguage(user.languageCode ?? undefined) ?? "uz";
-
 export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs, now = Date.now }: ReminderJobOptions): ReminderJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -48,7 +45,7 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
   async function send(reminder: Reminder): Promise<void> {
     const user = store.getUser(reminder.userId);
     if (!user || user.blocked) return;
-    const ui = languageOf(user);
+    const ui = languageOfUser(user);
     const program = knowledgeInScript(catalog.kb, ui).byId.get(reminder.programId);
     const stillListed = program?.type === "program" && program.program.deadlines.items.some((item) => item.date === reminder.deadline);
     if (!stillListed || daysUntil(reminder.deadline, now()) < 0) {

@@ -3,16 +3,11 @@
  * the department's time (UTC+5 all year: Uzbekistan has no daylight saving
  * time), and reminders go out at 09:00 there. Pure: `now` is always passed.
  */
-const TASHKENT_OFFSET_MS = 5 * 3600_000;
+import { tashkentDate, tashkentTime } from "../time/tashkent.js";
+
 const DAY_MS = 24 * 3600_000;
 /** Reminders arrive in the morning, not at midnight. */
 export const REMINDER_HOUR = 9;
-
-/** The calendar day in Tashkent at `now`, as YYYY-MM-DD. */
-export const tashkentDate = (now: number): string => new Date(now + TASHKENT_OFFSET_MS).toISOString().slice(0, 10);
-
-/** The moment a Tashkent calendar day (YYYY-MM-DD) reaches `hour`:00. */
-export const tashkentTime = (date: string, hour: number): number => Date.parse(`${date}T00:00:00Z`) + hour * 3600_000 - TASHKENT_OFFSET_MS;
 
 /** Whole days from today in Tashkent to `date`: 0 on the day itself, negative once it has passed. */
 export const daysUntil = (date: string, now: number): number => Math.round((Date.parse(date) - Date.parse(tashkentDate(now))) / DAY_MS);

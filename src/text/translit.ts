@@ -95,7 +95,7 @@ function convertWord(word: string): string {
 
 
 /** HTML tags and entities, web and e-mail addresses, @usernames, acronyms (IELTS, KOICA): the same in either script. */
-const KEEP_LATIN = /(<[^>]*>|&#?\w+;|https?:\/\/\S+|\S+@\S+\.\S+|@\w+|\b[A-Z][A-Z0-9+]+\b)/;
+const KEEP_LATIN = /(<[^>]*>|&#?\w+;|https?:\/\/\S+|\S+@\S+\.\S+|@\w+|(?<!\w)\/[a-z_]+|\b[A-Z][A-Z0-9+]+\b)/;
 
 /** Uzbek text (plain or HTML) for Cyrillic readers: the words transliterated, markup, addresses and acronyms left as written. */
 export function uzbekTextToCyrillic(text: string): string {

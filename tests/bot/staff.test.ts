@@ -63,6 +63,16 @@ describe("staff tools are the staff's only", () => {
     expect((await colleague.send("/broadcast")).text).toBe("This is for the department's staff only.");
   });
 
+  it("/chatid in a group tells an owner the value for STAFF_CHAT_ID, and a student nothing", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const student = h.fake.user({ languageCode: "en" });
+    const group = h.fake.group({ title: "International department staff", privacyMode: true });
+    expect(await group.say(student, "/chatid@jspu_test_bot")).toBe(true);
+    expect(group.messages().at(-1)!.text).toBe("Only the bot's owners (ADMIN_IDS) can do this.");
+    expect(await group.say(owner, "/chatid@jspu_test_bot")).toBe(true);
+    expect(group.messages().at(-1)!.text).toContain(`STAFF_CHAT_ID=${group.id}`);
+  });
+
   it("staff stay staff after a restart", async () => {
     const colleague = h.fake.user({ languageCode: "en" });
     h.app.store.staff.add(colleague.id, "Aziz", OWNER);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, nextDeadline, planReminder, tashkentDate } from "../../src/reminders/schedule.js";
+import { daysUntil, nextDeadline, planReminder } from "../../src/reminders/schedule.js";
+import { tashkentDate } from "../../src/time/tashkent.js";
 
 /** A moment given in Tashkent time (UTC+5). */
 const tashkent = (local: string) => Date.parse(`${local}+05:00`);

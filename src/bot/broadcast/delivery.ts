@@ -6,9 +6,9 @@
 import type { I18n } from "@grammyjs/i18n";
 import { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { UI_LANGS, type UiLang } from "../../storage/store.js";
+import { UI_LANGS } from "../../storage/store.js";
 import { stopAnnouncementsButton } from "../features/subscriptions.js";
-import { fromTelegramLanguage, translatorFor } from "../middleware/language.js";
+import { languageOfUser, translatorFor } from "../middleware/language.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { BroadcastEngine } from "../../broadcast/engine.js";
 import type { Catalog } from "../../knowledge/catalog.js";
@@ -47,9 +47,5 @@ export function createDeliveryEngine(deps: DeliveryDeps): BroadcastEngine {
 /** The "stop announcements" button under every announcement, in the recipient's language. */
 function announcementMarkup({ store, i18n }: Pick<DeliveryDeps, "store" | "i18n">): (userId: number) => InlineKeyboardMarkup {
   const byLang = new Map(UI_LANGS.map((lang) => [lang, keyboardOf([stopAnnouncementsButton(translatorFor(i18n, lang))])]));
-  return (userId) => {
-    const user = store.getUser(userId);
-    const lang: UiLang = user?.lang ?? fromTelegramLanguage(user?.languageCode ?? undefined) ?? "uz";
-    return byLang.get(lang)!;
-  };
+  return (userId) => byLang.get(languageOfUser(store.getUser(userId)))!;
 }

@@ -14,11 +14,16 @@ import { broadcastView, finalReport } from "./view.js";
 
 export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalog; i18n: I18n<BotContext>; logger: Logger }): Reporter {
   const { store, catalog, i18n, logger } = deps;
+  /** What each progress message shows now: an identical edit is an error for Telegram, and a wasted message. */
+  const shown = new Map<number, string>();
   return {
     async report(broadcast, progress) {
       const t = translatorFor(i18n, broadcast.lang);
       const view = broadcastView(t, knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, progress);
       const options = { parse_mode: "HTML" as const, reply_markup: view.keyboard };
+      const content = JSON.stringify(view);
+      if (shown.get(broadcast.id) === content) return;
+      shown.set(broadcast.id, content);
       try {
         if (broadcast.progress) {
           await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, options).catch((error: unknown) => {
@@ -29,6 +34,7 @@ export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalo
           store.broadcasts.setProgressMessage(broadcast.id, sent.chat.id, sent.message_id);
         }
         if (broadcast.status === "done" || broadcast.status === "cancelled") {
+          shown.delete(broadcast.id);
           await api.sendMessage(broadcast.createdBy, finalReport(t, broadcast, progress.figures), { parse_mode: "HTML" });
         }
       } catch (error) {

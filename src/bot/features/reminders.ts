@@ -9,7 +9,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { programTopic } from "../../broadcast/audience.js";
 import type { Lang, ProgramEntry } from "../../knowledge/schema.js";
-import { daysUntil, planReminder, tashkentDate } from "../../reminders/schedule.js";
+import { daysUntil, planReminder } from "../../reminders/schedule.js";
+import { tashkentDate } from "../../time/tashkent.js";
 import type { Reminder } from "../../storage/reminders.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";

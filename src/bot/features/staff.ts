@@ -38,6 +38,8 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
   };
 
   lists.command("staff", (ctx) => reply(ctx, staffView(ctx)));
+  // Sent in the staff group, it tells the owner the value for STAFF_CHAT_ID.
+  feature.command("chatid", (ctx) => ctx.reply(ctx.t("staff-chat-id", { id: String(ctx.chat.id) }), { parse_mode: "HTML" }));
 
   feature.callbackQuery(ADD_BUTTON, async (ctx) => {
     if (!(await ownersOnly(ctx))) return;

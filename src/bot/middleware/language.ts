@@ -10,7 +10,7 @@ import type { Catalog } from "../../knowledge/catalog.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
-import type { UiLang } from "../../storage/store.js";
+import type { UiLang, UserRecord } from "../../storage/store.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
 import type { BotContext } from "../context.js";
 
@@ -21,6 +21,10 @@ export function fromTelegramLanguage(code: string | undefined): UiLang | undefin
   const base = code?.toLowerCase().split("-")[0];
   return base === "uz" || base === "ru" || base === "en" ? base : undefined;
 }
+
+/** The language a stored user reads, outside an update (deliveries, reminders). */
+export const languageOfUser = (user: Pick<UserRecord, "lang" | "languageCode"> | undefined): UiLang =>
+  user?.lang ?? fromTelegramLanguage(user?.languageCode ?? undefined) ?? "uz";
 
 export const resolveLanguage = (catalog: Catalog) => (ctx: BotContext, next: NextFunction) => {
   const typed = ctx.message?.text ?? ctx.inlineQuery?.query;

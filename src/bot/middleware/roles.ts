@@ -12,7 +12,7 @@ export type Role = "owner" | "staff" | "student";
 
 /** Commands only staff see and may use; /staff is for owners only. */
 export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats"] as const;
-export const OWNER_COMMANDS = ["staff"] as const;
+export const OWNER_COMMANDS = ["staff", "chatid"] as const;
 
 export function roleOf(userId: number | undefined, settings: StaffSettings, store: Store): Role {
   if (userId === undefined) return "student";
