@@ -15,6 +15,7 @@ import { Catalog } from "./knowledge/catalog.js";
 import { formatProblem, KnowledgeError } from "./knowledge/load.js";
 import type { Logger } from "./logger.js";
 import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
+import { ProgressBoard } from "./bot/broadcast/progress-board.js";
 import { showAllStaffCommands } from "./bot/features/staff.js";
 import { startReminderJob } from "./jobs/reminders.js";
 import { createHttpServer } from "./server.js";
@@ -49,6 +50,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   catalog.learn(store.learning.aliases());
   const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
   const i18n = createI18n<BotContext>();
+  const progressBoard = new ProgressBoard();
   const delivery = createDeliveryEngine({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -57,8 +59,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     catalog,
     i18n,
     logger,
+    board: progressBoard,
   });
-  const bot = createBot({ token: config.BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, store, catalog, logger, settings, wakeJobs: () => delivery.wake() });
+  const bot = createBot({
+    token: config.BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    store,
+    catalog,
+    logger,
+    settings,
+    progressBoard,
+    wakeJobs: () => delivery.wake(),
+  });
   try {
     await bot.init();
     await registerCommands(bot.api, i18n);

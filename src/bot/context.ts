@@ -5,6 +5,7 @@ import type { Catalog } from "../knowledge/catalog.js";
 import type { Lang } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Store, UiLang, UserRecord } from "../storage/store.js";
+import type { ProgressBoard } from "./broadcast/progress-board.js";
 import type { Role } from "./middleware/roles.js";
 
 /** The department's side of the bot, from the configuration. */
@@ -26,6 +27,8 @@ export interface BotDeps {
   catalog: Catalog;
   logger: Logger;
   settings: StaffSettings;
+  /** What each broadcast's progress message shows, shared with the delivery engine's reporter. */
+  progressBoard: ProgressBoard;
   /** Tells the background jobs (broadcast delivery) that there is new work, so they need not wait for their next look. */
   wakeJobs: () => void;
 }

@@ -2,23 +2,17 @@
 // files sent as multipart/form-data (grammY's InputFile, or a plain form),
 // checked as Telegram checks photos, and the bytes kept for tests to look at.
 import { crc32, deflateSync } from "node:zlib";
-import { Api, GrammyError, InputFile, InputMediaBuilder } from "grammy";
+import { type Api, InputFile, InputMediaBuilder } from "grammy";
 import type { Message } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeTelegram, type FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { api, apiError, fake, useFakeTelegram } from "./fake-setup.js";
 
-let fake: FakeTelegram;
-let api: Api;
 let user: FakeUser;
 
-beforeEach(async () => {
-  fake = await FakeTelegram.start();
-  api = new Api(fake.token, { apiRoot: fake.apiRoot });
+useFakeTelegram();
+beforeEach(() => {
   user = fake.user();
-});
-
-afterEach(async () => {
-  await fake.stop();
 });
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -46,15 +40,6 @@ function jpeg(width: number, height: number): Buffer {
   const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
   const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
   return Buffer.from([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
-}
-
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GrammyError);
-  return err as GrammyError;
 }
 
 describe("sendPhoto", () => {

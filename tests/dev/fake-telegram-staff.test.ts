@@ -2,54 +2,12 @@
 // broadcasts by copyMessage(s) of any user message (formatting, media,
 // albums), staff replying in a group, sharing a user, chat-scoped commands,
 // and the knobs benchmarks need. Driven through grammY's own client.
-import { Api, Bot, GrammyError, HttpError } from "grammy";
+import { HttpError } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeTelegram, type StartOptions } from "../../src/dev/fake-telegram/index.js";
+import { describe, expect, it } from "vitest";
+import { api, apiError, fake, newBot, restart, run, useFakeTelegram } from "./fake-setup.js";
 
-let fake: FakeTelegram;
-let api: Api;
-let bots: Bot[] = [];
-let botErrors: unknown[] = [];
-
-async function restart(options: StartOptions): Promise<void> {
-  await fake.stop();
-  fake = await FakeTelegram.start(options);
-  api = new Api(fake.token, { apiRoot: fake.apiRoot });
-}
-
-beforeEach(async () => {
-  fake = await FakeTelegram.start();
-  api = new Api(fake.token, { apiRoot: fake.apiRoot });
-});
-
-afterEach(async () => {
-  for (const bot of bots) await bot.stop();
-  bots = [];
-  await fake.stop();
-  const errors = botErrors;
-  botErrors = [];
-  expect(errors).toEqual([]);
-});
-
-/** A long-polling bot on the fake; middleware errors fail the test (see afterEach). */
-function run(setup: (bot: Bot) => void): Bot {
-  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
-  bots.push(bot);
-  setup(bot);
-  bot.catch((err) => botErrors.push(err.error));
-  bot.start({ timeout: 5 }).catch((err: unknown) => botErrors.push(err));
-  return bot;
-}
-
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GrammyError);
-  return err as GrammyError;
-}
+useFakeTelegram();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const bold = (offset: number, length: number): MessageEntity => ({ type: "bold", offset, length });
@@ -225,7 +183,9 @@ describe("what users send, and copies of it", () => {
 
   it("delivers an album as one update per item and copyMessages keeps it an album", async () => {
     const updates: Message[] = [];
-    run((bot) => bot.on("message", (ctx) => void updates.push(ctx.msg)));
+    const bot = newBot();
+    bot.on("message", (ctx) => void updates.push(ctx.msg));
+    run(bot);
     const staff = fake.user();
     const [a, b] = [fake.user(), fake.user()];
     const refs = staff.sendAlbumNoWait([
@@ -272,16 +232,16 @@ describe("what users send, and copies of it", () => {
 
   it("waits for the bot's answer to media, formatted text and albums", async () => {
     const albumSeen = new Set<string>();
-    run((bot) =>
-      bot.on("message", async (ctx) => {
-        const group = ctx.msg.media_group_id;
-        if (group !== undefined) {
-          if (albumSeen.has(group)) return;
-          albumSeen.add(group);
-        }
-        await ctx.copyMessage(ctx.chat.id);
-      }),
-    );
+    const bot = newBot();
+    bot.on("message", async (ctx) => {
+      const group = ctx.msg.media_group_id;
+      if (group !== undefined) {
+        if (albumSeen.has(group)) return;
+        albumSeen.add(group);
+      }
+      await ctx.copyMessage(ctx.chat.id);
+    });
+    run(bot);
     const user = fake.user();
     expect(await user.sendDocument("form")).toMatchObject({ kind: "document", text: "form", fromBot: true });
     expect(await user.sendVideo()).toMatchObject({ kind: "video", text: "" });
@@ -317,19 +277,19 @@ describe("staff replies in a group", () => {
     const student = fake.user({ firstName: "Aziz" });
     const studentOfPost = new Map<number, number>();
     const seenInGroup: Message[] = [];
-    run((bot) => {
-      bot.chatType("private").on("message:text", async (ctx) => {
-        const post = await ctx.api.sendMessage(group.id, `Question from ${ctx.from.first_name}: ${ctx.msg.text}`);
-        studentOfPost.set(post.message_id, ctx.chat.id);
-        await ctx.reply("Sent to the staff.");
-      });
-      bot.chatType("group").on("message", async (ctx) => {
-        seenInGroup.push(ctx.msg);
-        const replied = ctx.msg.reply_to_message;
-        const studentId = replied && replied.from?.id === ctx.me.id ? studentOfPost.get(replied.message_id) : undefined;
-        if (studentId !== undefined) await ctx.copyMessage(studentId);
-      });
+    const bot = newBot();
+    bot.chatType("private").on("message:text", async (ctx) => {
+      const post = await ctx.api.sendMessage(group.id, `Question from ${ctx.from.first_name}: ${ctx.msg.text}`);
+      studentOfPost.set(post.message_id, ctx.chat.id);
+      await ctx.reply("Sent to the staff.");
     });
+    bot.chatType("group").on("message", async (ctx) => {
+      seenInGroup.push(ctx.msg);
+      const replied = ctx.msg.reply_to_message;
+      const studentId = replied && replied.from?.id === ctx.me.id ? studentOfPost.get(replied.message_id) : undefined;
+      if (studentId !== undefined) await ctx.copyMessage(studentId);
+    });
+    run(bot);
 
     expect((await student.send("How do I apply?")).text).toBe("Sent to the staff.");
     const post = group.messages()[0]!;
@@ -387,18 +347,18 @@ describe("sharing a user", () => {
 
   it("sends users_shared with the fields the button asked for", async () => {
     const shared: Message["users_shared"][] = [];
-    run((bot) => {
-      bot.command("addstaff", (ctx) =>
-        ctx.reply("Who?", keyboard({ request_id: 7, user_is_bot: false, request_name: true, request_username: true }) as never),
-      );
-      bot.command("addbot", (ctx) => ctx.reply("Which bot?", keyboard({ request_id: -3, user_is_bot: true, max_quantity: 2 }) as never));
-      bot.on("message:users_shared", async (ctx) => {
-        shared.push(ctx.msg.users_shared);
-        await ctx.reply(`Added ${ctx.msg.users_shared.users.map((u) => u.first_name ?? u.user_id).join(", ")}`, {
-          reply_markup: { remove_keyboard: true },
-        });
+    const bot = newBot();
+    bot.command("addstaff", (ctx) =>
+      ctx.reply("Who?", keyboard({ request_id: 7, user_is_bot: false, request_name: true, request_username: true }) as never),
+    );
+    bot.command("addbot", (ctx) => ctx.reply("Which bot?", keyboard({ request_id: -3, user_is_bot: true, max_quantity: 2 }) as never));
+    bot.on("message:users_shared", async (ctx) => {
+      shared.push(ctx.msg.users_shared);
+      await ctx.reply(`Added ${ctx.msg.users_shared.users.map((u) => u.first_name ?? u.user_id).join(", ")}`, {
+        reply_markup: { remove_keyboard: true },
       });
     });
+    run(bot);
     const owner = fake.user();
     const staff = fake.user({ firstName: "Kamola", lastName: "R", username: "kamola_r" });
 

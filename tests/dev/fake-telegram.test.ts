@@ -3,51 +3,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
+import { GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
+import { describe, expect, it } from "vitest";
+import { apiError, fake, newBot, run, useFakeTelegram } from "./fake-setup.js";
 
-let fake: FakeTelegram;
-let bots: Bot[] = [];
-let botErrors: unknown[] = [];
-
-beforeEach(async () => {
-  fake = await FakeTelegram.start();
-});
-
-afterEach(async () => {
-  for (const bot of bots) await bot.stop();
-  bots = [];
-  await fake.stop();
-  const errors = botErrors;
-  botErrors = [];
-  expect(errors).toEqual([]);
-});
-
-/** A bot wired to the fake, not yet started. */
-function newBot(): Bot {
-  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
-  bots.push(bot);
-  return bot;
-}
-
-/** Starts long polling; middleware errors fail the test that caused them (see afterEach). */
-function run(bot: Bot): Bot {
-  bot.catch((err) => botErrors.push(err.error));
-  bot.start({ timeout: 5 }).catch((err: unknown) => botErrors.push(err));
-  return bot;
-}
-
-/** The GrammyError a call rejects with. */
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GrammyError);
-  return err as GrammyError;
-}
+useFakeTelegram();
 
 async function rawPost(method: string, body: unknown, token = fake.token): Promise<{ status: number; json: any }> {
   const res = await fetch(`${fake.apiRoot}/bot${token}/${method}`, {

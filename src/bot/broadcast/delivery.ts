@@ -16,6 +16,7 @@ import type { Logger } from "../../logger.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 import { telegramCourier } from "./courier.js";
+import type { ProgressBoard } from "./progress-board.js";
 import { telegramReporter } from "./reporter.js";
 
 export interface DeliveryDeps {
@@ -27,6 +28,7 @@ export interface DeliveryDeps {
   catalog: Catalog;
   i18n: I18n<BotContext>;
   logger: Logger;
+  board: ProgressBoard;
 }
 
 /** A hung request holds one of the engine's few slots: give up on it (and retry later) after this. */

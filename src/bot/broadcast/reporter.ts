@@ -10,20 +10,17 @@ import type { Logger } from "../../logger.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import type { ProgressBoard } from "./progress-board.js";
 import { broadcastView, finalReport } from "./view.js";
 
-export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalog; i18n: I18n<BotContext>; logger: Logger }): Reporter {
-  const { store, catalog, i18n, logger } = deps;
-  /** What each progress message shows now: an identical edit is an error for Telegram, and a wasted message. */
-  const shown = new Map<number, string>();
+export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalog; i18n: I18n<BotContext>; logger: Logger; board: ProgressBoard }): Reporter {
+  const { store, catalog, i18n, logger, board } = deps;
   return {
     async report(broadcast, progress) {
       const t = translatorFor(i18n, broadcast.lang);
       const view = broadcastView(t, knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, progress);
       const options = { parse_mode: "HTML" as const, reply_markup: view.keyboard };
-      const content = JSON.stringify(view);
-      if (shown.get(broadcast.id) === content) return;
-      shown.set(broadcast.id, content);
+      if (!board.changed(broadcast.id, view)) return;
       try {
         if (broadcast.progress) {
           await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, options).catch((error: unknown) => {
@@ -34,7 +31,7 @@ export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalo
           store.broadcasts.setProgressMessage(broadcast.id, sent.chat.id, sent.message_id);
         }
         if (broadcast.status === "done" || broadcast.status === "cancelled") {
-          shown.delete(broadcast.id);
+          board.forget(broadcast.id);
           await api.sendMessage(broadcast.createdBy, finalReport(t, broadcast, progress.figures), { parse_mode: "HTML" });
         }
       } catch (error) {

@@ -24,7 +24,7 @@ const STATUS_KEY: Record<Broadcast["status"], string> = {
   done: "bc-state-done",
 };
 
-export function broadcastsFeature({ store, catalog, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs">) {
+export function broadcastsFeature({ store, catalog, wakeJobs, progressBoard }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "progressBoard">) {
   const feature = new Composer<BotContext>();
   const card = (ctx: BotContext, broadcast: Broadcast): View =>
     broadcastView(ctx.t, knowledgeFor(ctx, catalog), ctx.lang, broadcast, { figures: store.broadcasts.figures(broadcast.id) });
@@ -65,7 +65,8 @@ export function broadcastsFeature({ store, catalog, wakeJobs }: Pick<BotDeps, "s
           InlineKeyboard.text(ctx.t("bc-button-confirm-cancel"), broadcastButton.confirmCancel(id)),
           InlineKeyboard.text(ctx.t("bc-button-keep"), broadcastButton.open(id)),
         ]);
-        return show(ctx, { html: escapeHtml(ctx.t("bc-confirm-cancel", { id, pending })), keyboard: confirm });
+        // A new message: the live progress message is re-edited every few seconds and would swallow the question.
+        return reply(ctx, { html: escapeHtml(ctx.t("bc-confirm-cancel", { id, pending })), keyboard: confirm });
       }
       case "cancel!":
         notice = ctx.t(store.broadcasts.cancel(id) ? "bc-cancelled-broadcast" : "bc-already-over");
@@ -75,7 +76,10 @@ export function broadcastsFeature({ store, catalog, wakeJobs }: Pick<BotDeps, "s
     }
     wakeJobs();
     if (notice) await ctx.answerCallbackQuery({ text: notice });
-    await show(ctx, card(ctx, store.broadcasts.get(id)!));
+    const view = card(ctx, store.broadcasts.get(id)!);
+    // On the progress message itself, the engine's reporter may have shown just this already.
+    const onProgress = ctx.callbackQuery.message?.message_id === broadcast.progress?.messageId && ctx.chat?.id === broadcast.progress?.chatId;
+    if (!onProgress || progressBoard.changed(id, view)) await show(ctx, view);
   });
 
   /** A new broadcast to the failed recipients only, with its own progress message. */

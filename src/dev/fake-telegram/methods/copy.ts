@@ -8,7 +8,7 @@ import { checkReplyMarkup, type CheckedMarkup } from "../markup.js";
 import { boolParam, chatIdParam, jsonParam } from "../params.js";
 import { captionText, type Formatted } from "../text.js";
 import type { ChatRecord, StoredMessage, World } from "../world.js";
-import { messageIdParam, replyTarget, type Handler } from "./handler.js";
+import { botMessage, messageIdParam, replyTarget, type Handler } from "./handler.js";
 import { rememberKeyboard } from "./messages.js";
 
 /** Fields that make up a message's content (what a copy keeps). */
@@ -42,21 +42,12 @@ function copyInto(world: World, target: ChatRecord, source: Message, opts: CopyO
       if (opts.caption.entities.length > 0) content.caption_entities = opts.caption.entities;
     }
   }
-  const stored = world.store(
-    target,
-    (message_id) =>
-      ({
-        message_id,
-        from: world.botUser,
-        chat: target.chat,
-        date: world.now(),
-        ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}),
-        ...(opts.reply ? { reply_to_message: opts.reply } : {}),
-        ...content,
-        ...(opts.markup?.kind === "inline" ? { reply_markup: opts.markup.markup } : {}),
-      }) as Message,
-    true,
-  );
+  const stored = botMessage(world, target, {
+    ...(opts.mediaGroupId ? { media_group_id: opts.mediaGroupId } : {}),
+    ...(opts.reply ? { reply_to_message: opts.reply } : {}),
+    ...content,
+    ...(opts.markup?.kind === "inline" ? { reply_markup: opts.markup.markup } : {}),
+  });
   rememberKeyboard(target, stored, opts.markup);
   world.announce("message", stored);
   return stored;

@@ -3,7 +3,7 @@ import type { Message } from "grammy/types";
 import { badRequest } from "../errors.js";
 import { checkLink } from "../links.js";
 import { boolParam, intParam, isRecord, jsonParam, strParam, type Params } from "../params.js";
-import type { ChatRecord, World } from "../world.js";
+import type { ChatRecord, StoredMessage, World } from "../world.js";
 
 export interface CallContext {
   /** Aborted when the client hangs up (only long polls care). */
@@ -22,6 +22,16 @@ export function messageIdParam(p: Params, name = "message_id"): number {
 /** Copies a stored message for a response, so later edits don't change recorded results. */
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/** Stores a new message from the bot in `chat`: the fields every sent message has, then `content`. */
+export function botMessage(world: World, chat: ChatRecord, content: Record<string, unknown>, html?: string): StoredMessage {
+  return world.store(
+    chat,
+    (message_id) => ({ message_id, from: world.botUser, chat: chat.chat, date: world.now(), ...content }) as Message,
+    true,
+    html,
+  );
 }
 
 /** A message as quoted in reply_to_message: without its own reply. */

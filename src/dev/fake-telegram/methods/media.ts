@@ -10,7 +10,7 @@ import { UploadedFile } from "../multipart.js";
 import { chatIdParam, isRecord, jsonParam, type Params } from "../params.js";
 import { captionText, type Formatted } from "../text.js";
 import type { ChatRecord, UploadedPhoto, World } from "../world.js";
-import { clone, replyTarget, type Handler } from "./handler.js";
+import { botMessage, clone, replyTarget, type Handler } from "./handler.js";
 import { rememberKeyboard } from "./messages.js";
 
 /** The only methods the fake takes files for (lower-cased); a multipart body to any other is refused. */
@@ -62,20 +62,15 @@ function photoParam(world: World, p: Params, raw: unknown, field: string): Uploa
 /** Sends the photo as a new bot message, and keeps it (by its largest size's file_id) to be sent again or looked at. */
 function storePhoto(world: World, chat: ChatRecord, photo: UploadedPhoto, caption: Formatted | undefined, extra: Record<string, unknown>) {
   world.photos.set(photo.sizes.at(-1)!.file_id, photo);
-  return world.store(
+  return botMessage(
+    world,
     chat,
-    (message_id) =>
-      ({
-        message_id,
-        from: world.botUser,
-        chat: chat.chat,
-        date: world.now(),
-        ...extra,
-        photo: photo.sizes,
-        ...(caption && caption.text !== "" ? { caption: caption.text } : {}),
-        ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
-      }) as Message,
-    true,
+    {
+      ...extra,
+      photo: photo.sizes,
+      ...(caption && caption.text !== "" ? { caption: caption.text } : {}),
+      ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
+    },
     caption?.html,
   );
 }

@@ -5,7 +5,7 @@ import { checkReplyMarkup, type CheckedMarkup } from "../markup.js";
 import { canonicalJson, chatIdParam, strParam, type Params } from "../params.js";
 import { captionText, messageText, type Formatted } from "../text.js";
 import type { ChatRecord, StoredMessage, World } from "../world.js";
-import { checkLinkPreview, clone, messageIdParam, replyTarget, type Handler } from "./handler.js";
+import { botMessage, checkLinkPreview, clone, messageIdParam, replyTarget, type Handler } from "./handler.js";
 
 const CHAT_ACTIONS = new Set([
   "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
@@ -40,19 +40,10 @@ const sendMessage: Handler = (world, p) => {
   const markup = inlineOf(checked);
   checkLinkPreview(p);
   const reply = replyTarget(world, chat, p);
-  const stored = world.store(
+  const stored = botMessage(
+    world,
     chat,
-    (message_id) =>
-      ({
-        message_id,
-        from: world.botUser,
-        chat: chat.chat,
-        date: world.now(),
-        ...(reply ? { reply_to_message: reply } : {}),
-        ...withText(text),
-        ...(markup ? { reply_markup: markup } : {}),
-      }) as Message,
-    true,
+    { ...(reply ? { reply_to_message: reply } : {}), ...withText(text), ...(markup ? { reply_markup: markup } : {}) },
     text.html,
   );
   rememberKeyboard(chat, stored, checked);
@@ -60,13 +51,31 @@ const sendMessage: Handler = (world, p) => {
   return clone(stored.message);
 };
 
-/** The bot's own message to edit, with Telegram's errors for the other cases. */
-function editable(world: World, p: Params): { chat: ChatRecord; stored: StoredMessage } {
+/**
+ * The bot's own message an edit applies to, with Telegram's errors for the
+ * other cases, and the keyboard the edit gives it. Undefined for an inline
+ * message (inline_message_id): those are not modelled, so only the markup is
+ * checked and the method answers true, as Telegram does.
+ */
+function editTarget(world: World, p: Params): { stored: StoredMessage; markup: InlineKeyboardMarkup | undefined } | undefined {
+  const ctx = { inlineOnly: true, botUsername: world.me.username };
+  if (strParam(p, "inline_message_id")) {
+    checkReplyMarkup(p, ctx);
+    return undefined;
+  }
   const chat = world.writableChat(chatIdParam(p));
   const stored = chat.messages.get(messageIdParam(p));
   if (!stored) throw badRequest("message to edit not found");
   if (!stored.fromBot) throw badRequest("message can't be edited");
-  return { chat, stored };
+  return { stored, markup: inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type })) };
+}
+
+/** Stamps an applied edit and announces it; the edit methods answer with the edited message. */
+function edited(world: World, stored: StoredMessage): Message {
+  stored.message.edit_date = world.now();
+  stored.edits++;
+  world.announce("edit", stored);
+  return clone(stored.message);
 }
 
 const sameMarkup = (a: InlineKeyboardMarkup | undefined, b: InlineKeyboardMarkup | undefined) =>
@@ -80,13 +89,9 @@ function applyMarkup(message: Message, markup: InlineKeyboardMarkup | undefined)
 
 const editMessageText: Handler = (world, p) => {
   const text = messageText(p);
-  const ctx = { inlineOnly: true, botUsername: world.me.username };
-  if (strParam(p, "inline_message_id")) {
-    checkReplyMarkup(p, ctx);
-    return true; // inline messages are not modelled; Telegram answers true
-  }
-  const { chat, stored } = editable(world, p);
-  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  const target = editTarget(world, p);
+  if (!target) return true; // an inline message: see editTarget
+  const { stored, markup } = target;
   checkLinkPreview(p);
   const m = stored.message;
   if (m.text === undefined) throw badRequest("there is no text in the message to edit");
@@ -96,23 +101,16 @@ const editMessageText: Handler = (world, p) => {
   if (text.entities.length > 0) m.entities = text.entities as MessageEntity[];
   else delete m.entities;
   applyMarkup(m, markup);
-  m.edit_date = world.now();
   if (text.html !== undefined) stored.html = text.html;
   else delete stored.html;
-  stored.edits++;
-  world.announce("edit", stored);
-  return clone(m);
+  return edited(world, stored);
 };
 
 const editMessageCaption: Handler = (world, p) => {
   const caption = captionText(p) ?? { text: "", entities: [] };
-  const ctx = { inlineOnly: true, botUsername: world.me.username };
-  if (strParam(p, "inline_message_id")) {
-    checkReplyMarkup(p, ctx);
-    return true;
-  }
-  const { chat, stored } = editable(world, p);
-  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  const target = editTarget(world, p);
+  if (!target) return true;
+  const { stored, markup } = target;
   const m = stored.message;
   if (m.text !== undefined) throw badRequest("there is no caption in the message to edit");
   const sameCaption =
@@ -123,26 +121,16 @@ const editMessageCaption: Handler = (world, p) => {
   if (caption.entities.length > 0) m.caption_entities = caption.entities;
   else delete m.caption_entities;
   applyMarkup(m, markup);
-  m.edit_date = world.now();
-  stored.edits++;
-  world.announce("edit", stored);
-  return clone(m);
+  return edited(world, stored);
 };
 
 const editMessageReplyMarkup: Handler = (world, p) => {
-  const ctx = { inlineOnly: true, botUsername: world.me.username };
-  if (strParam(p, "inline_message_id")) {
-    checkReplyMarkup(p, ctx);
-    return true;
-  }
-  const { chat, stored } = editable(world, p);
-  const markup = inlineOf(checkReplyMarkup(p, { ...ctx, chatType: chat.chat.type }));
+  const target = editTarget(world, p);
+  if (!target) return true;
+  const { stored, markup } = target;
   if (sameMarkup(stored.message.reply_markup, markup)) throw Errors.notModified();
   applyMarkup(stored.message, markup);
-  stored.message.edit_date = world.now();
-  stored.edits++;
-  world.announce("edit", stored);
-  return clone(stored.message);
+  return edited(world, stored);
 };
 
 const deleteMessage: Handler = (world, p) => {
