@@ -61,6 +61,7 @@ bc-status-scheduled = 🕒 Scheduled for { $time } (Tashkent)
 bc-status-running = ⏳ Sending…
 bc-status-paused = ⏸ Paused
 bc-status-source-missing = ⏸ Paused: the message to send was deleted from this chat. Cancel this announcement and send it again.
+bc-status-bot-rejected = ⏸ Paused: Telegram refused the bot itself (was the token revoked? is TELEGRAM_API_ROOT right?). Fix the bot's settings, then Resume.
 bc-status-cancelled = ✖️ Cancelled
 bc-status-done = ✅ Finished
 bc-figure-sent = Sent: { $count }

@@ -61,6 +61,7 @@ bc-status-scheduled = 🕒 Запланировано на { $time } (Ташке
 bc-status-running = ⏳ Отправляется…
 bc-status-paused = ⏸ Приостановлено
 bc-status-source-missing = ⏸ Приостановлено: сообщение для рассылки удалено из этого чата. Отмените это объявление и отправьте его заново.
+bc-status-bot-rejected = ⏸ Приостановлено: Telegram отказал самому боту (токен отозван? верен ли TELEGRAM_API_ROOT?). Исправьте настройки бота и нажмите «Продолжить».
 bc-status-cancelled = ✖️ Отменено
 bc-status-done = ✅ Завершено
 bc-figure-sent = Отправлено: { $count }

@@ -61,6 +61,7 @@ bc-status-scheduled = 🕒 { $time } ga rejalashtirilgan (Toshkent)
 bc-status-running = ⏳ Yuborilmoqda…
 bc-status-paused = ⏸ To'xtatilgan
 bc-status-source-missing = ⏸ To'xtatilgan: yuboriladigan xabar bu chatdan o'chirilgan. Bu e'lonni bekor qilib, qaytadan yuboring.
+bc-status-bot-rejected = ⏸ To'xtatilgan: Telegram botning o'zini rad etdi (token bekor qilinganmi? TELEGRAM_API_ROOT to'g'rimi?). Bot sozlamalarini tuzating, so'ng «Davom ettirish»ni bosing.
 bc-status-cancelled = ✖️ Bekor qilingan
 bc-status-done = ✅ Yakunlangan
 bc-figure-sent = Yuborildi: { $count }

@@ -30,7 +30,7 @@ import { floodControl } from "./middleware/flood-control.js";
 import { flowStorage } from "./middleware/flows.js";
 import { resolveLanguage } from "./middleware/language.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
-import { guardStaffTools } from "./middleware/roles.js";
+import { guardStaffTools, isStaffRole } from "./middleware/roles.js";
 import { markBlockedOn403, trackUsers } from "./middleware/users.js";
 
 /** The update kinds the bot handles; anything else Telegram need not send. */
@@ -67,12 +67,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Before the other flows: asking leaves them, and their buttons leave it. Staff chat replies are taken here too.
   bot.use(questionsFeature({ ...deps, i18n }));
   bot.use(questionsStaffFeature({ ...deps, i18n }));
-  bot.use(unansweredFeature(deps));
   bot.use(eligibilityFeature({ ...deps, i18n }));
-  bot.use(broadcastFeature({ ...deps, i18n }));
-  bot.use(staffFeature({ ...deps, i18n }));
-  bot.use(broadcastsFeature(deps));
-  bot.use(statsFeature(deps));
+  // The staff tools: a student's update skips them altogether (guardStaffTools has refused their staff commands and buttons).
+  const staffTools = bot.filter((ctx) => isStaffRole(ctx.role));
+  staffTools.use(unansweredFeature(deps));
+  staffTools.use(broadcastFeature({ ...deps, i18n }));
+  staffTools.use(staffFeature({ ...deps, i18n }));
+  staffTools.use(broadcastsFeature(deps));
+  staffTools.use(statsFeature(deps));
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());

@@ -1,10 +1,12 @@
 /**
  * The delivery engine: a background job (not an update handler) that sends
  * every running broadcast to its pending recipients under Telegram's limits.
+ * Broadcasts running at once take turns, so one scheduled for 09:00 starts
+ * at 09:00 even while a long one is going out.
  *
  * Its memory is the database. A recipient's outcome is written the moment
  * Telegram answers, so after a crash (even kill -9) the engine resumes with
- * the recipients still pending: nobody is missed, and only the few sends in
+ * the recipients still pending: nobody is missed, and only the sends in
  * flight at the crash (at most concurrencyFor(rate)) can arrive twice.
  *
  * It knows nothing of Telegram: a Courier delivers, a Reporter shows progress.
@@ -24,13 +26,13 @@ export interface Progress {
   figures: DeliveryFigures;
   /** Estimated milliseconds to finish, while running. */
   etaMs?: number;
-  /** Why the engine paused it by itself. */
-  problem?: "source-missing";
 }
 
 export interface Reporter {
   /** Shows a broadcast's progress (every few seconds while it runs, and on every change); never throws. */
-  report(broadcast: Broadcast, progress: Progress): Promise<void>;
+  progress(broadcast: Broadcast, progress: Progress): Promise<void>;
+  /** Sends the report of a finished or cancelled broadcast; false to be asked again later (a passing failure). */
+  final(broadcast: Broadcast, figures: DeliveryFigures): Promise<boolean>;
 }
 
 export interface EngineOptions {
@@ -54,30 +56,48 @@ export interface EngineOptions {
  * It is also the most recipients a crash can double, so it stays small.
  */
 export const concurrencyFor = (rate: number): number => Math.max(8, Math.ceil(rate / 50));
-/** How often a running broadcast's status is re-read (pause, cancel), and the longest nap. */
+
+/** How often the broadcasts' statuses are re-read (pause, cancel, a schedule that came due). */
 const CHECK_MS = 250;
+/** With nothing to send, how long the engine sleeps unless woken. */
 const IDLE_MS = 1000;
 const BATCH = 500;
+/** Recipients failing in a row, for a passing reason, that mean Telegram (or the network) is down rather than one chat: everyone waits, nobody's attempts are used up. */
+const OUTAGE_AFTER = 3;
+/** A final report that could not go out is tried again after this. */
+const FINAL_RETRY_MS = 5000;
 
 /** One broadcast's delivery in progress. */
 interface Run {
   broadcast: Broadcast;
+  /** Due recipients fetched and not yet sent, in user id order. */
   queue: number[];
   cursor: number;
-  problem?: "source-missing";
+  /** This run's sends awaiting Telegram's answer, by recipient. */
+  inFlight: Map<number, Promise<void>>;
   startedAt: number;
+  reportedAt: number;
   done: number;
+  /** Paused by the engine (halt): nothing more is sent, even before the status is read again. */
+  halted: boolean;
 }
 
 export class BroadcastEngine {
   private readonly pacer: Pacer;
   private readonly spacing = new ChatSpacing();
-  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly sending = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly now: () => number;
   private loopDone: Promise<void> | undefined;
   private stopped = false;
   private wakeUp: (() => void) | undefined;
+  /** Recipients that failed for a passing reason since the last answer that was not such a failure. */
+  private readonly failing = new Set<number>();
+  /** Holds in a row during an outage: each waits longer (the failures of one burst of sends count once). */
+  private outageHolds = 0;
+  private outageUntil = 0;
+  private turn = 0;
+  private finalsDueAt = 0;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? Date.now;
@@ -105,11 +125,9 @@ export class BroadcastEngine {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        const { broadcasts } = this.options;
-        for (const id of broadcasts.dueScheduled(this.now())) broadcasts.startScheduled(id, this.now());
-        const next = broadcasts.withStatus("running")[0];
-        if (next) {
-          await this.deliver(next);
+        await this.housekeeping();
+        if (this.options.broadcasts.withStatus("running").length > 0) {
+          await this.deliver();
           continue;
         }
       } catch (error) {
@@ -117,54 +135,100 @@ export class BroadcastEngine {
       }
       await this.nap(IDLE_MS);
     }
+    await Promise.all(this.sending);
   }
 
-  private async deliver(broadcast: Broadcast): Promise<void> {
-    const { broadcasts } = this.options;
-    const run: Run = { broadcast, queue: [], cursor: 0, startedAt: this.now(), done: 0 };
-    let checkedAt = this.now();
-    let reportedAt = checkedAt;
-    await this.report(run);
-    while (!this.stopped && !run.problem) {
+  /** Starts the scheduled broadcasts that are due, and reports those that are over. */
+  private async housekeeping(): Promise<void> {
+    const { broadcasts, reporter } = this.options;
+    const now = this.now();
+    for (const id of broadcasts.dueScheduled(now)) broadcasts.startScheduled(id, now);
+    if (now < this.finalsDueAt) return;
+    for (const broadcast of broadcasts.unreported()) {
+      await this.showProgress(broadcast);
+      await this.spend(1);
+      if (await reporter.final(broadcast, broadcasts.figures(broadcast.id))) broadcasts.markReported(broadcast.id);
+      else this.finalsDueAt = this.now() + FINAL_RETRY_MS;
+    }
+  }
+
+  /** Sends for every running broadcast, taking turns, until none is running (or the engine stops). */
+  private async deliver(): Promise<void> {
+    const runs = new Map<number, Run>();
+    let checkedAt = -Infinity;
+    while (!this.stopped) {
       const now = this.now();
       if (now - checkedAt >= CHECK_MS) {
         checkedAt = now;
-        if (broadcasts.get(broadcast.id)?.status !== "running") break;
+        await this.housekeeping();
+        await this.followStatuses(runs);
+        if (runs.size === 0) return;
+        for (const run of runs.values()) if (now - run.reportedAt >= (this.options.progressEveryMs ?? 3000)) await this.report(run);
       }
-      if (now - reportedAt >= (this.options.progressEveryMs ?? 3000)) {
-        reportedAt = now;
-        await this.report(run);
-      }
-      if (run.queue.length === 0 && !this.refill(run, now)) {
-        if (this.inFlight.size > 0) await Promise.race(this.inFlight.values());
-        else {
-          const dueAt = broadcasts.nextAttemptAt(broadcast.id);
-          if (dueAt === undefined) {
-            broadcasts.finish(broadcast.id, now);
-            break;
-          }
-          await this.nap(Math.min(CHECK_MS, dueAt - now));
-        }
+      if (this.sending.size >= this.concurrency) {
+        await Promise.race(this.sending);
         continue;
       }
-      if (this.inFlight.size >= this.concurrency) {
-        await Promise.race(this.inFlight.values());
+      const run = this.nextRun(runs, now);
+      if (!run) {
+        if (this.sending.size > 0) await Promise.race(this.sending);
+        else await this.nap(CHECK_MS);
         continue;
       }
-      const userId = run.queue[0]!;
-      const wait = Math.max(this.pacer.waitMs(now), this.spacing.waitMs(userId, now));
+      const wait = this.pacer.waitMs(now);
       if (wait > 0) {
         await this.nap(Math.min(wait, CHECK_MS));
         continue;
       }
-      run.queue.shift();
-      this.pacer.take(now);
+      const userId = run.queue.shift()!;
+      const gap = this.spacing.waitMs(userId, now);
+      if (gap > 0) {
+        // This chat had a message less than a second ago (another broadcast): it waits, the others go on.
+        this.options.broadcasts.deferTo(run.broadcast.id, userId, now + gap);
+        continue;
+      }
+      // An album is several messages: each counts against the rate.
+      this.pacer.take(now, run.broadcast.messageIds.length);
       this.spacing.sent(userId, now);
       this.send(run, userId);
     }
-    await Promise.all(this.inFlight.values());
-    if (run.problem) broadcasts.transition(broadcast.id, "running", "paused");
-    await this.report(run);
+  }
+
+  /** Picks up broadcasts that started running; lets go of those paused or cancelled (after their sends in flight). */
+  private async followStatuses(runs: Map<number, Run>): Promise<void> {
+    const running = this.options.broadcasts.withStatus("running");
+    for (const broadcast of running) {
+      if (runs.has(broadcast.id)) continue;
+      const run: Run = { broadcast, queue: [], cursor: 0, inFlight: new Map(), startedAt: this.now(), reportedAt: 0, done: 0, halted: false };
+      runs.set(broadcast.id, run);
+      await this.report(run);
+    }
+    for (const [id, run] of runs) {
+      if (running.some((b) => b.id === id)) continue;
+      runs.delete(id);
+      await Promise.all(run.inFlight.values());
+      await this.report(run);
+    }
+  }
+
+  /** The next broadcast with a recipient due, in turn; finishes those with nobody left. */
+  private nextRun(runs: Map<number, Run>, now: number): Run | undefined {
+    const list = [...runs.values()];
+    for (let i = 0; i < list.length; i++) {
+      const run = list[(this.turn + i) % list.length]!;
+      if (run.halted) continue;
+      if (run.queue.length > 0 || this.refill(run, now)) {
+        this.turn = (this.turn + i + 1) % list.length;
+        return run;
+      }
+      const id = run.broadcast.id;
+      if (run.inFlight.size === 0 && this.options.broadcasts.nextAttemptAt(id) === undefined) {
+        this.options.broadcasts.finish(id, now);
+        runs.delete(id);
+        this.wake(); // its final report goes out at the next look
+      }
+    }
+    return undefined;
   }
 
   /** Fetches the next due recipients, going round once more for retries that became due; false when none is due now. */
@@ -180,29 +244,37 @@ export class BroadcastEngine {
         continue;
       }
       run.cursor = due.at(-1)!;
-      run.queue = due.filter((id) => !this.inFlight.has(id));
+      run.queue = due.filter((id) => !run.inFlight.has(id));
       if (run.queue.length > 0) return true;
     }
   }
 
   private send(run: Run, userId: number): void {
-    const sending = this.options.courier
+    const sending: Promise<void> = this.options.courier
       .deliver(run.broadcast, userId)
       .then((result) => this.record(run, userId, result))
       .catch((error: unknown) => this.options.onError?.(error))
-      .finally(() => this.inFlight.delete(userId));
-    this.inFlight.set(userId, sending);
+      .finally(() => {
+        run.inFlight.delete(userId);
+        this.sending.delete(sending);
+      });
+    run.inFlight.set(userId, sending);
+    this.sending.add(sending);
   }
 
   private record(run: Run, userId: number, result: DeliveryResult): void {
     const { broadcasts } = this.options;
     const id = run.broadcast.id;
-    if (result.ok) {
+    const outcome = result.ok ? undefined : classify(result.error);
+    if (outcome?.kind !== "retry") {
+      this.failing.clear();
+      this.outageHolds = 0;
+    }
+    if (!outcome) {
       broadcasts.settle(id, userId, "sent");
       run.done++;
       return;
     }
-    const outcome = classify(result.error);
     switch (outcome.kind) {
       case "blocked":
         broadcasts.settle(id, userId, "blocked", outcome.reason);
@@ -215,6 +287,13 @@ export class BroadcastEngine {
         run.queue.unshift(userId);
         return;
       case "retry": {
+        if (this.failing.add(userId).size >= OUTAGE_AFTER) {
+          const now = this.now();
+          if (now >= this.outageUntil) this.outageUntil = now + backoffMs(++this.outageHolds);
+          this.pacer.holdUntil(this.outageUntil);
+          run.queue.unshift(userId);
+          return;
+        }
         const attempts = broadcasts.recordFailedAttempt(id, userId, outcome.reason);
         if (attempts >= MAX_ATTEMPTS) {
           broadcasts.settle(id, userId, "failed", outcome.reason);
@@ -226,24 +305,34 @@ export class BroadcastEngine {
         broadcasts.settle(id, userId, "failed", outcome.reason);
         run.done++;
         return;
-      case "source-missing":
-        run.problem = "source-missing";
+      case "halt":
+        run.halted = true;
+        broadcasts.halt(id, outcome.problem);
+        this.wake();
         return;
     }
   }
 
   private async report(run: Run): Promise<void> {
+    run.reportedAt = this.now();
     const broadcast = this.options.broadcasts.get(run.broadcast.id);
     if (!broadcast) return;
-    const figures = this.options.broadcasts.figures(broadcast.id);
     const elapsed = this.now() - run.startedAt;
     const rate = run.done > 0 && elapsed > 0 ? Math.min(this.options.rate, (run.done * 1000) / elapsed) : this.options.rate;
-    const progress: Progress = { figures, ...(broadcast.status === "running" ? { etaMs: (figures.pending * 1000) / rate } : {}), ...(run.problem ? { problem: run.problem } : {}) };
-    // The progress message is a message too: it counts against the same limit.
+    await this.showProgress(broadcast, rate);
+  }
+
+  private async showProgress(broadcast: Broadcast, rate = this.options.rate): Promise<void> {
+    const figures = this.options.broadcasts.figures(broadcast.id);
+    await this.spend(1);
+    await this.options.reporter.progress(broadcast, { figures, ...(broadcast.status === "running" ? { etaMs: (figures.pending * 1000) / rate } : {}) });
+  }
+
+  /** The progress message and the report are messages too: they count against the same rate (not waited for when stopping). */
+  private async spend(messages: number): Promise<void> {
     const wait = this.pacer.waitMs(this.now());
-    if (wait > 0) await this.nap(wait);
-    this.pacer.take(this.now());
-    await this.options.reporter.report(broadcast, progress);
+    if (wait > 0 && !this.stopped) await this.nap(wait);
+    this.pacer.take(this.now(), messages);
   }
 
   /** Sleeps up to `ms`; wake() and stop() cut it short. */

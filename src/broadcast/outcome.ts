@@ -16,8 +16,14 @@ export type Outcome =
   | { kind: "rate-limited"; retryAfterMs: number }
   | { kind: "retry"; reason: string }
   | { kind: "failed"; reason: string }
-  /** The message to copy is gone (the staff member deleted it): every recipient would fail. */
-  | { kind: "source-missing"; reason: string };
+  /** Every recipient would fail the same way: stop the broadcast until staff act. */
+  | { kind: "halt"; problem: Problem; reason: string };
+
+/**
+ * source-missing: the message to copy is gone (the staff member deleted it).
+ * bot-rejected: Telegram refuses the bot itself (401: the token was revoked; 404: a wrong TELEGRAM_API_ROOT).
+ */
+export type Problem = "source-missing" | "bot-rejected";
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 1000;
@@ -27,10 +33,11 @@ export function classify(error: DeliveryError): Outcome {
   const reason = error.errorCode === undefined ? error.description : `${error.errorCode} ${error.description}`;
   if (error.errorCode === undefined) return { kind: "retry", reason };
   if (error.errorCode === 429) return { kind: "rate-limited", retryAfterMs: Math.max(1, error.retryAfterSeconds ?? 1) * 1000 };
+  if (error.errorCode === 401 || error.errorCode === 404) return { kind: "halt", problem: "bot-rejected", reason };
   // 403: "bot was blocked by the user", "user is deactivated" (deleted account), "bot can't initiate conversation".
   if (error.errorCode === 403) return { kind: "blocked", reason };
   if (error.errorCode >= 500) return { kind: "retry", reason };
-  if (/message to copy not found|message_id_invalid|there are no messages to forward/i.test(error.description)) return { kind: "source-missing", reason };
+  if (/message to copy not found|message_id_invalid|there are no messages to forward/i.test(error.description)) return { kind: "halt", problem: "source-missing", reason };
   // Other 400s ("chat not found", ...) will not change by retrying.
   return { kind: "failed", reason };
 }

@@ -31,10 +31,10 @@ export class Pacer {
     return this.tokens >= 1 && held === 0 ? 0 : held + Math.ceil((Math.max(0, 1 - this.tokens) * 1000) / this.rate);
   }
 
-  /** Takes a send's token; call only when waitMs() is 0. */
-  take(now: number): void {
+  /** Takes the tokens of a send of `messages` messages; call when waitMs() is 0 (an album may leave the bucket in debt). */
+  take(now: number, messages = 1): void {
     this.refill(now);
-    this.tokens -= 1;
+    this.tokens -= messages;
   }
 
   /** After Telegram's "retry after": nothing goes out until then, and no burst builds up meanwhile. */

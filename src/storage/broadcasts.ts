@@ -4,6 +4,7 @@
  * again after a restart, so a status is written as soon as Telegram answers.
  */
 import type { Audience } from "../broadcast/audience.js";
+import type { Problem } from "../broadcast/outcome.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
 
@@ -22,10 +23,12 @@ export interface Broadcast {
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
-  progress: { chatId: number; messageId: number } | null;
+  progress: { chatId: number; messageId: number };
   /** The language of the staff member who sent it: progress and reports are in it. */
   lang: UiLang;
   resendOf: number | null;
+  /** Why the engine paused it by itself; cleared when staff resume it. */
+  problem: Problem | null;
 }
 
 export interface BroadcastDraft {
@@ -59,11 +62,20 @@ interface BroadcastRow {
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
-  progress_chat_id: number | null;
-  progress_message_id: number | null;
+  progress_chat_id: number;
+  progress_message_id: number;
   lang: UiLang;
   resend_of: number | null;
+  problem: Problem | null;
 }
+
+/** A broadcast's failed recipients still worth a resend (named parameter :of). */
+const RESENDABLE = `
+  FROM broadcast_recipients r JOIN users u ON u.id = r.user_id
+  WHERE r.broadcast_id = :of AND r.status = 'failed' AND u.blocked = 0
+    AND NOT EXISTS (
+      SELECT 1 FROM broadcasts b JOIN broadcast_recipients again ON again.broadcast_id = b.id
+      WHERE b.resend_of = :of AND again.user_id = r.user_id AND again.status IN ('pending', 'sent'))`;
 
 const toBroadcast = (row: BroadcastRow): Broadcast => ({
   id: row.id,
@@ -76,9 +88,10 @@ const toBroadcast = (row: BroadcastRow): Broadcast => ({
   createdAt: row.created_at,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
-  progress: row.progress_chat_id !== null && row.progress_message_id !== null ? { chatId: row.progress_chat_id, messageId: row.progress_message_id } : null,
+  progress: { chatId: row.progress_chat_id, messageId: row.progress_message_id },
   lang: row.lang,
   resendOf: row.resend_of,
+  problem: row.problem,
 });
 
 export class BroadcastStore {
@@ -88,24 +101,27 @@ export class BroadcastStore {
     this.statements = {
       insert: db.prepare<[number, string, number, string, string, number | null, number, number | null, UiLang, number | null, number, number]>(`
         INSERT INTO broadcasts (created_by, audience, source_chat_id, message_ids, status, scheduled_at, created_at, started_at, lang, resend_of, progress_chat_id, progress_message_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+      ofMessage: db.prepare<[number, string], { id: number }>(`SELECT id FROM broadcasts WHERE source_chat_id = ? AND message_ids = ? AND resend_of IS NULL`),
       addAudience: db.prepare<{ id: number | bigint; topic: string; lang: string | null }>(`
         INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, user_id)
         SELECT :id, s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
         WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
-      addFailedOf: db.prepare<[number | bigint, number]>(`
+      addResendable: db.prepare<{ id: number | bigint; of: number }>(`
         INSERT INTO broadcast_recipients (broadcast_id, user_id)
-        SELECT ?, r.user_id FROM broadcast_recipients r JOIN users u ON u.id = r.user_id
-        WHERE r.broadcast_id = ? AND r.status = 'failed' AND u.blocked = 0`),
+        SELECT :id, r.user_id ${RESENDABLE}`),
+      countResendable: db.prepare<{ of: number }, { count: number }>(`SELECT COUNT(*) AS count ${RESENDABLE}`),
       get: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts WHERE id = ?`),
       recent: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?`),
       withStatus: db.prepare<[BroadcastStatus], BroadcastRow>(`SELECT * FROM broadcasts WHERE status = ? ORDER BY COALESCE(started_at, scheduled_at), id`),
       dueScheduled: db.prepare<[number], { id: number }>(`SELECT id FROM broadcasts WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id`),
       start: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'running', started_at = ? WHERE id = ? AND status = 'scheduled'`),
-      setStatus: db.prepare<[BroadcastStatus, number, BroadcastStatus]>(`UPDATE broadcasts SET status = ? WHERE id = ? AND status = ?`),
+      setStatus: db.prepare<[BroadcastStatus, number, BroadcastStatus]>(`UPDATE broadcasts SET status = ?, problem = NULL WHERE id = ? AND status = ?`),
+      halt: db.prepare<[Problem, number]>(`UPDATE broadcasts SET status = 'paused', problem = ? WHERE id = ? AND status = 'running'`),
       finish: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'done', finished_at = ? WHERE id = ? AND status = 'running'`),
       cancel: db.prepare<[number, number]>(`UPDATE broadcasts SET status = 'cancelled', finished_at = ? WHERE id = ? AND status IN ('scheduled', 'running', 'paused')`),
-      setProgress: db.prepare<[number, number, number]>(`UPDATE broadcasts SET progress_chat_id = ?, progress_message_id = ? WHERE id = ?`),
+      unreported: db.prepare<[], BroadcastRow>(`SELECT * FROM broadcasts WHERE status IN ('done', 'cancelled') AND reported_at IS NULL ORDER BY id`),
+      markReported: db.prepare<[number, number]>(`UPDATE broadcasts SET reported_at = ? WHERE id = ?`),
       figures: db.prepare<[number], { status: RecipientStatus; count: number }>(`SELECT status, COUNT(*) AS count FROM broadcast_recipients WHERE broadcast_id = ? GROUP BY status`),
       due: db.prepare<[number, number, number, number], { user_id: number }>(`
         SELECT user_id FROM broadcast_recipients
@@ -123,12 +139,13 @@ export class BroadcastStore {
   /**
    * Saves a broadcast. Sent now, its recipients are fixed at once, in the same
    * transaction; scheduled, they are fixed when it starts (so students who
-   * subscribe meanwhile hear it too).
+   * subscribe meanwhile hear it too). The same message twice (a confirmation
+   * replayed after a crash) gives the broadcast already made.
    */
   create(draft: BroadcastDraft, now = Date.now()): number {
     return this.db.transaction(() => {
       const scheduled = draft.scheduledAt !== null;
-      const { lastInsertRowid: id } = this.statements.insert.run(
+      const inserted = this.statements.insert.run(
         draft.createdBy,
         JSON.stringify(draft.audience),
         draft.sourceChatId,
@@ -142,19 +159,25 @@ export class BroadcastStore {
         draft.progress.chatId,
         draft.progress.messageId,
       );
+      if (inserted.changes === 0) return this.statements.ofMessage.get(draft.sourceChatId, JSON.stringify(draft.messageIds))!.id;
+      const id = inserted.lastInsertRowid;
       if (!scheduled) this.statements.addAudience.run({ id, topic: draft.audience.topic, lang: draft.audience.lang ?? null });
       return Number(id);
     })();
   }
 
-  /** A new broadcast of the same message to another's failed recipients (those who have not blocked the bot since); undefined when there are none. */
+  /**
+   * A new broadcast of the same message to another's failed recipients: those
+   * who have not blocked the bot since, and whom no earlier resend of it has
+   * reached or is reaching. Undefined when there are none.
+   */
   createResend(of: Broadcast, createdBy: number, lang: UiLang, progress: { chatId: number; messageId: number }, now = Date.now()): number | undefined {
     try {
       return this.db.transaction(() => {
         const row = [createdBy, JSON.stringify(of.audience), of.sourceChatId, JSON.stringify(of.messageIds), "running", null, now, now, lang, of.id, progress.chatId, progress.messageId] as const;
         const { lastInsertRowid: id } = this.statements.insert.run(...row);
         // Throwing rolls the empty broadcast back.
-        if (this.statements.addFailedOf.run(id, of.id).changes === 0) throw new NothingToResend();
+        if (this.statements.addResendable.run({ id, of: of.id }).changes === 0) throw new NothingToResend();
         return Number(id);
       })();
     } catch (error) {
@@ -195,6 +218,11 @@ export class BroadcastStore {
     return this.statements.setStatus.run(to, id, from).changes > 0;
   }
 
+  /** The engine pauses a broadcast every recipient of which would fail the same way, saying why. */
+  halt(id: number, problem: Problem): void {
+    this.statements.halt.run(problem, id);
+  }
+
   finish(id: number, now = Date.now()): boolean {
     return this.statements.finish.run(now, id).changes > 0;
   }
@@ -204,8 +232,18 @@ export class BroadcastStore {
     return this.statements.cancel.run(now, id).changes > 0;
   }
 
-  setProgressMessage(id: number, chatId: number, messageId: number): void {
-    this.statements.setProgress.run(chatId, messageId, id);
+  /** How many recipients a resend of this broadcast would reach now (see createResend). */
+  resendable(id: number): number {
+    return this.statements.countResendable.get({ of: id })!.count;
+  }
+
+  /** Finished or cancelled broadcasts whose final report has not gone out yet (a crash can come in between). */
+  unreported(): Broadcast[] {
+    return this.statements.unreported.all().map(toBroadcast);
+  }
+
+  markReported(id: number, now = Date.now()): void {
+    this.statements.markReported.run(now, id);
   }
 
   figures(id: number): DeliveryFigures {

@@ -66,12 +66,16 @@ export const MIGRATIONS: readonly string[] = [
     created_at          INTEGER NOT NULL,
     started_at          INTEGER,
     finished_at         INTEGER,
-    progress_chat_id    INTEGER,               -- where the live progress message is
-    progress_message_id INTEGER,
+    progress_chat_id    INTEGER NOT NULL,      -- where the live progress message is
+    progress_message_id INTEGER NOT NULL,
     lang                TEXT    NOT NULL,      -- the staff member's language, for the progress message
-    resend_of           INTEGER                -- a resend to another broadcast's failed recipients
+    resend_of           INTEGER,               -- a resend to another broadcast's failed recipients
+    reported_at         INTEGER,               -- when the final report went out (done or cancelled)
+    problem             TEXT                   -- why the engine paused it by itself: source-missing, bot-rejected
   );
   CREATE INDEX broadcasts_by_status ON broadcasts (status, scheduled_at);
+  -- A message is announced once: a "Send now" replayed after a crash finds the broadcast it made.
+  CREATE UNIQUE INDEX broadcasts_once_per_message ON broadcasts (source_chat_id, message_ids) WHERE resend_of IS NULL;
   CREATE TABLE broadcast_recipients (
     broadcast_id    INTEGER NOT NULL REFERENCES broadcasts (id),
     user_id         INTEGER NOT NULL,

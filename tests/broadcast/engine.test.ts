@@ -1,7 +1,7 @@
 /** The delivery engine against a scripted courier: outcomes, limits, pause and resume, and what a crash leaves. */
 import { afterEach, describe, expect, it } from "vitest";
-import { BroadcastEngine, type Courier, type DeliveryResult, type Progress } from "../../src/broadcast/engine.js";
-import type { Broadcast } from "../../src/storage/broadcasts.js";
+import { BroadcastEngine, type Courier, type DeliveryResult, type Progress, type Reporter } from "../../src/broadcast/engine.js";
+import type { Broadcast, BroadcastDraft, DeliveryFigures } from "../../src/storage/broadcasts.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { Store } from "../../src/storage/store.js";
 import { eventually } from "../bot/harness.js";
@@ -18,17 +18,18 @@ function storeWithSubscribers(count: number): Store {
   return store;
 }
 
-function newBroadcast(store: Store): number {
-  return store.broadcasts.create({
-    createdBy: STAFF,
-    audience: { topic: "all" },
-    sourceChatId: STAFF,
-    messageIds: [7],
-    scheduledAt: null,
-    lang: "en",
-    progress: { chatId: STAFF, messageId: 1 },
-  });
-}
+/** A broadcast of message `messageId` to everyone subscribed, sent now. */
+const draft = (messageId = 7): BroadcastDraft => ({
+  createdBy: STAFF,
+  audience: { topic: "all" },
+  sourceChatId: STAFF,
+  messageIds: [messageId],
+  scheduledAt: null,
+  lang: "en",
+  progress: { chatId: STAFF, messageId: 1 },
+});
+
+const newBroadcast = (store: Store): number => store.broadcasts.create(draft());
 
 /** A courier answering from a script; records every attempt with its time. */
 function scriptedCourier(answer: (userId: number, attempt: number) => DeliveryResult | Promise<DeliveryResult> = () => ({ ok: true })) {
@@ -42,9 +43,17 @@ function scriptedCourier(answer: (userId: number, attempt: number) => DeliveryRe
   return { courier, attempts };
 }
 
-function recordingReporter() {
-  const reports: { status: Broadcast["status"]; progress: Progress }[] = [];
-  return { reports, reporter: { report: async (b: Broadcast, progress: Progress) => void reports.push({ status: b.status, progress }) } };
+function recordingReporter(finalAnswers: boolean[] = []) {
+  const reports: { status: Broadcast["status"]; problem: Broadcast["problem"]; progress: Progress }[] = [];
+  const finals: { id: number; figures: DeliveryFigures; at: number }[] = [];
+  const reporter: Reporter = {
+    progress: async (b, progress) => void reports.push({ status: b.status, problem: b.problem, progress }),
+    final: async (b, figures) => {
+      finals.push({ id: b.id, figures, at: Date.now() });
+      return finalAnswers.shift() ?? true;
+    },
+  };
+  return { reports, finals, reporter };
 }
 
 let engines: BroadcastEngine[] = [];
@@ -52,7 +61,7 @@ afterEach(async () => {
   await Promise.all(engines.map((e) => e.stop()));
   engines = [];
 });
-function engineFor(store: Store, courier: Courier, options: { rate?: number; reporter?: ReturnType<typeof recordingReporter>["reporter"]; blocked?: number[] } = {}) {
+function engineFor(store: Store, courier: Courier, options: { rate?: number; reporter?: Reporter; blocked?: number[] } = {}) {
   const engine = new BroadcastEngine({
     broadcasts: store.broadcasts,
     markBlocked: (id) => {
@@ -74,14 +83,16 @@ describe("the delivery engine", () => {
     const store = storeWithSubscribers(300);
     const id = newBroadcast(store);
     const { courier, attempts } = scriptedCourier();
-    const { reporter, reports } = recordingReporter();
+    const { reporter, reports, finals } = recordingReporter();
     engineFor(store, courier, { reporter });
     await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
     expect(new Set(attempts.map((a) => a.userId)).size).toBe(300);
     expect(attempts).toHaveLength(300);
     expect(store.broadcasts.figures(id)).toEqual({ total: 300, pending: 0, sent: 300, failed: 0, blocked: 0 });
-    await eventually(() => reports.at(-1)?.status === "done");
-    expect(reports.at(-1)!.progress.figures.sent).toBe(300);
+    await eventually(() => finals.length === 1);
+    expect(reports.at(-1)).toMatchObject({ status: "done", progress: { figures: { sent: 300 } } });
+    expect(finals[0]!.figures.sent).toBe(300);
+    expect(store.broadcasts.unreported()).toEqual([]);
   });
 
   it("keeps to the rate: no more sends in any second than the limit allows", async () => {
@@ -198,20 +209,16 @@ describe("the delivery engine", () => {
     engineFor(store, courier, { reporter });
     await eventually(() => store.broadcasts.get(id)!.status === "paused", 5000);
     expect(store.broadcasts.figures(id)).toMatchObject({ failed: 0, pending: 50 });
-    await eventually(() => reports.some((r) => r.progress.problem === "source-missing"));
+    expect(store.broadcasts.get(id)!.problem).toBe("source-missing");
+    await eventually(() => reports.some((r) => r.problem === "source-missing"));
+    // Resumed by staff, the problem is forgotten.
+    store.broadcasts.transition(id, "paused", "running");
+    expect(store.broadcasts.get(id)!.problem).toBeNull();
   });
 
   it("starts a scheduled broadcast once, when it is due", async () => {
     const store = storeWithSubscribers(5);
-    const id = store.broadcasts.create({
-      createdBy: STAFF,
-      audience: { topic: "all" },
-      sourceChatId: STAFF,
-      messageIds: [7],
-      scheduledAt: Date.now() + 300,
-      lang: "en",
-      progress: { chatId: STAFF, messageId: 1 },
-    });
+    const id = store.broadcasts.create({ ...draft(), scheduledAt: Date.now() + 300 });
     const { courier, attempts } = scriptedCourier();
     engineFor(store, courier);
     await new Promise((r) => setTimeout(r, 100));
@@ -219,5 +226,72 @@ describe("the delivery engine", () => {
     await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
     expect(attempts).toHaveLength(5);
     expect(store.broadcasts.startScheduled(id)).toBe(false);
+  });
+
+  it("waits out an outage without using up anyone's attempts", async () => {
+    const store = storeWithSubscribers(30);
+    const id = newBroadcast(store);
+    const downUntil = Date.now() + 1500;
+    const { courier } = scriptedCourier(() => (Date.now() < downUntil ? { ok: false, error: { description: "connect ECONNREFUSED" } } : { ok: true }));
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 10_000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 30, failed: 0 });
+  });
+
+  it("pauses, saying why, when Telegram refuses the bot itself (401)", async () => {
+    const store = storeWithSubscribers(20);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier(() => ({ ok: false, error: { errorCode: 401, description: "Unauthorized" } }));
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "paused");
+    expect(store.broadcasts.get(id)!.problem).toBe("bot-rejected");
+    expect(store.broadcasts.figures(id)).toMatchObject({ pending: 20, failed: 0 });
+    expect(attempts.length).toBeLessThanOrEqual(8); // the sends in flight, no more
+  });
+
+  it("starts a scheduled broadcast on time while another is going out, and keeps one message per second per chat", async () => {
+    const store = storeWithSubscribers(60);
+    const long = newBroadcast(store);
+    const scheduled = store.broadcasts.create({ ...draft(8), scheduledAt: Date.now() + 400 });
+    const { courier, attempts } = scriptedCourier();
+    const sends: { broadcast: number; at: number }[] = [];
+    const tagged: Courier = { deliver: (b, u) => (sends.push({ broadcast: b.id, at: Date.now() }), courier.deliver(b, u)) };
+    engineFor(store, tagged, { rate: 30 });
+    await eventually(() => store.broadcasts.get(long)!.status === "done" && store.broadcasts.get(scheduled)!.status === "done", 15_000);
+    const of = (id: number) => sends.filter((s) => s.broadcast === id);
+    expect(of(scheduled)).toHaveLength(60);
+    // The scheduled one did not wait for the long one to finish: they took turns.
+    expect(of(scheduled)[0]!.at).toBeLessThan(of(long).at(-1)!.at - 500);
+    for (let user = 100; user < 160; user++) {
+      const times = attempts.filter((a) => a.userId === user).map((a) => a.at);
+      expect(times).toHaveLength(2);
+      expect(Math.abs(times[1]! - times[0]!)).toBeGreaterThanOrEqual(990);
+    }
+  }, 20_000);
+
+  it("tries a final report again until it goes out, and marks it sent once", async () => {
+    const store = storeWithSubscribers(3);
+    const id = newBroadcast(store);
+    const { courier } = scriptedCourier();
+    const { reporter, finals } = recordingReporter([false, true]);
+    engineFor(store, courier, { reporter });
+    await eventually(() => finals.length === 2, 10_000);
+    expect(store.broadcasts.unreported()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(finals).toHaveLength(2);
+    expect(finals[1]!.at - finals[0]!.at).toBeGreaterThanOrEqual(4900);
+    expect(id).toBe(1);
+  }, 15_000);
+
+  it("stops at once during Telegram's retry-after, leaving the rest pending", async () => {
+    const store = storeWithSubscribers(10);
+    const id = newBroadcast(store);
+    const { courier } = scriptedCourier(() => ({ ok: false, error: { errorCode: 429, description: "Too Many Requests: retry after 30", retryAfterSeconds: 30 } }));
+    const engine = engineFor(store, courier);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    await engine.stop();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(store.broadcasts.figures(id).pending).toBe(10);
   });
 });

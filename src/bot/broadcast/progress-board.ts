@@ -9,16 +9,13 @@ import type { View } from "../ui/view.js";
 export class ProgressBoard {
   private readonly shown = new Map<number, string>();
 
-  /** Records `view` as shown for the broadcast; false when it already was (skip the edit). */
-  changed(broadcastId: number, view: View): boolean {
-    const content = JSON.stringify(view);
-    if (this.shown.get(broadcastId) === content) return false;
-    this.shown.set(broadcastId, content);
-    return true;
+  /** Whether the broadcast's progress message already shows `view`. */
+  shows(broadcastId: number, view: View): boolean {
+    return this.shown.get(broadcastId) === JSON.stringify(view);
   }
 
-  /** A broadcast that is over is shown no more: its entry is dropped. */
-  forget(broadcastId: number): void {
-    this.shown.delete(broadcastId);
+  /** After a successful edit: the message shows `view` now. */
+  record(broadcastId: number, view: View): void {
+    this.shown.set(broadcastId, JSON.stringify(view));
   }
 }

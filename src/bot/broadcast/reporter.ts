@@ -7,36 +7,45 @@ import { GrammyError, type Api } from "grammy";
 import type { Reporter } from "../../broadcast/engine.js";
 import type { Catalog } from "../../knowledge/catalog.js";
 import type { Logger } from "../../logger.js";
+import type { Broadcast } from "../../storage/broadcasts.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
 import type { ProgressBoard } from "./progress-board.js";
-import { broadcastView, finalReport } from "./view.js";
+import { broadcastView, cardFigures, finalReport } from "./view.js";
 
 export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalog; i18n: I18n<BotContext>; logger: Logger; board: ProgressBoard }): Reporter {
   const { store, catalog, i18n, logger, board } = deps;
+  const translations = (broadcast: Broadcast) => translatorFor(i18n, broadcast.lang);
+
   return {
-    async report(broadcast, progress) {
-      const t = translatorFor(i18n, broadcast.lang);
-      const view = broadcastView(t, knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, progress);
-      const options = { parse_mode: "HTML" as const, reply_markup: view.keyboard };
-      if (!board.changed(broadcast.id, view)) return;
+    async progress(broadcast, progress) {
+      const figures = cardFigures(store.broadcasts, broadcast, progress.etaMs);
+      const view = broadcastView(translations(broadcast), knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, figures);
+      if (board.shows(broadcast.id, view)) return;
       try {
-        if (broadcast.progress) {
-          await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, options).catch((error: unknown) => {
-            if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-          });
-        } else {
-          const sent = await api.sendMessage(broadcast.createdBy, view.html, options);
-          store.broadcasts.setProgressMessage(broadcast.id, sent.chat.id, sent.message_id);
-        }
-        if (broadcast.status === "done" || broadcast.status === "cancelled") {
-          board.forget(broadcast.id);
-          await api.sendMessage(broadcast.createdBy, finalReport(t, broadcast, progress.figures), { parse_mode: "HTML" });
-        }
+        await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard });
+        board.record(broadcast.id, view);
       } catch (error) {
-        // Progress is a courtesy: a failed edit must not stop the delivery.
+        if (error instanceof GrammyError && error.description.includes("message is not modified")) return board.record(broadcast.id, view);
+        // Progress is a courtesy: a failed edit must not stop the delivery (the next one may succeed).
         logger.warn({ err: error, broadcast: broadcast.id }, "could not show a broadcast's progress");
+      }
+    },
+
+    async final(broadcast, figures) {
+      const t = translations(broadcast);
+      try {
+        await api.sendMessage(broadcast.createdBy, finalReport(t, broadcast, figures), {
+          parse_mode: "HTML",
+          reply_parameters: { message_id: broadcast.progress.messageId, allow_sending_without_reply: true },
+        });
+        return true;
+      } catch (error) {
+        // A passing failure (429, 5xx, the network) is tried again; a refusal (the staff member blocked the bot) is final.
+        const passing = !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
+        logger.warn({ err: error, broadcast: broadcast.id }, passing ? "could not send a broadcast's final report; will try again" : "could not send a broadcast's final report");
+        return !passing;
       }
     },
   };

@@ -10,7 +10,7 @@ import type { Progress } from "../../broadcast/engine.js";
 import { formatTashkent } from "../../broadcast/schedule.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
-import type { Broadcast, DeliveryFigures } from "../../storage/broadcasts.js";
+import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../storage/broadcasts.js";
 import type { BotContext } from "../context.js";
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";
@@ -37,14 +37,14 @@ export function audienceLabel(t: T, kb: KnowledgeBase, lang: Lang, audience: Aud
   return audience.lang ? `${who}, ${t(`language-name-${audience.lang}`)}` : who;
 }
 
-function statusLine(t: T, broadcast: Broadcast, progress: Partial<Progress>): string {
+function statusLine(t: T, broadcast: Broadcast): string {
   switch (broadcast.status) {
     case "scheduled":
       return t("bc-status-scheduled", { time: formatTashkent(broadcast.scheduledAt ?? 0) });
     case "running":
       return t("bc-status-running");
     case "paused":
-      return t(progress.problem === "source-missing" ? "bc-status-source-missing" : "bc-status-paused");
+      return t(broadcast.problem === "source-missing" ? "bc-status-source-missing" : broadcast.problem === "bot-rejected" ? "bc-status-bot-rejected" : "bc-status-paused");
     case "cancelled":
       return t("bc-status-cancelled");
     case "done":
@@ -64,14 +64,25 @@ function figuresLines(t: T, figures: DeliveryFigures, etaMs?: number): string {
 }
 
 /** A broadcast's card: what, to whom, how far; with the buttons its status allows. */
-export function broadcastView(t: T, kb: KnowledgeBase, lang: Lang, broadcast: Broadcast, progress: Partial<Progress> & { figures: DeliveryFigures }): View {
-  const header = bold(t("bc-title", { id: broadcast.id }));
-  const audience = escapeHtml(t("bc-to", { audience: audienceLabel(t, kb, lang, broadcast.audience) }));
-  const html = [header, audience, escapeHtml(statusLine(t, broadcast, progress)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
-  return { html, keyboard: controls(t, broadcast, progress.figures) };
+/** What a broadcast's card shows: the engine's progress, and for one that is over, how many a resend would reach. */
+export interface CardFigures extends Progress {
+  resendable?: number;
 }
 
-function controls(t: T, broadcast: Broadcast, figures: DeliveryFigures): InlineKeyboard {
+/** The figures of a broadcast's card, read now. */
+export function cardFigures(broadcasts: BroadcastStore, broadcast: Broadcast, etaMs?: number): CardFigures {
+  const over = broadcast.status === "done" || broadcast.status === "cancelled";
+  return { figures: broadcasts.figures(broadcast.id), ...(etaMs !== undefined ? { etaMs } : {}), ...(over ? { resendable: broadcasts.resendable(broadcast.id) } : {}) };
+}
+
+export function broadcastView(t: T, kb: KnowledgeBase, lang: Lang, broadcast: Broadcast, progress: CardFigures): View {
+  const header = bold(t("bc-title", { id: broadcast.id }));
+  const audience = escapeHtml(t("bc-to", { audience: audienceLabel(t, kb, lang, broadcast.audience) }));
+  const html = [header, audience, escapeHtml(statusLine(t, broadcast)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
+  return { html, keyboard: controls(t, broadcast, progress.resendable ?? 0) };
+}
+
+function controls(t: T, broadcast: Broadcast, resendable: number): InlineKeyboard {
   const id = broadcast.id;
   const cancel = InlineKeyboard.text(t("bc-button-cancel"), broadcastButton.cancel(id));
   switch (broadcast.status) {
@@ -83,7 +94,7 @@ function controls(t: T, broadcast: Broadcast, figures: DeliveryFigures): InlineK
       return keyboardOf([InlineKeyboard.text(t("bc-button-resume"), broadcastButton.resume(id)), cancel]);
     case "done":
     case "cancelled":
-      return keyboardOf(figures.failed > 0 ? [InlineKeyboard.text(t("bc-button-resend", { count: figures.failed }), broadcastButton.resend(id))] : []);
+      return keyboardOf(resendable > 0 ? [InlineKeyboard.text(t("bc-button-resend", { count: resendable }), broadcastButton.resend(id))] : []);
   }
 }
 

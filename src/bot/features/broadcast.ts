@@ -17,7 +17,7 @@ import { formatTashkent, parseTashkentTime } from "../../broadcast/schedule.js";
 import { UI_LANGS, type UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
-import { broadcastView, audienceLabel } from "../broadcast/view.js";
+import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
@@ -178,7 +178,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
       });
       wakeJobs();
       const broadcast = store.broadcasts.get(id)!;
-      return { broadcast, view: broadcastView(t, knowledgeInScript(catalog.kb, ui), contentLang(ui), broadcast, { figures: store.broadcasts.figures(id) }) };
+      return { broadcast, view: broadcastView(t, knowledgeInScript(catalog.kb, ui), contentLang(ui), broadcast, cardFigures(store.broadcasts, broadcast)) };
     });
     // Sent now, the engine shows its progress in a moment; scheduled, the message says when.
     if (created.broadcast.status === "scheduled") {

@@ -9,7 +9,7 @@ import { formatTashkent } from "../../broadcast/schedule.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";
-import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView } from "../broadcast/view.js";
+import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView, cardFigures } from "../broadcast/view.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
@@ -27,7 +27,7 @@ const STATUS_KEY: Record<Broadcast["status"], string> = {
 export function broadcastsFeature({ store, catalog, wakeJobs, progressBoard }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "progressBoard">) {
   const feature = new Composer<BotContext>();
   const card = (ctx: BotContext, broadcast: Broadcast): View =>
-    broadcastView(ctx.t, knowledgeFor(ctx, catalog), ctx.lang, broadcast, { figures: store.broadcasts.figures(broadcast.id) });
+    broadcastView(ctx.t, knowledgeFor(ctx, catalog), ctx.lang, broadcast, cardFigures(store.broadcasts, broadcast));
 
   feature.chatType("private").command("broadcasts", (ctx) => reply(ctx, listView(ctx)));
 
@@ -78,8 +78,10 @@ export function broadcastsFeature({ store, catalog, wakeJobs, progressBoard }: P
     if (notice) await ctx.answerCallbackQuery({ text: notice });
     const view = card(ctx, store.broadcasts.get(id)!);
     // On the progress message itself, the engine's reporter may have shown just this already.
-    const onProgress = ctx.callbackQuery.message?.message_id === broadcast.progress?.messageId && ctx.chat?.id === broadcast.progress?.chatId;
-    if (!onProgress || progressBoard.changed(id, view)) await show(ctx, view);
+    const onProgress = ctx.callbackQuery.message?.message_id === broadcast.progress.messageId && ctx.chat?.id === broadcast.progress.chatId;
+    if (onProgress && progressBoard.shows(id, view)) return;
+    await show(ctx, view);
+    if (onProgress) progressBoard.record(id, view);
   });
 
   /** A new broadcast to the failed recipients only, with its own progress message. */
