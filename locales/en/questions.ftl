@@ -28,6 +28,7 @@ questions-post = ❓ <b>Question #{ $number }</b>
     { $text }
 
     <i>Reply to this message to answer: the bot sends your reply (text, photo, file...) to the student.</i>
+questions-not-staff = Only the department's staff can answer students through the bot. An owner can add you with /staff.
 questions-delivered = ✅ Delivered to { $name }.
 questions-undeliverable = ⚠️ Not delivered: { $name } has blocked the bot.
 

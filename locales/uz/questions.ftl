@@ -28,6 +28,7 @@ questions-post = ❓ <b>Savol #{ $number }</b>
     { $text }
 
     <i>Javob berish uchun shu xabarga reply qiling: bot javobingizni (matn, rasm, fayl...) talabaga yuboradi.</i>
+questions-not-staff = Talabalarga bot orqali faqat bo'lim xodimlari javob bera oladi. Bot egasi sizni /staff buyrug'i bilan qo'shishi mumkin.
 questions-delivered = ✅ Yetkazildi: { $name }.
 questions-undeliverable = ⚠️ Yetkazilmadi: { $name } botni bloklagan.
 

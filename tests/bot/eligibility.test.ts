@@ -167,8 +167,7 @@ describe("the unexpected, midway", () => {
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 429, retryAfter: 1 });
     const year = await pick(user, role, "Bachelor student", );
     expect(year.text).toBe("Which year of study are you in?");
-    expect(h.fake.rejected().map((c) => c.errorCode)).toEqual([429]);
-    h.fake.calls.splice(0);
+    expect(h.fake.calls.filter((c) => c.injected).map((c) => c.errorCode)).toEqual([429]);
   }, 10_000);
 
   it("a button of an earlier question is ignored, and typing an option works", async () => {
@@ -202,8 +201,7 @@ describe("an error midway (grammyjs/conversations#155)", () => {
     const again = await user.send("/eligibility");
     expect((await user.press(again, "Teacher or professor")).text).toContain("Your field of study");
     // The provoked failure is the only call the fake refused.
-    expect(h.fake.rejected().map((c) => c.description)).toEqual(["Bad Request: provoked"]);
-    h.fake.calls.splice(0);
+    expect(h.fake.calls.filter((c) => c.injected).map((c) => c.description)).toEqual(["Bad Request: provoked"]);
   });
 });
 

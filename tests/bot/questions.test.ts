@@ -175,6 +175,25 @@ describe("staff replies", () => {
   });
 });
 
+describe("who may answer", () => {
+  const h = withBot(settings);
+
+  it("a member of the staff chat who is not staff cannot answer a student: told how to become staff", async () => {
+    const { chat } = staffRoom(h.fake);
+    const stranger = h.fake.user({ languageCode: "en", firstName: "Visitor" });
+    const student = h.fake.user({ languageCode: "en", firstName: "Timur" });
+    await askFromMenu(student, "Is there a scholarship for Korea?");
+    const before = student.messages().length;
+    const post = await postOf(chat, 1);
+    chat.reply(stranger, post, "No idea, try Google.");
+    const refusal = await eventually(() => chat.messages().find((m) => m.text.startsWith("Only the department's staff")));
+    expect(refusal.text).toContain("/staff");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(student.messages().length).toBe(before);
+    expect(h.app.store.questions.open(10)).toHaveLength(1);
+  });
+});
+
 describe("without a staff chat", () => {
   const h = withBot({ ADMIN_IDS: [OWNER] });
 

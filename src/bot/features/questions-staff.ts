@@ -8,6 +8,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, GrammyError } from "grammy";
 import type { Question } from "../../storage/questions.js";
 import type { BotContext, BotDeps } from "../context.js";
+import { isStaffRole } from "../middleware/roles.js";
 import { translatorFor } from "../middleware/language.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -63,11 +64,15 @@ export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "
 
   if (staffChatId !== undefined) {
     feature.chatType(["group", "supergroup"]).on("message", async (ctx, next) => {
-      const to = ctx.message.reply_to_message;
       const command = ctx.message.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
-      if (ctx.chat.id !== staffChatId || to?.from?.id !== ctx.me.id || command) return next();
-      const question = store.questions.byPost(ctx.chat.id, to.message_id);
-      if (question) await deliver(ctx, question);
+      if (ctx.chat.id !== staffChatId || command) return next();
+      // In the staff chat the bot only delivers answers: replies to its other posts get no search answer.
+      const to = ctx.message.reply_to_message;
+      const question = to?.from?.id === ctx.me.id ? store.questions.byPost(ctx.chat.id, to.message_id) : undefined;
+      if (!question) return;
+      // Only staff speak for the department, even in its own group.
+      if (!isStaffRole(ctx.role)) return void (await ctx.reply(staffT("questions-not-staff"), { reply_parameters: { message_id: ctx.message.message_id } }));
+      await deliver(ctx, question);
     });
   }
 

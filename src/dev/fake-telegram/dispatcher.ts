@@ -89,7 +89,7 @@ export class Dispatcher {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) {
         req.destroy();
-        return done(undefined, { description: "connection reset (injected fault)" });
+        return done(undefined, { description: "connection reset (injected fault)", injected: true });
       }
       // retryAfter alone means a flood wait; a description alone a 400.
       const code =
@@ -98,7 +98,7 @@ export class Dispatcher {
         const retryAfter = fault.retryAfter ?? (code === 429 ? 1 : undefined);
         const description = fault.description ?? defaultFaultDescription(code, retryAfter ?? 1);
         const parameters = retryAfter !== undefined ? { retry_after: retryAfter } : undefined;
-        return done(errorReply(new ApiError(code, description, parameters)));
+        return done(errorReply(new ApiError(code, description, parameters)), { injected: true });
       }
     }
 

@@ -125,9 +125,9 @@ export class FakeTelegram extends EventEmitter {
     return this.root;
   }
 
-  /** Calls answered with ok:false (client-aborted long polls excluded). */
+  /** Calls the fake refused on its own, as Telegram would: not the client-aborted long polls, nor the injected faults. */
   rejected(): ApiCall[] {
-    return this.calls.filter((c) => !c.ok && !c.aborted);
+    return this.calls.filter((c) => !c.ok && !c.aborted && !c.injected);
   }
 
   /** Closes the server; a waiting getUpdates gets [] first, pending test waits reject. */

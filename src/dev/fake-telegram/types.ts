@@ -86,6 +86,8 @@ export interface ApiCall {
   result?: unknown;
   /** The client went away before the answer (e.g. grammY aborting a long poll on bot.stop()). Not counted by rejected(). */
   aborted?: boolean;
+  /** Failed by a rule of injectFault(): the test asked for it. Not counted by rejected(). */
+  injected?: boolean;
 }
 
 /** A deliberate failure, see FakeTelegram.injectFault. */
