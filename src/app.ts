@@ -17,11 +17,13 @@ import type { Logger } from "./logger.js";
 import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
 import { ProgressBoard } from "./bot/broadcast/progress-board.js";
 import { showAllStaffCommands } from "./bot/features/staff.js";
+import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./jobs/reminders.js";
 import { createHttpServer } from "./server.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";
-import type { Bot } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api, type Bot } from "grammy";
 
 const HANDLERS_IN_FLIGHT = 64;
 /** How long a stop waits for updates in hand; keep it under the container's stop timeout (README: 30 s). */
@@ -97,7 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     }
     // Broadcasts left running by a stop or a crash resume now.
     delivery.start();
-    const reminders = startReminderJob({ api: bot.api, store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000 });
+    const reminders = startReminderJob({ api: onceOnlyApi(config, store), store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000 });
     logger.info({ bot: bot.botInfo.username, entries: catalog.kb.entries.length }, "bot started");
 
     return {
@@ -149,4 +151,16 @@ function listen(server: Server, port: number): Promise<void> {
     server.once("error", reject);
     server.listen(port, () => resolve());
   });
+}
+
+/**
+ * An API client for messages that must never go out twice (reminders): it
+ * waits out Telegram's "retry after", which means nothing was sent, but does
+ * not repeat a request that failed on the way (5xx, the network), which
+ * Telegram may have carried out.
+ */
+function onceOnlyApi(config: Config, store: Store): Api {
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
+  return api;
 }

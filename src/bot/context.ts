@@ -44,6 +44,8 @@ interface BotFlavor {
   log: Logger;
   /** Who the user is to the department: owners and staff see the staff tools. */
   role: Role;
+  /** Whether the menu and "not found" offer asking the department (a staff chat is configured, the chat is private). */
+  questionsOffered?: boolean;
 }
 
 export type BotContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;

@@ -133,7 +133,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE usage_counts (                  -- what /stats shows: counters per day
     kind    TEXT    NOT NULL,                  -- entry-answered, flow-started, flow-completed
     subject TEXT    NOT NULL,                  -- an entry id or a flow name
-    day     TEXT    NOT NULL,                  -- YYYY-MM-DD (UTC)
+    day     TEXT    NOT NULL,                  -- YYYY-MM-DD in Tashkent
     count   INTEGER NOT NULL,
     PRIMARY KEY (kind, subject, day)
   ) WITHOUT ROWID;

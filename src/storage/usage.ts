@@ -3,6 +3,7 @@
  * which guided flows were started and completed) and the figures read from
  * the other tables (users, unanswered queries).
  */
+import { tashkentDate } from "../time/tashkent.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
 
@@ -25,8 +26,8 @@ export interface Tally {
   count: number;
 }
 
-/** The UTC day of a time, as usage_counts stores it. */
-export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** The day of a time in Tashkent, the department's day, as usage_counts stores it. */
+export const dayOf = tashkentDate;
 
 const DAY_MS = 24 * 3600_000;
 /** The first day of the `days` days that end today (today included). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
-import { formatTashkent } from "../../src/broadcast/schedule.js";
+import { formatTashkent } from "../../src/time/tashkent.js";
 import { eventually, withBot, type Harness } from "./harness.js";
 
 const OWNER = 500;

@@ -37,8 +37,9 @@ describe("usage counters", () => {
     expect(usage.total("flow-completed", "apply", since)).toBe(0);
   });
 
-  it("take the day in UTC, as the table says", () => {
-    expect(dayOf(Date.parse("2026-11-29T01:30:00+05:00"))).toBe("2026-11-28");
+  it("take the day in Tashkent, the department's day", () => {
+    expect(dayOf(Date.parse("2026-11-29T01:30:00+05:00"))).toBe("2026-11-29");
+    expect(dayOf(Date.parse("2026-11-28T23:30:00+05:00"))).toBe("2026-11-28");
     expect(firstDayOf(1, NOW)).toBe("2026-11-28");
   });
 

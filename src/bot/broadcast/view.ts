@@ -7,7 +7,7 @@ import { InlineKeyboard } from "grammy";
 import type { Audience } from "../../broadcast/audience.js";
 import { topicEntry } from "../../broadcast/audience.js";
 import type { Progress } from "../../broadcast/engine.js";
-import { formatTashkent } from "../../broadcast/schedule.js";
+import { formatTashkent } from "../../time/tashkent.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../storage/broadcasts.js";

@@ -13,7 +13,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Message } from "grammy/types";
 import { countryTopic, programTopic, type Audience } from "../../broadcast/audience.js";
-import { formatTashkent, parseTashkentTime } from "../../broadcast/schedule.js";
+import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
 import { UI_LANGS, type UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";

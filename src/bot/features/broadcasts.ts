@@ -5,7 +5,7 @@
  * The engine notices a change within a moment; wakeJobs() makes it at once.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { formatTashkent } from "../../broadcast/schedule.js";
+import { formatTashkent } from "../../time/tashkent.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";

@@ -11,7 +11,7 @@ import { keyboardOf } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
 import { askButton, canAskDepartment } from "./questions-ui.js";
 
-export function mainMenu(ctx: Pick<BotContext, "t">): View {
+export function mainMenu(ctx: Pick<BotContext, "t" | "questionsOffered">): View {
   const keyboard = keyboardOf(
     [InlineKeyboard.text(ctx.t("menu-programs"), callback.programs()), InlineKeyboard.text(ctx.t("menu-countries"), callback.countries())],
     [InlineKeyboard.text(ctx.t("menu-eligibility"), callback.eligibility()), InlineKeyboard.text(ctx.t("menu-apply"), callback.applyChooser())],

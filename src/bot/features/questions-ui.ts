@@ -22,19 +22,13 @@ export const questionButton = {
 export const ASK_LOGGED = /^q:ask:(\d+)$/;
 export const SEND_LOGGED = /^q:send:(\d+)$/;
 
-/**
- * The updates in which the department takes questions: a staff chat is
- * configured (questionsFeature marks them only then) and the chat is private.
- * Kept beside the context, as the menu's Pick<BotContext> has no settings.
- */
-const offering = new WeakSet<object>();
-
+/** Marks the updates in which the department takes questions (questionsFeature uses it only when a staff chat is configured): private chats. */
 export function markQuestionsOffered(ctx: BotContext, next: NextFunction) {
-  if (ctx.chat?.type === "private") offering.add(ctx);
+  ctx.questionsOffered = ctx.chat?.type === "private";
   return next();
 }
 
-export const canAskDepartment = (ctx: object): boolean => offering.has(ctx);
+export const canAskDepartment = (ctx: Pick<BotContext, "questionsOffered">): boolean => ctx.questionsOffered === true;
 
 /** The main menu's "Ask the department" (it starts typing a question). */
 export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), questionButton.write);
