@@ -121,9 +121,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       },
       stop: async () => {
         clearInterval(daily);
-        await reminders.stop();
-        if (runner) await drain(runner);
-        await delivery.stop();
+        // Side by side, so together they stay within the container's stop timeout.
+        await Promise.all([reminders.stop(), runner ? drain(runner) : undefined, delivery.stop()]);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         store.close();
         logger.info("bot stopped");

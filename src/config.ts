@@ -34,7 +34,7 @@ const schema = z.object({
     // A group with the department's staff: students' questions are posted there, and staff reply to them.
     STAFF_CHAT_ID: z
       .string()
-      .regex(/^-?\d{1,20}$/, { error: "expected a Telegram chat id, like -1001234567890 for a group (add the bot to the group, then see the README)" })
+      .regex(/^-\d{1,20}$/, { error: "expected a group's chat id, negative, like -1001234567890 (send /chatid in the staff group to get it)" })
       .transform(Number)
       .optional(),
     // Telegram allows about 30 messages per second to different chats; leave room for the bot's answers.

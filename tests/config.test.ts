@@ -75,6 +75,10 @@ describe("configuration", () => {
     expect(found.join("\n")).not.toContain("not-a-token"); // a token is never echoed
   });
 
+  it("wants the staff chat to be a group (a negative id)", () => {
+    expect(problems({ BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "123456789" })).toEqual([expect.stringMatching(/^STAFF_CHAT_ID expected a group's chat id, negative/)]);
+  });
+
   it("drops a trailing slash from the API root", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" }).TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
   });

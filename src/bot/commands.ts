@@ -7,6 +7,7 @@ import type { Api, Context } from "grammy";
 import { GrammyError } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import { LANGS, type Lang } from "../knowledge/schema.js";
+import type { StaffStore } from "../storage/staff.js";
 import { OWNER_COMMANDS, STAFF_COMMANDS, type Role } from "./middleware/roles.js";
 
 export const COMMANDS = ["start", "eligibility", "apply", "programs", "countries", "contacts", "announcements", "stop", "language", "cancel", "help"] as const;
@@ -24,10 +25,11 @@ export async function registerCommands<C extends Context>(api: Api, i18n: I18n<C
  * Shows a staff member or owner their commands, in their language. False
  * when Telegram does not know the chat yet (they never started the bot).
  */
-export async function showStaffCommands<C extends Context>(api: Api, i18n: I18n<C>, userId: number, role: Exclude<Role, "student">, lang: Lang): Promise<boolean> {
+export async function showStaffCommands<C extends Context>(api: Api, i18n: I18n<C>, staff: StaffStore, userId: number, role: Exclude<Role, "student">, lang: Lang): Promise<boolean> {
   const commands = [...COMMANDS, ...STAFF_COMMANDS, ...(role === "owner" ? OWNER_COMMANDS : [])];
   try {
     await api.setMyCommands(describe(i18n, lang, commands), { scope: { type: "chat", chat_id: userId } });
+    staff.menuShown(userId);
     return true;
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 400) return false;
@@ -36,8 +38,9 @@ export async function showStaffCommands<C extends Context>(api: Api, i18n: I18n<
 }
 
 /** Back to the students' menu, for someone who is no longer staff. */
-export async function hideStaffCommands(api: Api, userId: number): Promise<void> {
+export async function hideStaffCommands(api: Api, staff: StaffStore, userId: number): Promise<void> {
   await api.deleteMyCommands({ scope: { type: "chat", chat_id: userId } }).catch((error: unknown) => {
     if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
   });
+  staff.menuHidden(userId);
 }

@@ -29,31 +29,39 @@ try {
   const byEntry = new Map<string, LearnedAlias[]>();
   for (const alias of learning.unexportedAliases()) byEntry.set(alias.entryId, [...(byEntry.get(alias.entryId) ?? []), alias]);
   let written = 0;
-  let files = 0;
+  /** Each file as it was, to put back if the base does not check out afterwards; and what was exported. */
+  const originals = new Map<string, string>();
+  const exported: LearnedAlias[] = [];
   for (const [entryId, aliases] of byEntry) {
     const file = fileOf(kb, entryId);
     if (!file) {
       console.warn(`! ${entryId}: no such entry in ${dir} any more; its ${aliases.length} alias(es) are kept in the database`);
       continue;
     }
-    const edit = addAliases(readFileSync(file, "utf8"), aliases);
+    const original = readFileSync(file, "utf8");
+    const edit = addAliases(original, aliases);
     for (const { lang, alias } of edit.added) console.log(`+ ${file}: aliases.${lang}: ${alias}`);
     for (const { lang, alias } of edit.present) console.log(`= ${file}: aliases.${lang} already has ${alias}`);
-    if (dryRun) continue;
-    if (edit.added.length > 0) writeFileSync(file, edit.text);
-    learning.markExported(aliases);
+    exported.push(...aliases);
+    if (dryRun || edit.added.length === 0) continue;
+    originals.set(file, original);
+    writeFileSync(file, edit.text);
     written += edit.added.length;
-    files += edit.added.length > 0 ? 1 : 0;
   }
   if (byEntry.size === 0) console.log("✓ Nothing to export: every learned alias is already in the knowledge files.");
   else if (dryRun) console.log("Dry run: nothing was changed.");
   else {
     const { problems } = checkKnowledge(dir);
     if (problems.length > 0) {
-      console.error(`✗ ${dir} has problems after the export:`);
+      // Put every file back, and keep the aliases unexported: the next run tries again.
+      for (const [file, text] of originals) writeFileSync(file, text);
+      console.error(`✗ ${dir} would have problems after the export, so nothing was changed:`);
       for (const problem of problems) console.error(`  - ${formatProblem(problem)}`);
       process.exitCode = 1;
-    } else console.log(`✓ ${written} alias(es) written into ${files} file(s); ${dir} is valid.`);
+    } else {
+      learning.markExported(exported);
+      console.log(`✓ ${written} alias(es) written into ${originals.size} file(s); ${dir} is valid.`);
+    }
   }
 } finally {
   db.close();

@@ -47,6 +47,9 @@ export const MIGRATIONS: readonly string[] = [
     added_by INTEGER NOT NULL,
     added_at INTEGER NOT NULL
   );
+  CREATE TABLE staff_menus (                   -- whose chat shows the staff commands, to hide them from ex-staff
+    user_id INTEGER PRIMARY KEY
+  );
   ALTER TABLE users ADD COLUMN subscription_asked INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE subscriptions (
     user_id    INTEGER NOT NULL,

@@ -25,6 +25,9 @@ export class StaffStore {
       list: db.prepare<[], StaffRow>(`SELECT * FROM staff ORDER BY added_at`),
       add: db.prepare<[number, string, number, number]>(`INSERT OR IGNORE INTO staff (user_id, name, added_by, added_at) VALUES (?, ?, ?, ?)`),
       remove: db.prepare<[number]>(`DELETE FROM staff WHERE user_id = ?`),
+      menus: db.prepare<[], { user_id: number }>(`SELECT user_id FROM staff_menus`),
+      menuShown: db.prepare<[number]>(`INSERT OR IGNORE INTO staff_menus (user_id) VALUES (?)`),
+      menuHidden: db.prepare<[number]>(`DELETE FROM staff_menus WHERE user_id = ?`),
     };
     for (const row of this.statements.list.all()) this.members.add(row.user_id);
   }
@@ -47,5 +50,18 @@ export class StaffStore {
   remove(userId: number): boolean {
     this.members.delete(userId);
     return this.statements.remove.run(userId).changes > 0;
+  }
+
+  /** Whose chats show the staff commands (so someone no longer staff, or no longer an owner, gets them hidden). */
+  menus(): number[] {
+    return this.statements.menus.all().map((row) => row.user_id);
+  }
+
+  menuShown(userId: number): void {
+    this.statements.menuShown.run(userId);
+  }
+
+  menuHidden(userId: number): void {
+    this.statements.menuHidden.run(userId);
   }
 }

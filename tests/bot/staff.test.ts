@@ -73,6 +73,16 @@ describe("staff tools are the staff's only", () => {
     expect(group.messages().at(-1)!.text).toContain(`STAFF_CHAT_ID=${group.id}`);
   });
 
+  it("someone taken out of ADMIN_IDS gets the students' menu back at the next start", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    await owner.send("/start");
+    await eventually(() => h.fake.commands("", staffScope(OWNER)));
+    h.config.ADMIN_IDS = [];
+    await h.restart();
+    expect(h.fake.commands("", staffScope(OWNER))).toBeUndefined();
+    expect((await owner.send("/broadcast")).text).toBe("This is for the department's staff only.");
+  });
+
   it("staff stay staff after a restart", async () => {
     const colleague = h.fake.user({ languageCode: "en" });
     h.app.store.staff.add(colleague.id, "Aziz", OWNER);

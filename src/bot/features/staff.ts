@@ -20,7 +20,7 @@ const ADD_BUTTON = callback.staff("st:add");
 
 export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings"> & { i18n: I18n<BotContext> }) {
   const feature = new Composer<BotContext>();
-  const lists = feature.chatType("private");
+  const privateChats = feature.chatType("private");
 
   function staffView(ctx: BotContext): View {
     const members = store.staff.list();
@@ -37,7 +37,7 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
     return false;
   };
 
-  lists.command("staff", (ctx) => reply(ctx, staffView(ctx)));
+  privateChats.command("staff", (ctx) => reply(ctx, staffView(ctx)));
   // Sent in the staff group, it tells the owner the value for STAFF_CHAT_ID.
   feature.command("chatid", (ctx) => ctx.reply(ctx.t("staff-chat-id", { id: String(ctx.chat.id) }), { parse_mode: "HTML" }));
 
@@ -52,7 +52,7 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
     await ctx.reply(ctx.t("staff-choose-prompt"), { reply_markup: chooser });
   });
 
-  lists.on("message:users_shared", async (ctx, next) => {
+  privateChats.on("message:users_shared", async (ctx, next) => {
     const shared = ctx.message.users_shared;
     if (shared.request_id !== ADD_REQUEST_ID || ctx.role !== "owner") return next();
     const notes: string[] = [];
@@ -60,7 +60,7 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
       const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || (user.username ? `@${user.username}` : String(user.user_id));
       store.staff.add(user.user_id, name, ctx.from.id);
       const lang = contentLang(store.getUser(user.user_id)?.lang ?? ctx.uiLang);
-      const shown = await showStaffCommands(ctx.api, i18n, user.user_id, "staff", lang);
+      const shown = await showStaffCommands(ctx.api, i18n, store.staff, user.user_id, "staff", lang);
       notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name }));
     }
     await ctx.reply(notes.join("\n"), { reply_markup: { remove_keyboard: true } });
@@ -68,7 +68,7 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
   });
 
   // The chooser's Cancel is a typed text, not a button press.
-  lists.on("message:text", async (ctx, next) => {
+  privateChats.on("message:text", async (ctx, next) => {
     if (ctx.role !== "owner" || ctx.message.text !== ctx.t("staff-choose-cancel")) return next();
     await ctx.reply(ctx.t("staff-choose-cancelled"), { reply_markup: { remove_keyboard: true } });
   });
@@ -76,25 +76,31 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
   feature.callbackQuery(REMOVE_BUTTON, async (ctx) => {
     if (!(await ownersOnly(ctx))) return;
     const userId = Number(ctx.match[1]);
-    if (store.staff.remove(userId)) await hideStaffCommands(ctx.api, userId);
+    if (store.staff.remove(userId)) await hideStaffCommands(ctx.api, store.staff, userId);
     await show(ctx, staffView(ctx));
   });
 
   // Staff and owners get their command menu when they start the bot (it needs a chat to exist).
   feature.command("start", async (ctx, next) => {
-    if (ctx.from && ctx.role !== "student") await showStaffCommands(ctx.api, i18n, ctx.from.id, ctx.role, ctx.lang);
+    if (ctx.from && ctx.role !== "student") await showStaffCommands(ctx.api, i18n, store.staff, ctx.from.id, ctx.role, ctx.lang);
     return next();
   });
 
   return feature;
 }
 
-/** At start: every owner's and staff member's command menu; those who never started the bot get theirs at /start. */
+/**
+ * At start: every owner's and staff member's command menu (those who never
+ * started the bot get theirs at /start), and the students' menu back for
+ * anyone who is no longer staff or owner (ADMIN_IDS changed).
+ */
 export async function showAllStaffCommands(api: BotContext["api"], i18n: I18n<BotContext>, deps: Pick<BotDeps, "store" | "settings">): Promise<void> {
   const { store, settings } = deps;
-  const staff = [...settings.owners.map((id) => ({ id, role: "owner" as const })), ...store.staff.list().map((m) => ({ id: m.userId, role: "staff" as const }))];
-  for (const { id, role } of staff) {
+  const roles = new Map<number, "owner" | "staff">(store.staff.list().map((m) => [m.userId, "staff"]));
+  for (const id of settings.owners) roles.set(id, "owner");
+  for (const id of store.staff.menus()) if (!roles.has(id)) await hideStaffCommands(api, store.staff, id);
+  for (const [id, role] of roles) {
     const user = store.getUser(id);
-    if (user && (role === "owner" || !settings.owners.includes(id))) await showStaffCommands(api, i18n, id, role, contentLang(user.lang ?? "en"));
+    if (user) await showStaffCommands(api, i18n, store.staff, id, role, contentLang(user.lang ?? "en"));
   }
 }
