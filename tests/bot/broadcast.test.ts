@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { formatTashkent } from "../../src/time/tashkent.js";
-import { eventually, withBot, type Harness } from "./harness.js";
+import { allButtons, eventually, withBot, type Harness } from "./harness.js";
 
 const OWNER = 500;
 
@@ -63,6 +63,36 @@ describe("a broadcast, composed by staff", () => {
     const list = await owner.send("/broadcasts");
     expect(list.text).toContain("#1");
     expect(list.text).toContain("Sent 12 of 12");
+  });
+
+  it("narrows the audience to a program's subscribers, or to one language, with the exact counts", async () => {
+    const [everything, , russian] = [...subscribers(h, 2), ...subscribers(h, 1, "ru")];
+    const koicaOnly = h.fake.user({ languageCode: "en" });
+    h.app.store.seeUser({ id: koicaOnly.id, firstName: "K" });
+    h.app.store.subscriptions.subscribe(koicaOnly.id, "program:koica");
+    const chinaOnly = h.fake.user({ languageCode: "en" });
+    h.app.store.seeUser({ id: chinaOnly.id, firstName: "C" });
+    h.app.store.subscriptions.subscribe(chinaOnly.id, "program:china-internship");
+    h.app.store.flush(); // users are written a moment later otherwise
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+
+    const audience = await owner.send("/broadcast");
+    expect(allButtons(audience)[0]).toBe("Everyone subscribed to all announcements (3)");
+    const topics = await owner.press(audience, "By program or country");
+    const ask = await owner.press(topics, "KOICA — Korea International Cooperation Agency (4)");
+    expect(ask.text).toContain("Recipients: subscribers to KOICA — Korea International Cooperation Agency, 4 in all.");
+    const preview = await owner.send("KOICA: the call is open");
+    await owner.press(preview, "📤 Send now to 4");
+    await eventually(() => koicaOnly.messages().length === 1 && everything!.messages().length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(chinaOnly.messages()).toEqual([]);
+
+    const again = await owner.send("/broadcast");
+    const langs = await owner.press(again, "By language");
+    const ru = await owner.press(langs, "🇷🇺 Русский (1)");
+    expect(ru.text).toContain("1 in all");
+    await owner.send("/cancel");
+    expect(russian!.messages().filter((m) => m.text === "KOICA: the call is open")).toHaveLength(1);
   });
 
   it("copies an album as an album, captions and all", async () => {

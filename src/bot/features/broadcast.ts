@@ -26,6 +26,8 @@ export const BROADCAST = "broadcast";
 const STEP = /^s\/bcf:(.+)$/;
 const step = (value: string) => callback.staff(`bcf:${value}`);
 const CANCEL = step("cancel");
+/** Programs and countries per page of the audience question (Telegram allows 100 buttons; a phone shows fewer). */
+const TOPICS_PER_PAGE = 20;
 
 type Flow = Conversation<BotContext, Context>;
 const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far": "bc-time-too-far" } as const;
@@ -52,7 +54,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
       }
     }
 
-    /** All subscribers, one language, or one topic (a program or a country), each with how many it reaches. */
+    /** All subscribers, one language, or one topic (a program or a country, in pages), each with how many it reaches. */
     async function chooseAudience(): Promise<Audience> {
       const options = await conversation.external(() => {
         const kb = knowledgeInScript(catalog.kb, ui);
@@ -61,10 +63,19 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
         return {
           all: count({ topic: "all" }),
           langs: UI_LANGS.map((lang) => ({ lang, count: count({ topic: "all", lang }) })),
-          topics: topics.map((topic) => ({ topic, title: kb.byId.get(topic.split(":")[1]!)!.title[contentLang(ui)], count: count({ topic }) })),
+          topics: topics.map((topic) => ({ topic, title: kb.byId.get(topic.split(":")[1]!)!.title[contentLang(ui)] })),
         };
       });
       const button = (label: string, value: string) => InlineKeyboard.text(label, step(value));
+      const pages = Math.ceil(options.topics.length / TOPICS_PER_PAGE);
+      /** A page of topics with their counts (counted when shown: a large base has thousands). */
+      const topicPage = async (page: number) => {
+        const shown = options.topics.slice(page * TOPICS_PER_PAGE, (page + 1) * TOPICS_PER_PAGE);
+        const counts = await conversation.external(() => shown.map((o) => store.subscriptions.countAudience({ topic: o.topic })));
+        const buttons = shown.map((o, i) => button(`${o.title} (${counts[i]})`, `t:${o.topic}`));
+        const turn = [...(page > 0 ? [button("◀️", `tp:${page - 1}`)] : []), ...(page + 1 < pages ? [button("▶️", `tp:${page + 1}`)] : [])];
+        return keyboardOf(...rowsOf(buttons, 2), turn, [cancelButton]);
+      };
       await ctx.reply(t("bc-ask-audience"), {
         reply_markup: keyboardOf(
           [button(t("bc-audience-all-button", { count: options.all }), "all")],
@@ -72,6 +83,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
           [cancelButton],
         ),
       });
+      let topicsMessage: Message | undefined;
       for (;;) {
         const choice = await press(t("bc-use-buttons"));
         if (choice === "all") return { topic: "all" };
@@ -79,8 +91,11 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
           const buttons = options.langs.map((o) => button(`${t(`language-name-${o.lang}`)} (${o.count})`, `l:${o.lang}`));
           await ctx.reply(t("bc-ask-language"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
         } else if (choice === "by-topic") {
-          const buttons = options.topics.map((o) => button(`${o.title} (${o.count})`, `t:${o.topic}`));
-          await ctx.reply(t("bc-ask-topic"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
+          topicsMessage = await ctx.reply(t("bc-ask-topic"), { reply_markup: await topicPage(0) });
+        }
+        const page = /^tp:(\d+)$/.exec(choice);
+        if (page && topicsMessage && Number(page[1]) < pages) {
+          await ctx.api.editMessageReplyMarkup(topicsMessage.chat.id, topicsMessage.message_id, { reply_markup: await topicPage(Number(page[1])) });
         }
         const lang = options.langs.find((o) => choice === `l:${o.lang}`);
         if (lang) return { topic: "all", lang: lang.lang };
