@@ -18,9 +18,9 @@ subs-question = Would you like announcements from the department: new programs, 
 subs-yes-all = Yes, all
 subs-choose-topics = Choose topics
 subs-no-thanks = No, thanks
-subs-subscribed-all = 🔔 Done: you will get every announcement from the department. To stop, send { $stop } or tap the button under any announcement.
+subs-subscribed-all = 🔔 Done: you will get every announcement from the department. To stop, send /stop or tap the button under any announcement.
 subs-declined = All right. If you change your mind, choose 🔔 Announcements in the menu.
-subs-followed = 🔔 You will get announcements about { $topic }. Change it with { $announcements }.
+subs-followed = 🔔 You will get announcements about { $topic }. Change it with /announcements.
 card-follow-button = 🔔 Subscribe
 
 # Deadline reminders

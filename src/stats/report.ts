@@ -89,7 +89,7 @@ export function statsSections(t: Translate, data: StatsData): { title: string; s
       lines: [
         ...(data.topEntries.length > 0 ? data.topEntries.map((e, i) => t("stats-top-line", { rank: i + 1, title: e.title, count: e.count })) : [t("stats-top-entries-none")]),
         // The command goes in as a variable: Uzbek Cyrillic transliterates the text around it, not it.
-        t("stats-unanswered", { count: data.unanswered.recent, open: data.unanswered.open, command: "/unanswered" }),
+        t("stats-unanswered", { count: data.unanswered.recent, open: data.unanswered.open }),
       ],
     },
     { heading: t("stats-flows", { days: RECENT_DAYS }), lines: FLOWS.map((flow) => flowLine(t, flow, data.flows[flow])) },

@@ -17,9 +17,6 @@ import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
-/** Commands are passed as variables: Uzbek texts are transliterated to Cyrillic, and a command must stay as typed. */
-const COMMAND_NAMES = { stop: "/stop", announcements: "/announcements" };
-
 /**
  * The button under every announcement the bot delivers; `t` translates into
  * the recipient's language (translatorFor(i18n, lang) outside an update).
@@ -81,7 +78,7 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
     const title = topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang); // none for "all" or a removed entry
     if (!title) return staleButton(ctx);
     subscribe(ctx, store, topic);
-    await ctx.answerCallbackQuery({ text: ctx.t("subs-followed", { topic: title, ...COMMAND_NAMES }) });
+    await ctx.answerCallbackQuery({ text: ctx.t("subs-followed", { topic: title }) });
   });
 
   // The button under an announcement is pressed on a copy the bot did not render: confirm in a new message, never edit it.
@@ -95,7 +92,7 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
 
   feature.callbackQuery(callback.announcementsYes(), async (ctx) => {
     subscribe(ctx, store, "all");
-    await show(ctx, { html: ctx.t("subs-subscribed-all", COMMAND_NAMES), keyboard: keyboardOf([homeButton(ctx)]) });
+    await show(ctx, { html: ctx.t("subs-subscribed-all"), keyboard: keyboardOf([homeButton(ctx)]) });
   });
   feature.callbackQuery(callback.announcementsNo(), (ctx) => show(ctx, { html: ctx.t("subs-declined"), keyboard: keyboardOf([homeButton(ctx)]) }));
 
