@@ -30,22 +30,22 @@ export interface QueryForm {
 
 /**
  * Forms of the same question together: those whose keys pair up one to one
- * as spellings of the same words. Each group is most asked first; the groups
- * are ordered by how often they were asked in all (ties keep input order).
+ * as spellings of the same words of the group's most asked form. Each form is
+ * compared with the leaders only, never chained through another form (A like
+ * B and B like C does not put A with C), so what staff attach is what they
+ * read. Each group is most asked first; the groups are ordered by how often
+ * they were asked in all (ties keep input order).
  */
 export function groupQueries<F extends QueryForm>(forms: readonly F[]): F[][] {
-  const parent = forms.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const keys = forms.map((form) => form.normalized.split(" "));
-  for (let i = 0; i < forms.length; i++) {
-    for (let j = i + 1; j < forms.length; j++) {
-      if (root(i) !== root(j) && sameQuestion(keys[i]!, keys[j]!)) parent[root(j)] = root(i);
-    }
+  const byCount = forms.map((form, i) => ({ form, i, keys: form.normalized.split(" ") })).sort((a, b) => b.form.count - a.form.count || a.i - b.i);
+  const groups: { keys: string[]; members: F[]; first: number }[] = [];
+  for (const { form, i, keys } of byCount) {
+    const group = groups.find((g) => sameQuestion(g.keys, keys));
+    if (group) group.members.push(form);
+    else groups.push({ keys, members: [form], first: i });
   }
-  const groups = new Map<number, F[]>();
-  forms.forEach((form, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), form]));
   const total = (group: F[]) => group.reduce((sum, form) => sum + form.count, 0);
-  return [...groups.values()].map((group) => [...group].sort((a, b) => b.count - a.count)).sort((a, b) => total(b) - total(a));
+  return groups.sort((a, b) => total(b.members) - total(a.members) || a.first - b.first).map((g) => g.members);
 }
 
 /** Every key of one has its own near-identical key in the other. */
@@ -56,7 +56,8 @@ function sameQuestion(a: string[], b: string[]): boolean {
     let best = -1;
     let bestSimilarity = SAME_WORD;
     unused.forEach((other, i) => {
-      const s = similarity(key, other);
+      // Numbers are not misspelt: 2024 and 2025 are different questions.
+      const s = /\d/.test(key) || /\d/.test(other) ? Number(key === other) : similarity(key, other);
       if (s >= bestSimilarity) [best, bestSimilarity] = [i, s];
     });
     if (best < 0) return false;

@@ -38,4 +38,14 @@ describe("groupQueries", () => {
     const groups = groupQueries([form("erasmus grant", 1), form("erasmus hujat", 1), form("erasmus", 1), form("grant xitoy", 1)]);
     expect(groups).toHaveLength(4);
   });
+
+  it("compares each form with a group's most asked form only: no chains from one neighbour to the next", () => {
+    // "abcdefgh" is like "abcdefgx", which is like "abcdefyx"; the first and the last are not alike.
+    const groups = groupQueries([form("abcdefgh", 3), form("abcdefgx", 2), form("abcdefyx", 1)]);
+    expect(groups.map((g) => g.map((f) => f.normalized))).toEqual([["abcdefgh", "abcdefgx"], ["abcdefyx"]]);
+  });
+
+  it("does not take numbers for misspellings", () => {
+    expect(groupQueries([form("2024 grant", 1), form("2025 grant", 1)])).toHaveLength(2);
+  });
 });
