@@ -99,7 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     }
     // Broadcasts left running by a stop or a crash resume now.
     delivery.start();
-    const reminders = startReminderJob({ api: onceOnlyApi(config, store), store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000 });
+    const reminders = startReminderJob({ api: onceOnlyApi(config, store), store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000, reminderDays: config.REMINDER_DAYS });
     logger.info({ bot: bot.botInfo.username, entries: catalog.kb.entries.length }, "bot started");
 
     return {

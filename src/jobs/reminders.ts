@@ -4,17 +4,19 @@
  * was stopped go out at once) and then every `intervalMs`.
  *
  * A reminder is claimed before it is sent (src/storage/reminders.ts): a crash
- * mid-send loses it rather than sending it twice. Reminders whose deadline
- * was removed from the knowledge base, or has passed, are dropped unsent.
+ * mid-send loses it rather than sending it twice; it is given back only when
+ * it surely did not go out. When the department moved the deadline, the
+ * reminder moves with it; one whose program has no deadline left, or whose
+ * deadline has passed, is dropped unsent.
  */
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { GrammyError, HttpError, type Api } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { reminderMessage } from "../bot/features/reminders.js";
 import { contentLang, knowledgeInScript, languageOfUser, translatorFor } from "../bot/middleware/language.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Logger } from "../logger.js";
-import { daysUntil } from "../reminders/schedule.js";
+import { daysUntil, planReminder } from "../reminders/schedule.js";
 import type { Reminder } from "../storage/reminders.js";
 import type { Store } from "../storage/store.js";
 
@@ -29,7 +31,16 @@ export interface ReminderJobOptions {
   i18n: I18n<BotContext>;
   logger: Logger;
   intervalMs: number;
+  /** REMINDER_DAYS, to move a reminder with a deadline the department changed. */
+  reminderDays: number;
   now?: () => number;
+}
+
+/** Failures after which the message surely did not go out: Telegram said wait, or the connection was never made. */
+function surelyUnsent(error: unknown): boolean {
+  if (error instanceof GrammyError) return error.error_code === 429;
+  const cause = error instanceof HttpError ? error.error : undefined;
+  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(String((cause as { code?: string } | undefined)?.code ?? cause));
 }
 
 export interface ReminderJob {
@@ -37,7 +48,7 @@ export interface ReminderJob {
   stop(): Promise<void>;
 }
 
-export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs, now = Date.now }: ReminderJobOptions): ReminderJob {
+export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs, reminderDays, now = Date.now }: ReminderJobOptions): ReminderJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -47,16 +58,20 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
     if (!user || user.blocked) return;
     const ui = languageOfUser(user);
     const program = knowledgeInScript(catalog.kb, ui).byId.get(reminder.programId);
-    const stillListed = program?.type === "program" && program.program.deadlines.items.some((item) => item.date === reminder.deadline);
-    if (!stillListed || daysUntil(reminder.deadline, now()) < 0) {
-      logger.info({ reminder }, "reminder dropped: its deadline is no longer in the knowledge base, or has passed");
-      return;
+    if (program?.type !== "program") return void logger.info({ reminder }, "reminder dropped: the program is no longer in the knowledge base");
+    const dates = program.program.deadlines.items.map((item) => item.date);
+    if (!dates.includes(reminder.deadline)) {
+      const moved = planReminder(dates, reminderDays, now());
+      if (moved) store.reminders.add(reminder.userId, reminder.programId, moved.deadline, moved.remindAt);
+      return void logger.info({ reminder, moved }, moved ? "reminder moved to the program's new deadline" : "reminder dropped: the program has no deadline left");
     }
+    if (daysUntil(reminder.deadline, now()) < 0) return void logger.info({ reminder }, "reminder dropped: its deadline has passed");
     const view = reminderMessage(translatorFor(i18n, ui), contentLang(ui), program, reminder.deadline, now());
     try {
       await api.sendMessage(reminder.userId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
     } catch (error) {
-      // Not retried: a reminder is never sent twice. A 403 has marked the user blocked already (the API's transformer).
+      // A 403 has marked the user blocked already (the API's transformer). Anything Telegram may have carried out is not tried again.
+      if (surelyUnsent(error)) store.reminders.release(reminder);
       logger.warn({ err: error, reminder }, "could not send a reminder");
     }
   }
@@ -65,7 +80,11 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
     for (;;) {
       if (stopped || !store.isOpen) return;
       const due = store.reminders.claimDue(now(), BATCH);
-      for (const reminder of due) await send(reminder);
+      for (const [i, reminder] of due.entries()) {
+        // Stopping: the rest of the batch goes back, unsent, for the next start.
+        if (stopped) return due.slice(i).forEach((unsent) => store.reminders.release(unsent));
+        await send(reminder);
+      }
       if (due.length < BATCH) return;
     }
   }

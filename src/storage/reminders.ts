@@ -44,6 +44,7 @@ export class ReminderStore {
           SELECT user_id, program_id, deadline FROM reminders
           WHERE sent_at IS NULL AND remind_at <= :now ORDER BY remind_at LIMIT :limit)
         RETURNING *`),
+      release: db.prepare<[number, string, string]>(`UPDATE reminders SET sent_at = NULL WHERE user_id = ? AND program_id = ? AND deadline = ?`),
     };
   }
 
@@ -65,5 +66,10 @@ export class ReminderStore {
   /** Marks up to `limit` due reminders as sent and returns them, earliest first: the caller sends them. */
   claimDue(now: number, limit: number): Reminder[] {
     return this.statements.claimDue.all({ now, limit }).map(toReminder).sort((a, b) => a.remindAt - b.remindAt);
+  }
+
+  /** Gives a claimed reminder back, unsent: only when it surely did not go out (the job stopped first, Telegram said wait, the network refused the connection). */
+  release(reminder: Pick<Reminder, "userId" | "programId" | "deadline">): void {
+    this.statements.release.run(reminder.userId, reminder.programId, reminder.deadline);
   }
 }

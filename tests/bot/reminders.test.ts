@@ -111,17 +111,38 @@ describe("a program without a published deadline", () => {
 });
 
 describe("the reminder job", () => {
-  it("drops a reminder whose deadline is no longer in the knowledge base", async () => {
+  it("moves a reminder with a deadline the department changed, and reminds of the new date once", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const card = await cardOf(user, "erasmus-mundus");
-    // A reminder set before the department moved the date: that date is gone from the base.
+    await cardOf(user, "erasmus-mundus");
+    // A reminder set before the department moved the date: that date is gone from the base, the new one is SOON.
     h.app.store.reminders.add(user.id, "erasmus-mundus", daysFromToday(2), Date.now() - 1000);
-    await user.press(card, "⏰ Deadline reminder");
     const sent = await eventually(() => reminders(user)[0]);
     expect(sent.text).toContain(SOON);
     await severalLooks();
     expect(reminders(user)).toHaveLength(1);
-    expect(h.app.store.reminders.find(user.id, "erasmus-mundus", daysFromToday(2))?.sentAt).not.toBeNull(); // claimed, never sent
+    expect(h.app.store.reminders.find(user.id, "erasmus-mundus", SOON)?.sentAt).not.toBeNull();
+  });
+
+  it("is given back and sent later when Telegram says wait (nothing went out)", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await cardOf(user, "erasmus-mundus");
+    // Longer than the client waits by itself (30 s): the job gets the 429.
+    h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, retryAfter: 40 });
+    await user.press(card, "⏰ Deadline reminder");
+    const sent = await eventually(() => reminders(user)[0]);
+    expect(sent.text).toContain(SOON);
+    expect(h.fake.calls.filter((c) => c.injected && c.errorCode === 429)).toHaveLength(1);
+    await severalLooks();
+    expect(reminders(user)).toHaveLength(1);
+  });
+
+  it("drops a reminder of a program that has no deadline left", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    await cardOf(user, "koica");
+    h.app.store.reminders.add(user.id, "koica", daysFromToday(2), Date.now() - 1000);
+    await severalLooks();
+    expect(reminders(user)).toEqual([]);
+    expect(h.app.store.reminders.find(user.id, "koica", daysFromToday(2))?.sentAt).not.toBeNull(); // claimed, never sent
   });
 
   it("marks a user who blocked the bot (403), and does not try again", async () => {
