@@ -156,3 +156,4 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TORFL
 elig-result-interest-not = <b>{ $program }</b> is not open to you now: { $why }.
+private-chat-only = This is personal: open a private chat with me to use it.

@@ -157,3 +157,4 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = ТРКИ
 elig-result-interest-not = <b>{ $program }</b> сейчас вам не открыта: { $why }.
+private-chat-only = Это личное: откройте личный чат со мной, чтобы воспользоваться этим.

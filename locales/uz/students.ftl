@@ -153,3 +153,4 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TRKI
 elig-result-interest-not = <b>{ $program }</b> hozircha siz uchun ochiq emas: { $why }.
+private-chat-only = Bu shaxsiy: undan foydalanish uchun men bilan shaxsiy chatni oching.

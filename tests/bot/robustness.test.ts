@@ -110,6 +110,21 @@ describe("groups", () => {
     expect(group.messages().at(-1)?.text.startsWith("Erasmus Mundus")).toBe(true);
     expect(await group.say(member, "/programs@jspu_test_bot")).toBe(true);
   });
+
+  it("keeps personal buttons (a reminder, a subscription) to private chats, even on a card shown in a group", async () => {
+    h = await startBot();
+    const group = h.fake.group();
+    const member = h.fake.user({ languageCode: "en" });
+    await group.say(member, "@jspu_test_bot koica");
+    const card = group.messages().at(-1)!;
+    for (const button of ["⏰ Deadline reminder", "🔔 Subscribe"]) {
+      const data = card.buttons.flat().find((b) => b.text === button)!.callbackData!;
+      const query = member.pressData(card, data);
+      expect(await eventually(() => h.fake.callbackAnswer(query))).toEqual(expect.objectContaining({ text: "This is personal: open a private chat with me to use it.", showAlert: true }));
+    }
+    expect(h.app.store.subscriptions.topicsOf(member.id)).toEqual([]);
+    expect(group.messages().at(-1)!.edits).toBe(0);
+  });
 });
 
 describe("groups and other bots", () => {
