@@ -32,21 +32,27 @@ try {
   /** Each file as it was, to put back if the base does not check out afterwards; and what was exported. */
   const originals = new Map<string, string>();
   const exported: LearnedAlias[] = [];
-  for (const [entryId, aliases] of byEntry) {
-    const file = fileOf(kb, entryId);
-    if (!file) {
-      console.warn(`! ${entryId}: no such entry in ${dir} any more; its ${aliases.length} alias(es) are kept in the database`);
-      continue;
+  try {
+    for (const [entryId, aliases] of byEntry) {
+      const file = fileOf(kb, entryId);
+      if (!file) {
+        console.warn(`! ${entryId}: no such entry in ${dir} any more; its ${aliases.length} alias(es) are kept in the database`);
+        continue;
+      }
+      const original = readFileSync(file, "utf8");
+      const edit = addAliases(original, aliases);
+      for (const { lang, alias } of edit.added) console.log(`+ ${file}: aliases.${lang}: ${alias}`);
+      for (const { lang, alias } of edit.present) console.log(`= ${file}: aliases.${lang} already has ${alias}`);
+      exported.push(...aliases);
+      if (dryRun || edit.added.length === 0) continue;
+      originals.set(file, original);
+      writeFileSync(file, edit.text);
+      written += edit.added.length;
     }
-    const original = readFileSync(file, "utf8");
-    const edit = addAliases(original, aliases);
-    for (const { lang, alias } of edit.added) console.log(`+ ${file}: aliases.${lang}: ${alias}`);
-    for (const { lang, alias } of edit.present) console.log(`= ${file}: aliases.${lang} already has ${alias}`);
-    exported.push(...aliases);
-    if (dryRun || edit.added.length === 0) continue;
-    originals.set(file, original);
-    writeFileSync(file, edit.text);
-    written += edit.added.length;
+  } catch (error) {
+    // A file the export could not edit: put back the ones already written, and change nothing.
+    for (const [file, text] of originals) writeFileSync(file, text);
+    throw error;
   }
   if (byEntry.size === 0) console.log("✓ Nothing to export: every learned alias is already in the knowledge files.");
   else if (dryRun) console.log("Dry run: nothing was changed.");

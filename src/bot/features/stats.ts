@@ -10,6 +10,7 @@ import type { KnowledgeBase } from "../../knowledge/load.js";
 import { renderBarChart, renderStackedBars } from "../../stats/chart.js";
 import { FLOWS, LATEST_BROADCASTS, NEW_USERS_DAYS, RECENT_DAYS, statsCharts, statsSections, TOP_ENTRIES, type Chart, type StatsData } from "../../stats/report.js";
 import { firstDayOf } from "../../storage/usage.js";
+import { tashkentTime } from "../../time/tashkent.js";
 import type { Store } from "../../storage/store.js";
 import { audienceLabel } from "../broadcast/view.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -43,7 +44,7 @@ function collectStats(ctx: BotContext, store: Store, kb: KnowledgeBase, now = Da
       return entry ? { title: title(entry.id), count } : { count };
     }),
     topEntries: store.usage.top("entry-answered", since, TOP_ENTRIES).map(({ subject, count }) => ({ title: title(subject), count })),
-    unanswered: { recent: store.usage.unansweredSince(Date.parse(since)), open: store.learning.countOpen() },
+    unanswered: { recent: store.usage.unansweredSince(tashkentTime(since, 0)), open: store.learning.countOpen() },
     flows: Object.fromEntries(
       FLOWS.map((flow) => [flow, { started: store.usage.total("flow-started", flow, since), completed: store.usage.total("flow-completed", flow, since) }]),
     ) as StatsData["flows"],
