@@ -181,6 +181,8 @@ export class BroadcastEngine {
         continue;
       }
       const userId = run.queue.shift()!;
+      // Fetched a while ago: the student may have said /stop since.
+      if (!this.options.broadcasts.isPending(run.broadcast.id, userId)) continue;
       const gap = this.spacing.waitMs(userId, now);
       if (gap > 0) {
         // This chat had a message less than a second ago (another broadcast): it waits, the others go on.

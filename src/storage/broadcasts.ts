@@ -132,6 +132,7 @@ export class BroadcastStore {
         UPDATE broadcast_recipients SET status = ?, error = ? WHERE broadcast_id = ? AND user_id = ? AND status = 'pending'`),
       failedAttempt: db.prepare<[string, number, number], { attempts: number }>(`
         UPDATE broadcast_recipients SET attempts = attempts + 1, error = ? WHERE broadcast_id = ? AND user_id = ? RETURNING attempts`),
+      isPending: db.prepare<[number, number], { one: 1 }>(`SELECT 1 AS one FROM broadcast_recipients WHERE broadcast_id = ? AND user_id = ? AND status = 'pending'`),
       deferTo: db.prepare<[number, number, number]>(`UPDATE broadcast_recipients SET next_attempt_at = ? WHERE broadcast_id = ? AND user_id = ?`),
     };
   }
@@ -273,6 +274,11 @@ export class BroadcastStore {
   /** Records an attempt that failed for a passing reason; returns how many have failed so far. */
   recordFailedAttempt(id: number, userId: number, error: string): number {
     return this.statements.failedAttempt.get(error, id, userId)?.attempts ?? 0;
+  }
+
+  /** Still to be sent to (not withdrawn by a /stop since the engine fetched it). */
+  isPending(id: number, userId: number): boolean {
+    return this.statements.isPending.get(id, userId) !== undefined;
   }
 
   /** The recipient stays pending, and is not tried again before `at`. */

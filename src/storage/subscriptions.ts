@@ -11,6 +11,7 @@ export class SubscriptionStore {
       subscribe: db.prepare<[number, string, number]>(`INSERT OR IGNORE INTO subscriptions (user_id, topic, created_at) VALUES (?, ?, ?)`),
       unsubscribe: db.prepare<[number, string]>(`DELETE FROM subscriptions WHERE user_id = ? AND topic = ?`),
       unsubscribeAll: db.prepare<[number]>(`DELETE FROM subscriptions WHERE user_id = ?`),
+      withdrawPending: db.prepare<[number]>(`DELETE FROM broadcast_recipients WHERE user_id = ? AND status = 'pending'`),
       countByTopic: db.prepare<[], { topic: Topic; count: number }>(`
         SELECT s.topic, COUNT(*) AS count FROM subscriptions s JOIN users u ON u.id = s.user_id
         WHERE u.blocked = 0 GROUP BY s.topic ORDER BY count DESC, s.topic`),
@@ -37,9 +38,16 @@ export class SubscriptionStore {
     this.statements.unsubscribe.run(userId, topic);
   }
 
-  /** Returns how many topics the user had. */
+  /**
+   * Stops everything: the topics, and the announcements still on their way to
+   * this user (a broadcast going out now, or scheduled). Returns how many
+   * topics the user had.
+   */
   unsubscribeAll(userId: number): number {
-    return this.statements.unsubscribeAll.run(userId).changes;
+    return this.db.transaction(() => {
+      this.statements.withdrawPending.run(userId);
+      return this.statements.unsubscribeAll.run(userId).changes;
+    })();
   }
 
   /** Active (not blocked) subscribers per topic. */

@@ -248,6 +248,19 @@ describe("pausing, resuming and cancelling", () => {
     for (const s of students) expect(s.messages().filter((m) => m.text === "China internship: apply now").length).toBe(1);
   }, 20_000);
 
+  it("a student who says /stop while an announcement is on its way does not get it", async () => {
+    const students = subscribers(h, 20);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const last = students.at(-1)!;
+    const preview = await compose(owner, () => owner.send("British Council: IELTS mock test"));
+    await owner.press(preview, "📤 Send now to 20");
+    await eventually(() => students[0]!.messages().length > 0);
+    await last.send("/stop");
+    await eventually(() => lastFrom(h, owner.id, /finished in/), 10_000);
+    expect(last.messages().some((m) => m.text === "British Council: IELTS mock test")).toBe(false);
+    expect(h.app.store.broadcasts.figures(1)).toMatchObject({ total: 19, sent: 19, pending: 0 });
+  });
+
   it("cancel asks first, then stops for good", async () => {
     const students = subscribers(h, 30);
     const owner = h.fake.user({ id: OWNER, languageCode: "en" });
