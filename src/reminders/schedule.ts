@@ -3,9 +3,8 @@
  * the department's time (UTC+5 all year: Uzbekistan has no daylight saving
  * time), and reminders go out at 09:00 there. Pure: `now` is always passed.
  */
-import { tashkentDate, tashkentTime } from "../time/tashkent.js";
+import { DAY_MS, tashkentDate, tashkentTime } from "../time/tashkent.js";
 
-const DAY_MS = 24 * 3600_000;
 /** Reminders arrive in the morning, not at midnight. */
 export const REMINDER_HOUR = 9;
 
@@ -21,16 +20,13 @@ export interface ReminderPlan {
   deadline: string;
   /** When to send it: `daysBefore` days before the deadline at 09:00 in Tashkent, or now when that has passed. */
   remindAt: number;
-  daysLeft: number;
-  /** The usual moment has passed (the deadline is closer than `daysBefore` days): the reminder is due at once. */
-  late: boolean;
 }
 
 /** A reminder for the next of a program's deadlines; undefined when none is today or later. */
 export function planReminder(dates: readonly string[], daysBefore: number, now: number): ReminderPlan | undefined {
   const deadline = nextDeadline(dates, now);
   if (!deadline) return undefined;
+  // The deadline closer than `daysBefore` days: the usual moment has passed, the reminder is due at once.
   const usual = tashkentTime(deadline, REMINDER_HOUR) - daysBefore * DAY_MS;
-  const late = usual <= now;
-  return { deadline, remindAt: late ? now : usual, daysLeft: daysUntil(deadline, now), late };
+  return { deadline, remindAt: Math.max(usual, now) };
 }

@@ -3,7 +3,7 @@
  * which guided flows were started and completed) and the figures read from
  * the other tables (users, unanswered queries).
  */
-import { tashkentDate } from "../time/tashkent.js";
+import { DAY_MS, tashkentDate } from "../time/tashkent.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
 
@@ -29,7 +29,6 @@ export interface Tally {
 /** The day of a time in Tashkent, the department's day, as usage_counts stores it. */
 export const dayOf = tashkentDate;
 
-const DAY_MS = 24 * 3600_000;
 /** The first day of the `days` days that end today (today included). */
 export const firstDayOf = (days: number, now = Date.now()): string => dayOf(now - (days - 1) * DAY_MS);
 

@@ -5,6 +5,7 @@
  * database in the image. Pure.
  */
 export const TASHKENT_OFFSET_MS = 5 * 3600_000;
+export const DAY_MS = 24 * 3600_000;
 
 /** The calendar day in Tashkent at `ms`, as YYYY-MM-DD. */
 export const tashkentDate = (ms: number): string => new Date(ms + TASHKENT_OFFSET_MS).toISOString().slice(0, 10);

@@ -34,24 +34,24 @@ describe("planning a reminder", () => {
 
   it("is due N days before the deadline, at 09:00 in Tashkent", () => {
     const plan = planReminder([deadline], 7, tashkent("2027-01-10T15:00"));
-    expect(plan).toEqual({ deadline, remindAt: tashkent("2027-02-22T09:00"), daysLeft: 50, late: false });
+    expect(plan).toEqual({ deadline, remindAt: tashkent("2027-02-22T09:00") });
     expect(new Date(plan!.remindAt).toISOString()).toBe("2027-02-22T04:00:00.000Z");
   });
 
   it("exactly N days before: due at 09:00 that morning, at once from 09:00 on", () => {
-    expect(planReminder([deadline], 7, tashkent("2027-02-22T08:59"))).toMatchObject({ remindAt: tashkent("2027-02-22T09:00"), daysLeft: 7, late: false });
+    expect(planReminder([deadline], 7, tashkent("2027-02-22T08:59"))).toMatchObject({ remindAt: tashkent("2027-02-22T09:00") });
     const at = tashkent("2027-02-22T09:00");
-    expect(planReminder([deadline], 7, at)).toEqual({ deadline, remindAt: at, daysLeft: 7, late: true });
+    expect(planReminder([deadline], 7, at)).toEqual({ deadline, remindAt: at });
   });
 
   it("closer than N days: due at once, with the days left", () => {
     const now = tashkent("2027-02-26T18:00");
-    expect(planReminder([deadline], 7, now)).toEqual({ deadline, remindAt: now, daysLeft: 3, late: true });
+    expect(planReminder([deadline], 7, now)).toEqual({ deadline, remindAt: now });
   });
 
   it("on the deadline's own day: due at once, 0 days left", () => {
     const now = tashkent("2027-03-01T22:00");
-    expect(planReminder([deadline], 1, now)).toEqual({ deadline, remindAt: now, daysLeft: 0, late: true });
+    expect(planReminder([deadline], 1, now)).toEqual({ deadline, remindAt: now });
   });
 
   it("after the deadline: none, or the next deadline's", () => {
@@ -63,8 +63,9 @@ describe("planning a reminder", () => {
   it("uses Tashkent's midnight, not UTC's, for the day of the deadline", () => {
     // 23:30 UTC on Feb 28 is already March 1 in Tashkent: the deadline day itself.
     const now = Date.parse("2027-02-28T23:30:00Z");
-    expect(planReminder([deadline], 1, now)).toMatchObject({ daysLeft: 0, late: true });
+    expect(daysUntil(deadline, now)).toBe(0);
+    expect(planReminder([deadline], 1, now)).toEqual({ deadline, remindAt: now });
     // 1 day before at 09:00 Tashkent is 04:00 UTC on Feb 28.
-    expect(planReminder([deadline], 1, Date.parse("2027-02-28T03:59:00Z"))).toMatchObject({ remindAt: Date.parse("2027-02-28T04:00:00Z"), daysLeft: 1, late: false });
+    expect(planReminder([deadline], 1, Date.parse("2027-02-28T03:59:00Z"))).toMatchObject({ remindAt: Date.parse("2027-02-28T04:00:00Z") });
   });
 });
