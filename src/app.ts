@@ -77,8 +77,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await bot.init();
     await registerCommands(bot.api, i18n);
     await showAllStaffCommands(bot.api, i18n, { store, settings });
-    store.forgetHandledUpdates();
-    const daily = setInterval(() => store.forgetHandledUpdates(), 24 * 3600_000).unref();
+    // What is no longer needed is forgotten, at start and daily: old update ids, dealt-with queries, sent reminders.
+    const tidy = () => {
+      store.forgetHandledUpdates();
+      store.learning.forgetResolved();
+      store.reminders.forgetSent();
+    };
+    tidy();
+    const daily = setInterval(tidy, 24 * 3600_000).unref();
 
     let runner: RunnerHandle | undefined;
     let server: Server;

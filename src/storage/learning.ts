@@ -56,6 +56,7 @@ export class LearningStore {
         SELECT MAX(id) AS id, query, lang, normalized, COUNT(*) AS count FROM unanswered_queries
         WHERE resolved_at IS NULL GROUP BY normalized ORDER BY count DESC, id DESC LIMIT ?`),
       countOpen: db.prepare<[], { count: number }>(`SELECT COUNT(*) AS count FROM unanswered_queries WHERE resolved_at IS NULL`),
+      forgetResolved: db.prepare<[number]>(`DELETE FROM unanswered_queries WHERE resolved_at < ?`),
       resolve: db.prepare<[number, number, string | null, string]>(
         `UPDATE unanswered_queries SET resolved_at = ?, resolved_by = ?, resolved_entry = ? WHERE resolved_at IS NULL AND normalized = ?`,
       ),
@@ -110,5 +111,10 @@ export class LearningStore {
     this.db.transaction(() => {
       for (const { entryId, lang, alias } of aliases) this.statements.markExported.run(now, entryId, lang, alias);
     })();
+  }
+
+  /** Queries staff dealt with long ago are not kept: the aliases they taught stay. Returns how many were forgotten. */
+  forgetResolved(olderThanMs = 90 * 24 * 3600_000, now = Date.now()): number {
+    return this.statements.forgetResolved.run(now - olderThanMs).changes;
   }
 }

@@ -44,6 +44,7 @@ export class ReminderStore {
           SELECT user_id, program_id, deadline FROM reminders
           WHERE sent_at IS NULL AND remind_at <= :now ORDER BY remind_at LIMIT :limit)
         RETURNING *`),
+      forgetSent: db.prepare<[number]>(`DELETE FROM reminders WHERE sent_at < ?`),
       release: db.prepare<[number, string, string]>(`UPDATE reminders SET sent_at = NULL WHERE user_id = ? AND program_id = ? AND deadline = ?`),
     };
   }
@@ -71,5 +72,10 @@ export class ReminderStore {
   /** Gives a claimed reminder back, unsent: only when it surely did not go out (the job stopped first, Telegram said wait, the network refused the connection). */
   release(reminder: Pick<Reminder, "userId" | "programId" | "deadline">): void {
     this.statements.release.run(reminder.userId, reminder.programId, reminder.deadline);
+  }
+
+  /** Reminders sent long ago (their deadlines have passed) are not kept. Returns how many were forgotten. */
+  forgetSent(olderThanMs = 90 * 24 * 3600_000, now = Date.now()): number {
+    return this.statements.forgetSent.run(now - olderThanMs).changes;
   }
 }

@@ -47,4 +47,14 @@ describe("the reminders table", () => {
     expect(store.reminders.find(1, "koica", "2027-09-01")).toBeUndefined();
     expect(store.reminders.find(1, "koica", "2027-03-01")?.sentAt).toBe(1000);
   });
+
+  it("forgets reminders sent long ago, never the ones still to send", () => {
+    store.reminders.add(1, "koica", "2027-03-01", 1000);
+    store.reminders.add(2, "koica", "2027-03-01", 10 ** 13); // far ahead
+    store.reminders.claimDue(2000, 10);
+    expect(store.reminders.forgetSent(1000, 2500)).toBe(0);
+    expect(store.reminders.forgetSent(1000, 3001)).toBe(1);
+    expect(store.reminders.find(1, "koica", "2027-03-01")).toBeUndefined();
+    expect(store.reminders.find(2, "koica", "2027-03-01")?.sentAt).toBeNull();
+  });
 });

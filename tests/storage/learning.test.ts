@@ -36,6 +36,16 @@ describe("unanswered queries", () => {
     learning.log(4, "yozgi maktab", "maktab ozg", "uz");
     expect(learning.countOpen()).toBe(1);
   });
+
+  it("are forgotten once dealt with long ago; the open ones stay", () => {
+    learning.log(1, "yozgi maktab", "maktab ozg", "uz");
+    learning.log(2, "летняя школа", "letn shkol", "ru");
+    learning.resolve(["maktab ozg"], null, 42);
+    const day = 24 * 3600_000;
+    expect(learning.forgetResolved(90 * day, Date.now() + 89 * day)).toBe(0);
+    expect(learning.forgetResolved(90 * day, Date.now() + 91 * day)).toBe(1);
+    expect(learning.openForms(10).map((f) => f.normalized)).toEqual(["letn shkol"]);
+  });
 });
 
 describe("learned aliases", () => {
