@@ -166,6 +166,7 @@ function listen(server: Server, port: number): Promise<void> {
  */
 function onceOnlyApi(config: Config, store: Store): Api {
   const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
+  // Short waits only: a stop must finish within the container's stop timeout; a longer "retry after" gives the reminder back.
+  api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
   return api;
 }

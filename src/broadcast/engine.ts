@@ -20,6 +20,8 @@ export type DeliveryResult = { ok: true } | { ok: false; error: DeliveryError };
 export interface Courier {
   /** Delivers a broadcast's message to one user (their private chat); never throws. */
   deliver(broadcast: Broadcast, userId: number): Promise<DeliveryResult>;
+  /** Whether Telegram answers the bot at all now (tells an outage from a few chats that keep failing); never throws. */
+  reachable(): Promise<boolean>;
 }
 
 export interface Progress {
@@ -86,6 +88,10 @@ export class BroadcastEngine {
   private readonly pacer: Pacer;
   private readonly spacing = new ChatSpacing();
   private readonly sending = new Set<Promise<void>>();
+  /** The broadcasts being delivered, kept across a failed look so their sends in flight are never fetched again. */
+  private readonly runs = new Map<number, Run>();
+  /** wake() asks for the statuses to be read again at once (a pause must stop the sending now). */
+  private checkNow = false;
   private readonly concurrency: number;
   private readonly now: () => number;
   private loopDone: Promise<void> | undefined;
@@ -112,6 +118,7 @@ export class BroadcastEngine {
 
   /** There is new work (a broadcast confirmed, paused, resumed, cancelled): look now rather than at the next tick. */
   wake(): void {
+    this.checkNow = true;
     this.wakeUp?.();
   }
 
@@ -125,26 +132,34 @@ export class BroadcastEngine {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.housekeeping();
+        this.startDueSchedules();
+        await this.reportFinished();
         if (this.options.broadcasts.withStatus("running").length > 0) {
           await this.deliver();
           continue;
         }
       } catch (error) {
         this.options.onError?.(error);
+        // Whatever was on its way is answered and recorded before anything is fetched again.
+        await Promise.all(this.sending);
       }
       await this.nap(IDLE_MS);
     }
     await Promise.all(this.sending);
   }
 
-  /** Starts the scheduled broadcasts that are due, and reports those that are over. */
-  private async housekeeping(): Promise<void> {
-    const { broadcasts, reporter } = this.options;
+  private startDueSchedules(): void {
+    const { broadcasts } = this.options;
     const now = this.now();
     for (const id of broadcasts.dueScheduled(now)) broadcasts.startScheduled(id, now);
-    if (now < this.finalsDueAt) return;
+  }
+
+  /** The final reports of broadcasts that are over and no longer being delivered (their figures are final). */
+  private async reportFinished(): Promise<void> {
+    const { broadcasts, reporter } = this.options;
+    if (this.now() < this.finalsDueAt) return;
     for (const broadcast of broadcasts.unreported()) {
+      if (this.runs.has(broadcast.id)) continue;
       await this.showProgress(broadcast);
       await this.spend(1);
       if (await reporter.final(broadcast, broadcasts.figures(broadcast.id))) broadcasts.markReported(broadcast.id);
@@ -154,14 +169,16 @@ export class BroadcastEngine {
 
   /** Sends for every running broadcast, taking turns, until none is running (or the engine stops). */
   private async deliver(): Promise<void> {
-    const runs = new Map<number, Run>();
+    const runs = this.runs;
     let checkedAt = -Infinity;
     while (!this.stopped) {
       const now = this.now();
-      if (now - checkedAt >= CHECK_MS) {
+      if (this.checkNow || now - checkedAt >= CHECK_MS) {
         checkedAt = now;
-        await this.housekeeping();
+        this.checkNow = false;
+        this.startDueSchedules();
         await this.followStatuses(runs);
+        await this.reportFinished();
         if (runs.size === 0) return;
         for (const run of runs.values()) if (now - run.reportedAt >= (this.options.progressEveryMs ?? 3000)) await this.report(run);
       }
@@ -206,7 +223,8 @@ export class BroadcastEngine {
       await this.report(run);
     }
     for (const [id, run] of runs) {
-      if (running.some((b) => b.id === id)) continue;
+      // A halted run goes too, even if staff resumed it before this look: it starts afresh at the next.
+      if (!run.halted && running.some((b) => b.id === id)) continue;
       runs.delete(id);
       await Promise.all(run.inFlight.values());
       await this.report(run);
@@ -264,7 +282,7 @@ export class BroadcastEngine {
     this.sending.add(sending);
   }
 
-  private record(run: Run, userId: number, result: DeliveryResult): void {
+  private async record(run: Run, userId: number, result: DeliveryResult): Promise<void> {
     const { broadcasts } = this.options;
     const id = run.broadcast.id;
     const outcome = result.ok ? undefined : classify(result.error);
@@ -289,7 +307,8 @@ export class BroadcastEngine {
         run.queue.unshift(userId);
         return;
       case "retry": {
-        if (this.failing.add(userId).size >= OUTAGE_AFTER) {
+        // Several students failing in a row: an outage if Telegram does not answer the bot at all, else these chats' own trouble.
+        if (this.failing.add(userId).size >= OUTAGE_AFTER && !(await this.options.courier.reachable())) {
           const now = this.now();
           if (now >= this.outageUntil) this.outageUntil = now + backoffMs(++this.outageHolds);
           this.pacer.holdUntil(this.outageUntil);
@@ -332,8 +351,7 @@ export class BroadcastEngine {
 
   /** The progress message and the report are messages too: they count against the same rate (not waited for when stopping). */
   private async spend(messages: number): Promise<void> {
-    const wait = this.pacer.waitMs(this.now());
-    if (wait > 0 && !this.stopped) await this.nap(wait);
+    for (let wait = this.pacer.waitMs(this.now()); wait > 0 && !this.stopped; wait = this.pacer.waitMs(this.now())) await this.nap(wait);
     this.pacer.take(this.now(), messages);
   }
 

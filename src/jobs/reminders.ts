@@ -53,7 +53,8 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  async function send(reminder: Reminder): Promise<void> {
+  /** "wait" when Telegram asked to wait: the rest of the batch waits for the next look. */
+  async function send(reminder: Reminder): Promise<"sent" | "wait" | void> {
     const user = store.getUser(reminder.userId);
     if (!user || user.blocked) return;
     const ui = languageOfUser(user);
@@ -73,7 +74,9 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
       // A 403 has marked the user blocked already (the API's transformer). Anything Telegram may have carried out is not tried again.
       if (surelyUnsent(error)) store.reminders.release(reminder);
       logger.warn({ err: error, reminder }, "could not send a reminder");
+      return error instanceof GrammyError && error.error_code === 429 ? "wait" : "sent";
     }
+    return "sent";
   }
 
   async function look(): Promise<void> {
@@ -83,7 +86,7 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
       for (const [i, reminder] of due.entries()) {
         // Stopping: the rest of the batch goes back, unsent, for the next start.
         if (stopped) return due.slice(i).forEach((unsent) => store.reminders.release(unsent));
-        await send(reminder);
+        if ((await send(reminder)) === "wait") return due.slice(i + 1).forEach((unsent) => store.reminders.release(unsent));
       }
       if (due.length < BATCH) return;
     }

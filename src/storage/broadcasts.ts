@@ -69,13 +69,20 @@ interface BroadcastRow {
   problem: Problem | null;
 }
 
-/** A broadcast's failed recipients still worth a resend (named parameter :of). */
+/**
+ * A broadcast's failed recipients still worth a resend (named parameters :of,
+ * the broadcast, and :root, the first of its family): not blocked since, still
+ * subscribed to something, and not reached, nor being reached, by any
+ * broadcast of the family (the first one and all its resends).
+ */
 const RESENDABLE = `
   FROM broadcast_recipients r JOIN users u ON u.id = r.user_id
   WHERE r.broadcast_id = :of AND r.status = 'failed' AND u.blocked = 0
+    AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = r.user_id)
     AND NOT EXISTS (
-      SELECT 1 FROM broadcasts b JOIN broadcast_recipients again ON again.broadcast_id = b.id
-      WHERE b.resend_of = :of AND again.user_id = r.user_id AND again.status IN ('pending', 'sent'))`;
+      SELECT 1 FROM broadcast_recipients again JOIN broadcasts b ON b.id = again.broadcast_id
+      WHERE again.user_id = r.user_id AND (b.id = :root OR b.resend_of = :root)
+        AND (again.status = 'sent' OR (again.status = 'pending' AND b.status IN ('scheduled', 'running', 'paused'))))`;
 
 const toBroadcast = (row: BroadcastRow): Broadcast => ({
   id: row.id,
@@ -107,10 +114,10 @@ export class BroadcastStore {
         INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, user_id)
         SELECT :id, s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
         WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
-      addResendable: db.prepare<{ id: number | bigint; of: number }>(`
+      addResendable: db.prepare<{ id: number | bigint; of: number; root: number }>(`
         INSERT INTO broadcast_recipients (broadcast_id, user_id)
         SELECT :id, r.user_id ${RESENDABLE}`),
-      countResendable: db.prepare<{ of: number }, { count: number }>(`SELECT COUNT(*) AS count ${RESENDABLE}`),
+      countResendable: db.prepare<{ of: number; root: number }, { count: number }>(`SELECT COUNT(*) AS count ${RESENDABLE}`),
       get: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts WHERE id = ?`),
       recent: db.prepare<[number], BroadcastRow>(`SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?`),
       withStatus: db.prepare<[BroadcastStatus], BroadcastRow>(`SELECT * FROM broadcasts WHERE status = ? ORDER BY COALESCE(started_at, scheduled_at), id`),
@@ -132,7 +139,9 @@ export class BroadcastStore {
         UPDATE broadcast_recipients SET status = ?, error = ? WHERE broadcast_id = ? AND user_id = ? AND status = 'pending'`),
       failedAttempt: db.prepare<[string, number, number], { attempts: number }>(`
         UPDATE broadcast_recipients SET attempts = attempts + 1, error = ? WHERE broadcast_id = ? AND user_id = ? RETURNING attempts`),
-      isPending: db.prepare<[number, number], { one: 1 }>(`SELECT 1 AS one FROM broadcast_recipients WHERE broadcast_id = ? AND user_id = ? AND status = 'pending'`),
+      isPending: db.prepare<[number, number], { one: 1 }>(`
+        SELECT 1 AS one FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id
+        WHERE r.broadcast_id = ? AND r.user_id = ? AND r.status = 'pending' AND b.status = 'running'`),
       deferTo: db.prepare<[number, number, number]>(`UPDATE broadcast_recipients SET next_attempt_at = ? WHERE broadcast_id = ? AND user_id = ?`),
     };
   }
@@ -175,10 +184,11 @@ export class BroadcastStore {
   createResend(of: Broadcast, createdBy: number, lang: UiLang, progress: { chatId: number; messageId: number }, now = Date.now()): number | undefined {
     try {
       return this.db.transaction(() => {
-        const row = [createdBy, JSON.stringify(of.audience), of.sourceChatId, JSON.stringify(of.messageIds), "running", null, now, now, lang, of.id, progress.chatId, progress.messageId] as const;
+        const root = of.resendOf ?? of.id;
+        const row = [createdBy, JSON.stringify(of.audience), of.sourceChatId, JSON.stringify(of.messageIds), "running", null, now, now, lang, root, progress.chatId, progress.messageId] as const;
         const { lastInsertRowid: id } = this.statements.insert.run(...row);
         // Throwing rolls the empty broadcast back.
-        if (this.statements.addResendable.run({ id, of: of.id }).changes === 0) throw new NothingToResend();
+        if (this.statements.addResendable.run({ id, of: of.id, root }).changes === 0) throw new NothingToResend();
         return Number(id);
       })();
     } catch (error) {
@@ -234,8 +244,8 @@ export class BroadcastStore {
   }
 
   /** How many recipients a resend of this broadcast would reach now (see createResend). */
-  resendable(id: number): number {
-    return this.statements.countResendable.get({ of: id })!.count;
+  resendable(broadcast: Broadcast): number {
+    return this.statements.countResendable.get({ of: broadcast.id, root: broadcast.resendOf ?? broadcast.id })!.count;
   }
 
   /** Finished or cancelled broadcasts whose final report has not gone out yet (a crash can come in between). */
@@ -276,7 +286,7 @@ export class BroadcastStore {
     return this.statements.failedAttempt.get(error, id, userId)?.attempts ?? 0;
   }
 
-  /** Still to be sent to (not withdrawn by a /stop since the engine fetched it). */
+  /** Still to be sent, now: not withdrawn by a /stop, and the broadcast not paused or cancelled since the engine fetched it. */
   isPending(id: number, userId: number): boolean {
     return this.statements.isPending.get(id, userId) !== undefined;
   }

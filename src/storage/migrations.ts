@@ -72,7 +72,7 @@ export const MIGRATIONS: readonly string[] = [
     progress_chat_id    INTEGER NOT NULL,      -- where the live progress message is
     progress_message_id INTEGER NOT NULL,
     lang                TEXT    NOT NULL,      -- the staff member's language, for the progress message
-    resend_of           INTEGER,               -- a resend to another broadcast's failed recipients
+    resend_of           INTEGER,               -- a resend: the first broadcast of its family (resends of resends too)
     reported_at         INTEGER,               -- when the final report went out (done or cancelled)
     problem             TEXT                   -- why the engine paused it by itself: source-missing, bot-rejected
   );
@@ -89,6 +89,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (broadcast_id, user_id)
   ) WITHOUT ROWID;
   CREATE INDEX broadcast_recipients_by_status ON broadcast_recipients (broadcast_id, status, user_id);
+  -- A student's rows across broadcasts: /stop withdraws them, a resend checks who was reached already.
+  CREATE INDEX broadcast_recipients_by_user ON broadcast_recipients (user_id, broadcast_id);
   CREATE TABLE questions (
     id               INTEGER PRIMARY KEY,
     user_id          INTEGER NOT NULL,

@@ -126,7 +126,7 @@ describe("the reminder job", () => {
   it("is given back and sent later when Telegram says wait (nothing went out)", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const card = await cardOf(user, "erasmus-mundus");
-    // Longer than the client waits by itself (30 s): the job gets the 429.
+    // Longer than the client waits by itself (5 s): the job gets the 429.
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, retryAfter: 40 });
     await user.press(card, "⏰ Deadline reminder");
     const sent = await eventually(() => reminders(user)[0]);

@@ -32,13 +32,14 @@ const draft = (messageId = 7): BroadcastDraft => ({
 const newBroadcast = (store: Store): number => store.broadcasts.create(draft());
 
 /** A courier answering from a script; records every attempt with its time. */
-function scriptedCourier(answer: (userId: number, attempt: number) => DeliveryResult | Promise<DeliveryResult> = () => ({ ok: true })) {
+function scriptedCourier(answer: (userId: number, attempt: number) => DeliveryResult | Promise<DeliveryResult> = () => ({ ok: true }), reachable: () => boolean = () => true) {
   const attempts: { userId: number; at: number }[] = [];
   const courier: Courier = {
     async deliver(_b: Broadcast, userId: number) {
       attempts.push({ userId, at: Date.now() });
       return answer(userId, attempts.filter((a) => a.userId === userId).length);
     },
+    reachable: async () => reachable(),
   };
   return { courier, attempts };
 }
@@ -175,8 +176,11 @@ describe("the delivery engine", () => {
     const engine = engineFor(store, courier, { rate: 200 });
     await eventually(() => attempts.length >= 20);
     store.broadcasts.transition(id, "running", "paused");
+    const pausedAt = Date.now();
     engine.wake();
     await new Promise((r) => setTimeout(r, 300)); // in-flight sends settle
+    // Nothing new goes out once paused, not even until the next look at the statuses.
+    expect(attempts.filter((a) => a.at > pausedAt + 5)).toEqual([]);
     const atPause = attempts.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(attempts.length).toBe(atPause);
@@ -231,12 +235,30 @@ describe("the delivery engine", () => {
   it("waits out an outage without using up anyone's attempts", async () => {
     const store = storeWithSubscribers(30);
     const id = newBroadcast(store);
-    const downUntil = Date.now() + 1500;
-    const { courier } = scriptedCourier(() => (Date.now() < downUntil ? { ok: false, error: { description: "connect ECONNREFUSED" } } : { ok: true }));
+    const downUntil = Date.now() + 6000;
+    const down = () => Date.now() < downUntil;
+    const { courier, attempts } = scriptedCourier(() => (down() ? { ok: false, error: { description: "connect ECONNREFUSED" } } : { ok: true }), () => !down());
+    // No backoff between a student's attempts: counted ones, six seconds down would use up all five (one a second, per chat).
+    const defer = store.broadcasts.deferTo.bind(store.broadcasts);
+    store.broadcasts.deferTo = (b, u) => defer(b, u, 0);
     engineFor(store, courier);
-    await eventually(() => store.broadcasts.get(id)!.status === "done", 10_000);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 20_000);
     expect(store.broadcasts.figures(id)).toMatchObject({ sent: 30, failed: 0 });
-  });
+    expect(attempts.filter((a) => a.at < downUntil).length).toBeGreaterThan(3); // it was tried during the outage
+  }, 30_000);
+
+  it("finishes when the last few students keep failing while Telegram answers: they end failed, after five attempts", async () => {
+    const store = storeWithSubscribers(6);
+    const id = newBroadcast(store);
+    const stuck = new Set([101, 103, 105]);
+    const { courier, attempts } = scriptedCourier((userId) => (stuck.has(userId) ? { ok: false, error: { errorCode: 502, description: "Bad Gateway" } } : { ok: true }));
+    const defer = store.broadcasts.deferTo.bind(store.broadcasts);
+    store.broadcasts.deferTo = (b, u) => defer(b, u, 0); // no backoff wait: the test is about counting
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 20_000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 3, failed: 3 });
+    for (const user of stuck) expect(attempts.filter((a) => a.userId === user)).toHaveLength(5);
+  }, 30_000);
 
   it("pauses, saying why, when Telegram refuses the bot itself (401)", async () => {
     const store = storeWithSubscribers(20);
@@ -246,7 +268,7 @@ describe("the delivery engine", () => {
     await eventually(() => store.broadcasts.get(id)!.status === "paused");
     expect(store.broadcasts.get(id)!.problem).toBe("bot-rejected");
     expect(store.broadcasts.figures(id)).toMatchObject({ pending: 20, failed: 0 });
-    expect(attempts.length).toBeLessThanOrEqual(8); // the sends in flight, no more
+    expect(attempts.length).toBeLessThanOrEqual(20); // the sends in flight at 1,000/s, no more
   });
 
   it("starts a scheduled broadcast on time while another is going out, and keeps one message per second per chat", async () => {
@@ -255,7 +277,7 @@ describe("the delivery engine", () => {
     const scheduled = store.broadcasts.create({ ...draft(8), scheduledAt: Date.now() + 400 });
     const { courier, attempts } = scriptedCourier();
     const sends: { broadcast: number; at: number }[] = [];
-    const tagged: Courier = { deliver: (b, u) => (sends.push({ broadcast: b.id, at: Date.now() }), courier.deliver(b, u)) };
+    const tagged: Courier = { ...courier, deliver: (b, u) => (sends.push({ broadcast: b.id, at: Date.now() }), courier.deliver(b, u)) };
     engineFor(store, tagged, { rate: 30 });
     await eventually(() => store.broadcasts.get(long)!.status === "done" && store.broadcasts.get(scheduled)!.status === "done", 15_000);
     const of = (id: number) => sends.filter((s) => s.broadcast === id);
@@ -280,7 +302,7 @@ describe("the delivery engine", () => {
     await new Promise((r) => setTimeout(r, 1200));
     expect(finals).toHaveLength(2);
     expect(finals[1]!.at - finals[0]!.at).toBeGreaterThanOrEqual(4900);
-    expect(id).toBe(1);
+    expect(finals.map((f) => f.id)).toEqual([id, id]);
   }, 15_000);
 
   it("stops at once during Telegram's retry-after, leaving the rest pending", async () => {

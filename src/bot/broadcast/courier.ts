@@ -25,5 +25,14 @@ export function telegramCourier(api: Api, markupFor: (userId: number) => InlineK
         return { ok: false, error: { description: cause instanceof Error ? cause.message : String(cause) } };
       }
     },
+
+    async reachable() {
+      try {
+        await api.getMe();
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }

@@ -31,8 +31,8 @@ export interface DeliveryDeps {
   board: ProgressBoard;
 }
 
-/** A hung request holds one of the engine's few slots: give up on it (and retry later) after this. */
-const REQUEST_TIMEOUT_SECONDS = 30;
+/** A hung request holds one of the engine's few slots, and a stop waits for it: give up on it (and retry later) after this. */
+const REQUEST_TIMEOUT_SECONDS = 10;
 
 export function createDeliveryEngine(deps: DeliveryDeps): BroadcastEngine {
   const api = new Api(deps.token, { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: REQUEST_TIMEOUT_SECONDS });

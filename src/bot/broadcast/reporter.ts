@@ -20,14 +20,15 @@ export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalo
 
   return {
     async progress(broadcast, progress) {
-      const figures = cardFigures(store.broadcasts, broadcast, progress.etaMs);
-      const view = broadcastView(translations(broadcast), knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, figures);
-      if (board.shows(broadcast.id, view)) return;
       try {
-        await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard });
+        const figures = cardFigures(store.broadcasts, broadcast, progress.etaMs);
+        const view = broadcastView(translations(broadcast), knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, figures);
+        if (board.shows(broadcast.id, view)) return;
+        await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((error: unknown) => {
+          if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+        });
         board.record(broadcast.id, view);
       } catch (error) {
-        if (error instanceof GrammyError && error.description.includes("message is not modified")) return board.record(broadcast.id, view);
         // Progress is a courtesy: a failed edit must not stop the delivery (the next one may succeed).
         logger.warn({ err: error, broadcast: broadcast.id }, "could not show a broadcast's progress");
       }

@@ -72,7 +72,7 @@ export interface CardFigures extends Progress {
 /** The figures of a broadcast's card, read now. */
 export function cardFigures(broadcasts: BroadcastStore, broadcast: Broadcast, etaMs?: number): CardFigures {
   const over = broadcast.status === "done" || broadcast.status === "cancelled";
-  return { figures: broadcasts.figures(broadcast.id), ...(etaMs !== undefined ? { etaMs } : {}), ...(over ? { resendable: broadcasts.resendable(broadcast.id) } : {}) };
+  return { figures: broadcasts.figures(broadcast.id), ...(etaMs !== undefined ? { etaMs } : {}), ...(over ? { resendable: broadcasts.resendable(broadcast) } : {}) };
 }
 
 export function broadcastView(t: T, kb: KnowledgeBase, lang: Lang, broadcast: Broadcast, progress: CardFigures): View {
