@@ -70,3 +70,5 @@ unanswered-dismissed = 🗑 Dismissed: <i>{ $query }</i> ({ $count ->
    *[other] { $count } questions
 }).
 unanswered-gone = This question has already been resolved.
+questions-closed = 🗂 Question #{ $number } closed without an answer.
+questions-close-how = To close a question without answering it, reply /close to its post in the staff chat.

@@ -10,6 +10,7 @@ cmd-unanswered = What the bot could not answer
 cmd-stats = Statistics
 cmd-staff = Staff members (owners)
 
+cmd-close = Close a question without an answer (reply to its post in the staff chat)
 ## /staff
 
 staff-title = Staff members: { $count }

@@ -68,3 +68,5 @@ unanswered-learned = ✅ Выучено: <i>{ $query }</i> теперь ведё
     Закрыто вопросов: { $count }. Поиск использует это уже сейчас; <code>npm run kb:export-aliases</code> запишет это в файлы базы знаний.
 unanswered-dismissed = 🗑 Отклонено: <i>{ $query }</i> (вопросов: { $count }).
 unanswered-gone = Этот вопрос уже разобран.
+questions-closed = 🗂 Вопрос №{ $number } закрыт без ответа.
+questions-close-how = Чтобы закрыть вопрос без ответа, ответьте /close на его пост в чате сотрудников.

@@ -64,3 +64,5 @@ unanswered-learned = ✅ O'rganildi: <i>{ $query }</i> endi <b>{ $title }</b> yo
     Yopilgan savollar: { $count }. Qidiruv buni hoziroq ishlatadi; <code>npm run kb:export-aliases</code> uni bilimlar fayllariga yozadi.
 unanswered-dismissed = 🗑 Rad etildi: <i>{ $query }</i> ({ $count } ta savol).
 unanswered-gone = Bu savol allaqachon ko'rib chiqilgan.
+questions-closed = 🗂 Savol №{ $number } javobsiz yopildi.
+questions-close-how = Savolni javobsiz yopish uchun xodimlar chatidagi postiga /close deb javob yozing.

@@ -10,6 +10,7 @@ cmd-unanswered = Bot javob bera olmagan savollar
 cmd-stats = Statistika
 cmd-staff = Xodimlar (bot egalari uchun)
 
+cmd-close = Savolni javobsiz yopish (xodimlar chatidagi postiga javob sifatida)
 ## /staff
 
 staff-title = Xodimlar: { $count }

@@ -194,6 +194,25 @@ describe("who may answer", () => {
   });
 });
 
+describe("closing a question without an answer", () => {
+  const h = withBot(settings);
+
+  it("staff reply /close to its post: it leaves /questions, and the student gets nothing", async () => {
+    const { chat, staff } = staffRoom(h.fake);
+    const student = h.fake.user({ languageCode: "en", firstName: "Timur" });
+    await askFromMenu(student, "Can you help me with my visa to Germany?");
+    const before = student.messages().length;
+    const post = await postOf(chat, 1);
+    chat.reply(staff, post, "/close");
+    const closed = await eventually(() => chat.messages().find((m) => m.text.startsWith("🗂")));
+    expect(closed.text).toBe("🗂 Question #1 closed without an answer.");
+    expect((await staff.send("/questions")).text).toBe("No open questions: every question has been answered.");
+    expect((await staff.send("/close")).text).toBe("To close a question without answering it, reply /close to its post in the staff chat.");
+    expect(student.messages().length).toBe(before);
+    expect((await student.send("/close")).text).toBe("This is for the department's staff only.");
+  });
+});
+
 describe("without a staff chat", () => {
   const h = withBot({ ADMIN_IDS: [OWNER] });
 

@@ -76,6 +76,15 @@ export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "
     });
   }
 
+  // /close as a reply to a question's post: closed without an answer (a question for another office, a student gone).
+  feature.command("close", async (ctx) => {
+    const to = ctx.message?.reply_to_message;
+    const question = ctx.chat.id === staffChatId && to?.from?.id === ctx.me.id ? store.questions.byPost(ctx.chat.id, to.message_id) : undefined;
+    if (!question) return void (await ctx.reply(ctx.t("questions-close-how")));
+    store.questions.markAnswered(question.id, ctx.from!.id);
+    await ctx.reply(staffT("questions-closed", { number: String(question.id) }), { reply_parameters: { message_id: ctx.message!.message_id } });
+  });
+
   feature.command("questions", async (ctx) => {
     if (ctx.chat.type !== "private" && ctx.chat.id !== staffChatId) return reply(ctx, { html: ctx.t("questions-private-command") });
     if (staffChatId === undefined) return reply(ctx, { html: ctx.t("questions-off") });

@@ -11,7 +11,7 @@ import { STAFF_BUTTON } from "../ui/callback-data.js";
 export type Role = "owner" | "staff" | "student";
 
 /** Commands only staff see and may use; /staff is for owners only. */
-export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats"] as const;
+export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats", "close"] as const;
 export const OWNER_COMMANDS = ["staff", "chatid"] as const;
 
 export function roleOf(userId: number | undefined, settings: StaffSettings, store: Store): Role {
