@@ -46,10 +46,9 @@ export interface App {
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const catalog = new Catalog(config.KNOWLEDGE_DIR);
   const store = new Store(openDatabase(config.DATABASE_PATH), (error) => logger.error({ err: error }, "could not write to the database; will retry"));
   // The aliases staff taught the bot (/unanswered) join the search index; a knowledge reload keeps them.
-  catalog.learn(store.learning.aliases());
+  const catalog = openKnowledge(config.KNOWLEDGE_DIR, store);
   const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
   const i18n = createI18n<BotContext>();
   const progressBoard = new ProgressBoard();
@@ -69,6 +68,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     store,
     catalog,
     logger,
+    i18n,
     settings,
     progressBoard,
     wakeJobs: () => delivery.wake(),
@@ -169,4 +169,14 @@ function onceOnlyApi(config: Config, store: Store): Api {
   // Short waits only: a stop must finish within the container's stop timeout; a longer "retry after" gives the reminder back.
   api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
   return api;
+}
+
+/** The knowledge base with the learned aliases; a broken base closes the database before the error goes up. */
+function openKnowledge(dir: string, store: Store): Catalog {
+  try {
+    return new Catalog(dir, store.learning.aliases());
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }

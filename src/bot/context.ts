@@ -1,5 +1,5 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { I18nFlavor } from "@grammyjs/i18n";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Lang } from "../knowledge/schema.js";
@@ -26,6 +26,8 @@ export interface BotDeps {
   store: Store;
   catalog: Catalog;
   logger: Logger;
+  /** The translations (locales/), loaded once and shared with the background jobs. */
+  i18n: I18n<BotContext>;
   settings: StaffSettings;
   /** What each broadcast's progress message shows, shared with the delivery engine's reporter. */
   progressBoard: ProgressBoard;

@@ -5,7 +5,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
-import { createI18n } from "../i18n.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
@@ -39,7 +38,7 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { store, logger } = deps;
   const bot = new Bot<BotContext>(deps.token, { client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {} });
-  const i18n = createI18n<BotContext>();
+  const { i18n } = deps;
 
   // Telegram's "retry after" and passing network trouble are waited out, not failed on.
   const apiTransformers = [autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }), markBlockedOn403(store)];
@@ -65,14 +64,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(guardStaffTools(deps.settings, store));
   bot.use(flowStorage(store, apiTransformers));
   // Before the other flows: asking leaves them, and their buttons leave it. Staff chat replies are taken here too.
-  bot.use(questionsFeature({ ...deps, i18n }));
-  bot.use(questionsStaffFeature({ ...deps, i18n }));
-  bot.use(eligibilityFeature({ ...deps, i18n }));
+  bot.use(questionsFeature(deps));
+  bot.use(questionsStaffFeature(deps));
+  bot.use(eligibilityFeature(deps));
   // The staff tools: a student's update skips them altogether (guardStaffTools has refused their staff commands and buttons).
   const staffTools = bot.filter((ctx) => isStaffRole(ctx.role));
   staffTools.use(unansweredFeature(deps));
-  staffTools.use(broadcastFeature({ ...deps, i18n }));
-  staffTools.use(staffFeature({ ...deps, i18n }));
+  staffTools.use(broadcastFeature(deps));
+  staffTools.use(staffFeature(deps));
   staffTools.use(broadcastsFeature(deps));
   staffTools.use(statsFeature(deps));
 

@@ -11,10 +11,11 @@ import type { Lang } from "./schema.js";
 
 export class Catalog {
   private state: { kb: KnowledgeBase; index: SearchIndex };
-  private learned: readonly LearnedAlias[] = [];
-
-  /** Throws KnowledgeError when the base in `dir` is broken. */
-  constructor(readonly dir: string) {
+  /** Throws KnowledgeError when the base in `dir` is broken. `learned`: the aliases staff taught the bot so far. */
+  constructor(
+    readonly dir: string,
+    private learned: readonly LearnedAlias[] = [],
+  ) {
     this.state = this.build(loadKnowledge(dir));
   }
 

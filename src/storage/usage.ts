@@ -58,7 +58,7 @@ export class UsageStore {
   }
 
   /**
-   * Counts one event today (UTC). With `once` (e.g. a user and a program), the
+   * Counts one event today (in Tashkent). With `once` (e.g. a user and a program), the
    * same key counts once a day: paging back and forth is not a new start.
    * That memory is the process's own; after a restart a repeat counts again.
    */

@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 describe("usage counters", () => {
-  it("count per UTC day and sum over the days asked for, most counted first", () => {
+  it("count per day and sum over the days asked for, most counted first", () => {
     const { usage } = store;
     for (let i = 0; i < 3; i++) usage.record("entry-answered", "koica", undefined, NOW);
     usage.record("entry-answered", "erasmus-mundus", undefined, NOW);

@@ -9,7 +9,6 @@
  * conversation.external, so a replay never creates a broadcast twice.
  */
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Message } from "grammy/types";
 import { countryTopic, programTopic, type Audience } from "../../broadcast/audience.js";
@@ -36,7 +35,7 @@ const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far"
 const COPYABLE = ["text", "photo", "video", "document", "audio", "voice", "animation", "video_note", "sticker", "poll", "location", "venue", "contact"] as const;
 const isCopyable = (message: Message) => COPYABLE.some((kind) => kind in message);
 
-export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs"> & { i18n: I18n<BotContext> }) {
+export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "i18n">) {
   const feature = new Composer<BotContext>();
 
   async function broadcastFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {

@@ -11,7 +11,6 @@
  * at the same question.
  */
 import { createConversation, type Checkpoint, type Conversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { parseGpa, parseScore, type Parsed } from "../../eligibility/answers.js";
 import { evaluateEligibility, STUDENTS, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
@@ -34,7 +33,7 @@ const MAX_APPLY_BUTTONS = 8;
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
 
-export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "catalog" | "store"> & { i18n: I18n<BotContext> }) {
+export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "catalog" | "store" | "i18n">) {
   const feature = new Composer<BotContext>();
 
   async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang, programOfInterest?: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { BotContext, BotDeps } from "../context.js";
 import { splitMessage } from "../ui/split.js";
 import { knowledgeFor } from "../middleware/language.js";
 import { entryView } from "../ui/cards.js";
+import { excerpt } from "../ui/excerpt.js";
 
 const MAX_RESULTS = 10;
 const DESCRIPTION_LENGTH = 120;
@@ -28,7 +29,7 @@ export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
       const [html] = splitMessage(entryView(ctx, kb, entry).html);
       const open = new InlineKeyboard().url(ctx.t("inline-open-in-bot"), `https://t.me/${ctx.me.username}?start=${entry.id}`);
       return InlineQueryResultBuilder.article(entry.id, entry.title[ctx.lang], {
-        description: shorten(entry.summary[ctx.lang]),
+        description: excerpt(entry.summary[ctx.lang], DESCRIPTION_LENGTH),
         reply_markup: open,
       }).text(html!, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     });
@@ -37,5 +38,3 @@ export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
 
   return feature;
 }
-
-const shorten = (text: string) => (text.length <= DESCRIPTION_LENGTH ? text : `${text.slice(0, DESCRIPTION_LENGTH - 1)}…`);

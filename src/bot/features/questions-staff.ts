@@ -4,7 +4,6 @@
  * student, under a header quoting their question; /questions lists the open
  * ones. Other replies to the bot's messages in the staff chat are ignored.
  */
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, GrammyError } from "grammy";
 import type { Question } from "../../storage/questions.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -14,7 +13,8 @@ import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { homeButton } from "../ui/cards.js";
 import { reply } from "../ui/view.js";
-import { excerpt, STAFF_CHAT_LANG, studentName } from "./questions-ui.js";
+import { excerpt } from "../ui/excerpt.js";
+import { STAFF_CHAT_LANG, studentName } from "./questions-ui.js";
 
 /** /questions shows this many, oldest first, and counts the rest. */
 const LIST_LIMIT = 20;
@@ -24,7 +24,7 @@ const ALBUM_MEMORY = 1000;
 
 type T = BotContext["t"];
 
-export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings"> & { i18n: I18n<BotContext> }) {
+export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings" | "i18n">) {
   const feature = new Composer<BotContext>();
   const staffChatId = settings.staffChatId;
   const staffT = translatorFor(i18n, STAFF_CHAT_LANG);

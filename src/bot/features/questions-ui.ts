@@ -38,9 +38,3 @@ export function studentName(user: { firstName: string; lastName?: string; userna
   const name = [user?.firstName, user?.lastName].filter(Boolean).join(" ") || `id ${userId}`;
   return escapeHtml(user?.username ? `${name} (@${user.username})` : name);
 }
-
-/** The start of a long text, cut at a character (not inside an emoji) and ended with "…". */
-export function excerpt(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}

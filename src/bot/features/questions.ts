@@ -8,7 +8,6 @@
  * chat are touched only inside conversation.external, once.
  */
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Question } from "../../storage/questions.js";
 import type { UiLang } from "../../storage/store.js";
@@ -40,7 +39,7 @@ type T = BotContext["t"];
 /** What became of a question; plain data, as conversation.external keeps it. */
 type Outcome = { kind: "sent" | "duplicate"; number: number } | { kind: "too-many"; count: number } | { kind: "failed" };
 
-export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings"> & { i18n: I18n<BotContext> }) {
+export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings" | "i18n">) {
   const feature = new Composer<BotContext>();
   const staffT = translatorFor(i18n, STAFF_CHAT_LANG);
 

@@ -18,7 +18,7 @@ const ADD_REQUEST_ID = 1;
 const REMOVE_BUTTON = /^s\/st:rm:(\d+)$/;
 const ADD_BUTTON = callback.staff("st:add");
 
-export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings"> & { i18n: I18n<BotContext> }) {
+export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings" | "i18n">) {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 

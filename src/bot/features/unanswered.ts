@@ -19,7 +19,7 @@ import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, type Button } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
-import { excerpt } from "./questions-ui.js";
+import { excerpt } from "../ui/excerpt.js";
 
 /** Longer queries are questions for a person, not wordings to learn: they are not logged. */
 const MAX_LOGGED_LENGTH = 200;

@@ -22,19 +22,11 @@ export function roleOf(userId: number | undefined, settings: StaffSettings, stor
 
 export const isStaffRole = (role: Role) => role !== "student";
 
-/** The command a message starts with (without the bot's @name), if any. */
-function commandOf(ctx: BotContext): string | undefined {
-  const text = ctx.message?.text;
-  const entity = ctx.message?.entities?.[0];
-  if (!text || entity?.type !== "bot_command" || entity.offset !== 0) return undefined;
-  return text.slice(1, entity.length).split("@")[0]!.toLowerCase();
-}
-
 export const guardStaffTools = (settings: StaffSettings, store: Store) => async (ctx: BotContext, next: NextFunction) => {
   ctx.role = roleOf(ctx.from?.id, settings, store);
-  const command = commandOf(ctx);
-  const ownerOnly = command !== undefined && (OWNER_COMMANDS as readonly string[]).includes(command);
-  const staffOnly = command !== undefined && (STAFF_COMMANDS as readonly string[]).includes(command);
+  // The same matching as the features' own command handlers (grammY's), so nothing slips between the two.
+  const ownerOnly = ctx.hasCommand([...OWNER_COMMANDS]);
+  const staffOnly = ctx.hasCommand([...STAFF_COMMANDS]);
   if ((ownerOnly && ctx.role !== "owner") || (staffOnly && !isStaffRole(ctx.role))) {
     await ctx.reply(ctx.t(ownerOnly ? "staff-owners-only" : "staff-only"));
     return;
