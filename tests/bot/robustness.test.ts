@@ -36,6 +36,52 @@ describe("a burst of messages", () => {
   });
 });
 
+describe("a burst of button presses", () => {
+  const SLOW_DOWN = "You are sending messages too fast. Please wait a few seconds.";
+
+  it("gets every press answered, and one 'slow down' in the window, presses and messages together", async () => {
+    h = await startBot();
+    const user = h.fake.user({ languageCode: "en" });
+    const menu = await user.send("/menu");
+    const presses = Array.from({ length: 40 }, () => user.pressData(menu, "fol:program:koica"));
+    const answers = await eventually(() => {
+      const all = presses.map((query) => h.fake.callbackAnswer(query));
+      return all.every((answer) => answer !== undefined) && all;
+    });
+    expect(answers.filter((a) => a!.text === SLOW_DOWN)).toEqual([expect.objectContaining({ showAlert: true })]);
+    // The /menu and 19 presses were within the limit; the rest got an empty answer.
+    expect(answers.filter((a) => a!.text?.startsWith("🔔 You will get announcements about KOICA"))).toHaveLength(FLOOD_LIMIT.updates - 1);
+    expect(answers.filter((a) => a!.text === undefined)).toHaveLength(40 - FLOOD_LIMIT.updates);
+
+    // Still within the window: a message is dropped without a word, and a press answered without a second "slow down".
+    user.sendNoWait("erasmus");
+    const late = user.pressData(menu, "fol:program:koica");
+    expect(await eventually(() => h.fake.callbackAnswer(late))).toEqual({});
+    expect(user.messages().map((m) => m.text)).not.toContain(SLOW_DOWN);
+  });
+});
+
+describe("a burst of inline queries", () => {
+  it("from one user does not slow down another, and only the limit's worth are searched", async () => {
+    h = await startBot();
+    const spammer = h.fake.user({ languageCode: "en" });
+    const student = h.fake.user({ languageCode: "en" });
+    const inlineAnswers = Array.from({ length: 300 }, () => spammer.inline("erasmus"));
+    const started = performance.now();
+    const answer = await student.send("koica");
+    const waited = performance.now() - started;
+    expect(answer.text.startsWith("KOICA")).toBe(true);
+    expect(waited).toBeLessThan(1000);
+
+    // Every query is answered (no spinner): the ones over the limit with no results, and not searched.
+    const results = await Promise.all(inlineAnswers);
+    expect(results.filter((r) => r.length > 0)).toHaveLength(FLOOD_LIMIT.inlineQueries);
+    const dropped = h.fake.calls.filter((c) => c.method === "answerInlineQuery" && (c.params.results as unknown[]).length === 0);
+    expect(dropped).toHaveLength(300 - FLOOD_LIMIT.inlineQueries);
+    expect(dropped[0]!.params).toMatchObject({ cache_time: 5, is_personal: true });
+  });
+});
+
 describe("users who blocked the bot", () => {
   it("are marked blocked from my_chat_member, and unblocked when they come back", async () => {
     h = await startBot();
