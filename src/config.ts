@@ -4,6 +4,7 @@
  * fixes them all in one go.
  */
 import { z } from "zod";
+import { BOT_TOKEN_SHAPE } from "./secrets.js";
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
 
@@ -14,7 +15,7 @@ const schema = z.object({
     BOT_TOKEN: z
       .string({ error: "is required: the token @BotFather gave you, like 123456789:AAH..." })
       .trim()
-      .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, { error: "does not look like a bot token (expected digits, a colon, then 30+ letters, digits, _ or -)" }),
+      .regex(BOT_TOKEN_SHAPE, { error: "does not look like a bot token (expected digits, a colon, then 30+ letters, digits, _ or -)" }),
     // Without a trailing slash: grammY appends "/bot<token>/<method>".
     TELEGRAM_API_ROOT: url("a Bot API server").default(DEFAULT_API_ROOT).transform((root) => root.replace(/\/+$/, "")),
     DATABASE_PATH: z.string().trim().min(1, { error: "must not be empty" }).default("./data/bot.sqlite"),

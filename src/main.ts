@@ -17,6 +17,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // Through the logger, which scrubs the token, rather than Node's own dump on stderr (a network error quotes the request URL).
+  const die = (error: unknown) => {
+    logger.fatal({ err: error }, "uncaught error; stopping");
+    process.exit(1);
+  };
+  process.on("uncaughtException", die);
+  process.on("unhandledRejection", die);
   let app;
   try {
     app = await startApp(config, logger);

@@ -5,6 +5,7 @@
  */
 import type { Audience } from "../broadcast/audience.js";
 import type { Problem } from "../broadcast/outcome.js";
+import { redactSecrets } from "../secrets.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
 
@@ -276,14 +277,14 @@ export class BroadcastStore {
     return this.statements.nextAttemptAt.get(id)?.at ?? undefined;
   }
 
-  /** Records a final outcome for a recipient (written at once: see the top of this file). */
+  /** Records a final outcome for a recipient (written at once: see the top of this file); no bot token is kept in the error. */
   settle(id: number, userId: number, status: Exclude<RecipientStatus, "pending">, error: string | null = null): void {
-    this.statements.settle.run(status, error, id, userId);
+    this.statements.settle.run(status, error === null ? null : redactSecrets(error), id, userId);
   }
 
-  /** Records an attempt that failed for a passing reason; returns how many have failed so far. */
+  /** Records an attempt that failed for a passing reason (a network error quotes the request URL: no bot token is kept); returns how many have failed so far. */
   recordFailedAttempt(id: number, userId: number, error: string): number {
-    return this.statements.failedAttempt.get(error, id, userId)?.attempts ?? 0;
+    return this.statements.failedAttempt.get(redactSecrets(error), id, userId)?.attempts ?? 0;
   }
 
   /** Still to be sent, now: not withdrawn by a /stop, and the broadcast not paused or cancelled since the engine fetched it. */

@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { redactSecrets } from "../secrets.js";
 import { MIGRATIONS } from "./migrations.js";
 
 export type Db = Database.Database;
@@ -17,6 +18,8 @@ export function openDatabase(path: string): Db {
   db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  // For migrations that scrub secrets already stored.
+  db.function("redact_secrets", { deterministic: true }, (text: unknown) => (typeof text === "string" ? redactSecrets(text) : text));
   migrate(db);
   return db;
 }
@@ -32,4 +35,9 @@ function migrate(db: Db): void {
       db.pragma(`user_version = ${current + i + 1}`);
     })();
   });
+  // An upgraded database is rebuilt and its WAL emptied: what a migration replaced (a scrubbed token) must not linger in free space.
+  if (current > 0 && current < MIGRATIONS.length) {
+    db.exec("VACUUM");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  }
 }

@@ -143,4 +143,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, subject, day)
   ) WITHOUT ROWID;
   `,
+  // 5: bot tokens scrubbed from the delivery errors kept before they were redacted (a network error quoted the request URL,
+  // token and all); redact_secrets is src/secrets.ts, registered by database.ts, which also rebuilds the file afterwards
+  `
+  UPDATE broadcast_recipients SET error = redact_secrets(error) WHERE error <> redact_secrets(error);
+  `,
 ];

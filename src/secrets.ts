@@ -1,0 +1,17 @@
+/**
+ * The bot token must never leave the process: grammY's network errors quote
+ * the request URL (`.../bot<token>/copyMessage`), and an error's text ends up
+ * in logs and in the database. Every log line (logger.ts) and every error
+ * text the storage keeps passes through redactSecrets.
+ */
+
+/** What a token looks like: the bot's id, a colon, the secret. config.ts accepts only tokens of this shape, so each one is redacted. */
+export const BOT_TOKEN_SHAPE = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
+
+/** Any token within a text, also URL-encoded (`%3A` for the colon). */
+const TOKEN_IN_TEXT = /\d{5,}(?::|%3A)[A-Za-z0-9_-]{30,}/gi;
+
+export const REDACTED_TOKEN = "<bot token>";
+
+/** The text with every bot token replaced by REDACTED_TOKEN. */
+export const redactSecrets = (text: string): string => text.replace(TOKEN_IN_TEXT, REDACTED_TOKEN);
