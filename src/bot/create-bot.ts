@@ -23,7 +23,7 @@ import { statsFeature } from "./features/stats.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
 import { unansweredFeature } from "./features/unanswered.js";
 import { answerCallbacks } from "./middleware/answer-callbacks.js";
-import { chatScope } from "./middleware/chat-scope.js";
+import { chatScope, personalButtonsInPrivate } from "./middleware/chat-scope.js";
 import { handleBotError } from "./middleware/errors.js";
 import { floodControl } from "./middleware/flood-control.js";
 import { flowStorage } from "./middleware/flows.js";
@@ -61,6 +61,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(oncePerUpdate(store));
   bot.use(answerCallbacks);
+  bot.use(personalButtonsInPrivate);
   bot.use(guardStaffTools(deps.settings, store));
   bot.use(flowStorage(store, apiTransformers));
   // Before the other flows: asking leaves them, and their buttons leave it. Staff chat replies are taken here too.

@@ -153,19 +153,25 @@ describe("groups", () => {
     expect(await group.say(member, "/programs@jspu_test_bot")).toBe(true);
   });
 
-  it("keeps personal buttons (a reminder, a subscription) to private chats, even on a card shown in a group", async () => {
+  it("refuses every personal button on a message in a group, leaving the message and the presser's settings as they were", async () => {
     h = await startBot();
     const group = h.fake.group();
     const member = h.fake.user({ languageCode: "en" });
     await group.say(member, "@jspu_test_bot koica");
     const card = group.messages().at(-1)!;
-    for (const button of ["⏰ Deadline reminder", "🔔 Subscribe"]) {
-      const data = card.buttons.flat().find((b) => b.text === button)!.callbackData!;
+    const onTheCard = ["⏰ Deadline reminder", "🔔 Subscribe"].map((text) => card.buttons.flat().find((b) => b.text === text)!.callbackData!);
+    // Every kind of personal button: the card's, the menu's, and those of screens that could be opened from them.
+    const personal = [...onTheCard, "langs", "lang:ru", "subs:0", "subs:off", "subs:stop", "subs:yes", "subs:no", "sub:0:all", "fol:country:south-korea", "rem:koica", "remx:koica", "ck:koica:0"];
+    for (const data of personal) {
       const query = member.pressData(card, data);
-      expect(await eventually(() => h.fake.callbackAnswer(query))).toEqual(expect.objectContaining({ text: "This is personal: open a private chat with me to use it.", showAlert: true }));
+      expect(await eventually(() => h.fake.callbackAnswer(query)), data).toEqual({ text: "This is personal: open a private chat with me to use it.", showAlert: true });
     }
+    expect(group.messages().map((m) => ({ id: m.messageId, edits: m.edits }))).toEqual([{ id: card.messageId, edits: 0 }]);
+    expect(h.app.store.getUser(member.id)?.lang).toBeNull();
     expect(h.app.store.subscriptions.topicsOf(member.id)).toEqual([]);
-    expect(group.messages().at(-1)!.edits).toBe(0);
+    expect(h.app.store.checkedDocuments(member.id, "koica")).toEqual(new Set());
+    expect(h.app.store.reminders.claimDue(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    expect(member.messages()).toEqual([]);
   });
 });
 

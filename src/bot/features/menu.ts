@@ -38,11 +38,6 @@ export function menuFeature() {
   return feature;
 }
 
-/** A personal button (a reminder, a subscription) pressed on a card shown in a group: it belongs in a private chat. */
-export async function privateOnly(ctx: BotContext): Promise<void> {
-  await ctx.answerCallbackQuery({ text: ctx.t("private-chat-only"), show_alert: true });
-}
-
 /** Registered after every feature: whatever button is left was not recognised. */
 export function unknownButtonFeature() {
   const feature = new Composer<BotContext>();

@@ -19,7 +19,7 @@ import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
-import { privateOnly, staleButton } from "./menu.js";
+import { staleButton } from "./menu.js";
 import { rememberLanguage, subscribe } from "./subscriptions.js";
 
 type Translate = BotContext["t"];
@@ -51,7 +51,6 @@ export function remindersFeature({ store, catalog, settings }: Pick<BotDeps, "st
   };
 
   feature.callbackQuery(REMIND_BUTTON, async (ctx) => {
-    if (ctx.chat?.type !== "private") return privateOnly(ctx);
     const program = programOf(ctx, ctx.match[1]!);
     if (!program || !ctx.from) return staleButton(ctx);
     const now = Date.now();

@@ -15,7 +15,7 @@ import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { reply, show, type View } from "../ui/view.js";
-import { privateOnly, staleButton } from "./menu.js";
+import { staleButton } from "./menu.js";
 
 /**
  * The button under every announcement the bot delivers; `t` translates into
@@ -73,7 +73,6 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
 
   // From a program's or a country's card: the card stays, a short note confirms.
   feature.callbackQuery(FOLLOW_BUTTON, async (ctx) => {
-    if (ctx.chat?.type !== "private") return privateOnly(ctx);
     const topic = ctx.match[1]!;
     if (!isTopic(topic)) return staleButton(ctx);
     const title = topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang); // none for "all" or a removed entry

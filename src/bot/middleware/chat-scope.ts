@@ -5,6 +5,7 @@
  */
 import type { NextFunction } from "grammy";
 import type { BotContext } from "../context.js";
+import { isPersonalButton } from "../ui/callback-data.js";
 
 export function chatScope(ctx: BotContext, next: NextFunction) {
   const message = ctx.message;
@@ -20,4 +21,16 @@ export function chatScope(ctx: BotContext, next: NextFunction) {
     text.toLowerCase().includes(mention) ||
     message.reply_to_message?.from?.id === ctx.me.id;
   if (addressed) return next();
+}
+
+/**
+ * A personal button (language, announcements, a reminder, a ticked document)
+ * pressed on a message outside a private chat, like a card or the menu shown in
+ * a group: it would change the presser's settings and rewrite a message everyone
+ * reads with their personal content. It belongs in a private chat.
+ */
+export async function personalButtonsInPrivate(ctx: BotContext, next: NextFunction) {
+  const data = ctx.callbackQuery?.data;
+  if (data === undefined || ctx.chat?.type === "private" || !isPersonalButton(data)) return next();
+  await ctx.answerCallbackQuery({ text: ctx.t("private-chat-only"), show_alert: true });
 }

@@ -51,6 +51,15 @@ export const callback = {
 
 export const STAFF_BUTTON = /^s\//;
 
+/**
+ * Buttons about the presser's own settings: language, announcements,
+ * reminders, ticked documents. On a message in a group they would change the
+ * presser's settings and show them to everyone, so they are refused there
+ * (middleware/chat-scope.ts).
+ */
+const PERSONAL_BUTTON = /^(?:langs$|lang:|subs:|sub:|fol:|rem:|remx:|ck:)/;
+export const isPersonalButton = (data: string): boolean => PERSONAL_BUTTON.test(data);
+
 export const LANGUAGE_BUTTON = /^lang:(.+)$/;
 export const ENTRY_BUTTON = /^e:(.+)$/;
 export const ANNOUNCEMENTS_PAGE = /^subs:(\d+)$/;
