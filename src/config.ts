@@ -11,6 +11,16 @@ const DEFAULT_API_ROOT = "https://api.telegram.org";
 const url = (what: string) =>
   z.url({ protocol: /^https?$/, error: `expected an http(s) URL of ${what}` });
 
+/**
+ * Whether a typed id is one Telegram can have: a whole number within
+ * JavaScript's safe integers (a longer one would silently change, e.g.
+ * -99999999999999999999 into -1e20); users positive, groups negative.
+ */
+function isTelegramId(typed: string, kind: "user" | "group"): boolean {
+  const id = Number(typed);
+  return /^-?\d+$/.test(typed) && Number.isSafeInteger(id) && (kind === "user" ? id > 0 : id < 0);
+}
+
 const schema = z.object({
     BOT_TOKEN: z
       .string({ error: "is required: the token @BotFather gave you, like 123456789:AAH..." })
@@ -25,9 +35,9 @@ const schema = z.object({
       .default("")
       .transform((value, ctx) => {
         const ids = value.split(",").map((s) => s.trim()).filter(Boolean);
-        const bad = ids.filter((id) => !/^\d{1,15}$/.test(id));
+        const bad = ids.filter((id) => !isTelegramId(id, "user"));
         if (bad.length > 0) {
-          ctx.addIssue({ code: "custom", message: `expected comma-separated Telegram user ids (numbers), got: ${bad.join(", ")}` });
+          ctx.addIssue({ code: "custom", message: `expected comma-separated Telegram user ids (positive whole numbers), got: ${bad.join(", ")}` });
           return z.NEVER;
         }
         return ids.map(Number);
@@ -35,7 +45,8 @@ const schema = z.object({
     // A group with the department's staff: students' questions are posted there, and staff reply to them.
     STAFF_CHAT_ID: z
       .string()
-      .regex(/^-\d{1,20}$/, { error: "expected a group's chat id, negative, like -1001234567890 (send /chatid in the staff group to get it)" })
+      .regex(/^-\d+$/, { error: "expected a group's chat id, negative, like -1001234567890 (send /chatid in the staff group to get it)", abort: true })
+      .refine((id) => isTelegramId(id, "group"), { error: "is not a chat id Telegram can have (too long, or zero): send /chatid in the staff group and copy its answer" })
       .transform(Number)
       .optional(),
     // Telegram allows about 30 messages per second to different chats; leave room for the bot's answers.

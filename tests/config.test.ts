@@ -79,6 +79,15 @@ describe("configuration", () => {
     expect(problems({ BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "123456789" })).toEqual([expect.stringMatching(/^STAFF_CHAT_ID expected a group's chat id, negative/)]);
   });
 
+  it("refuses ids Telegram cannot have instead of silently changing them: too long for an exact number, a zero user, a zero group", () => {
+    expect(problems({ BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "-99999999999999999999" })).toEqual([expect.stringMatching(/^STAFF_CHAT_ID is not a chat id Telegram can have/)]);
+    expect(problems({ BOT_TOKEN: TOKEN, STAFF_CHAT_ID: "-0" })).toEqual([expect.stringMatching(/^STAFF_CHAT_ID is not a chat id Telegram can have/)]);
+    expect(problems({ BOT_TOKEN: TOKEN, ADMIN_IDS: "0" })).toEqual(["ADMIN_IDS expected comma-separated Telegram user ids (positive whole numbers), got: 0"]);
+    expect(problems({ BOT_TOKEN: TOKEN, ADMIN_IDS: "111, 99999999999999999" })).toEqual([expect.stringMatching(/^ADMIN_IDS .*got: 99999999999999999$/)]);
+    // The largest ids Telegram gives stay exact.
+    expect(loadConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: "8000000000", STAFF_CHAT_ID: "-1009999999999" })).toMatchObject({ ADMIN_IDS: [8000000000], STAFF_CHAT_ID: -1009999999999 });
+  });
+
   it("drops a trailing slash from the API root", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" }).TELEGRAM_API_ROOT).toBe("http://127.0.0.1:8081");
   });

@@ -46,11 +46,12 @@ it("serves a user through a Bot API server given by TELEGRAM_API_ROOT, and stops
 }, 30_000);
 
 it("refuses to start with a bad configuration, naming each variable", async () => {
-  const bot = startBotProcess({ BOT_TOKEN: "nope", PORT: "http", ADMIN_IDS: "x" });
+  const bot = startBotProcess({ BOT_TOKEN: "nope", PORT: "http", ADMIN_IDS: "x,0", STAFF_CHAT_ID: "-99999999999999999999" });
   expect(await bot.exited).toBe(1);
   const { stderr } = bot.output();
   expect(stderr).toContain("BOT_TOKEN does not look like a bot token");
   expect(stderr).toContain("PORT expected a port number");
-  expect(stderr).toContain("ADMIN_IDS expected comma-separated Telegram user ids");
+  expect(stderr).toContain("ADMIN_IDS expected comma-separated Telegram user ids (positive whole numbers), got: x, 0");
+  expect(stderr).toContain("STAFF_CHAT_ID is not a chat id Telegram can have");
   expect(stderr).not.toMatch(/\n\s+at /);
 }, 30_000);
