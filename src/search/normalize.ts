@@ -7,9 +7,19 @@ import { APOSTROPHES, cyrillicToLatin } from "../text/translit.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * Characters that show nothing: zero-width spaces and joiners, the word
+ * joiner, the BOM, soft hyphens, bidi controls, variation selectors. Pasted
+ * text carries them inside words ("e\u200Bras\u200Bmus" looks like erasmus),
+ * so they are dropped, not read as a break between words.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+export const withoutInvisibles = (text: string): string => text.replace(INVISIBLE, "");
+
 /** Lowercase Latin words: Cyrillic transliterated, diacritics and apostrophes gone. */
 export function fold(text: string): string {
-  let s = text.normalize("NFC").toLowerCase();
+  let s = withoutInvisibles(text).normalize("NFC").toLowerCase();
   // "2+2" and "3 + 1" are program names, not arithmetic: keep them one word.
   s = s.replace(/(\d)\s*\+\s*(\d)/g, "$1plus$2");
   s = cyrillicToLatin(s.replace(APOSTROPHES, "'"));

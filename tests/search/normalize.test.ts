@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fold, stem, words } from "../../src/search/normalize.js";
+import { normalizedQuery } from "../../src/search/group-queries.js";
+import { sameAlias } from "../../src/knowledge/learned-aliases.js";
+import { fold, stem, withoutInvisibles, words } from "../../src/search/normalize.js";
 import { cyrillicToLatin, uzLatinToCyrillic } from "../../src/text/translit.js";
 
 const key = (text: string) => words(text).map(stem).join(" ");
@@ -24,6 +26,39 @@ describe("fold", () => {
 
   it("drops punctuation and Latin diacritics", () => {
     expect(words("Türkiye? (Erasmus+!)")).toEqual(["turkiye", "erasmus"]);
+  });
+});
+
+describe("invisible characters", () => {
+  const INVISIBLE = {
+    "zero-width space": "\u200B",
+    "zero-width non-joiner": "\u200C",
+    "zero-width joiner": "\u200D",
+    "word joiner": "\u2060",
+    "byte order mark": "\uFEFF",
+    "soft hyphen": "\u00AD",
+    "left-to-right mark": "\u200E",
+    "right-to-left mark": "\u200F",
+    "right-to-left override": "\u202E",
+    "pop directional formatting": "\u202C",
+    "first strong isolate": "\u2068",
+    "pop directional isolate": "\u2069",
+  };
+
+  it.each(Object.entries(INVISIBLE))("a %s inside a word leaves it one word", (_, char) => {
+    expect(words(`e${char}ras${char}mus`)).toEqual(["erasmus"]);
+    expect(words(`Ко${char}рея`)).toEqual(words("Корея"));
+  });
+
+  it("visible spaces, unlike them, still part words", () => {
+    expect(words("erasmus\u00A0mundus")).toEqual(["erasmus", "mundus"]);
+    expect(words("erasmus\u2009mundus")).toEqual(["erasmus", "mundus"]);
+  });
+
+  it("the same reading feeds the unanswered log and learned aliases", () => {
+    expect(normalizedQuery("yoz\u200Bgi mak\u00ADtab")).toBe(normalizedQuery("yozgi maktab"));
+    expect(sameAlias("ko\u00ADica", "koica")).toBe(true);
+    expect(withoutInvisibles("\u2067yoz\u200Bgi mak\u00ADtab\u2069")).toBe("yozgi maktab");
   });
 });
 

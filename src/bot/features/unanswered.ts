@@ -10,6 +10,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { sameAlias, type LearnedAlias } from "../../knowledge/learned-aliases.js";
 import type { Lang } from "../../knowledge/schema.js";
 import { groupQueries, normalizedQuery } from "../../search/group-queries.js";
+import { withoutInvisibles } from "../../search/normalize.js";
 import type { OpenForm } from "../../storage/learning.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -46,7 +47,8 @@ const DISMISS = /^s\/ux:(\d+)$/;
 export function logUnconfident(store: Store, userId: number | undefined, query: string, lang: Lang): number | undefined {
   const normalized = normalizedQuery(query);
   if (normalized === "" || query.length > MAX_LOGGED_LENGTH) return undefined;
-  return store.learning.log(userId, query.trim(), normalized, lang);
+  // As staff read it, and as it may become an alias: without characters that show nothing.
+  return store.learning.log(userId, withoutInvisibles(query).trim(), normalized, lang);
 }
 
 export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
