@@ -7,6 +7,8 @@ const STAFF_CHAT = -1001234567890;
 const OWNER = 9001;
 const settings = { STAFF_CHAT_ID: STAFF_CHAT, ADMIN_IDS: [OWNER] };
 const ASK_BUTTON = /^✉️ (Ask the department|Спросить отдел|Bo'limdan so'rash)$/;
+/** A user's name as staff see it: isolated, so that no right-to-left character in it reorders the line. */
+const named = (name: string) => `\u2068${name}\u2069`;
 
 /** The staff chat, and a staff member in it. */
 function staffRoom(fake: FakeTelegram) {
@@ -36,13 +38,26 @@ describe("asking the department", () => {
     const sent = await student.send("Когда откроется набор KOICA для <учителей>?");
     expect(sent.text).toBe("✅ Отправлено в отдел, вопрос №1. Ответ придёт сюда, в этот чат.");
     const post = await postOf(chat, 1);
-    expect(post.text).toContain("From: Aziz <script> (@aziz_k) · 🇷🇺 Русский");
+    expect(post.text).toContain(`From: ${named("Aziz <script>")} (${named("@aziz_k")}) · 🇷🇺 Русский`);
     expect(post.text).toContain("Когда откроется набор KOICA для <учителей>?");
     expect(post.html).toContain("Aziz &lt;script&gt;");
     expect(post.text).toContain("Reply to this message to answer");
 
     // The flow is over: the next message is a question for the search again.
     expect((await student.send("koica")).text.startsWith("KOICA")).toBe(true);
+  });
+
+  it("a name with a right-to-left override cannot flip the staff's line: it is isolated in the post, /questions and the delivery note", async () => {
+    const { chat, staff } = staffRoom(h.fake);
+    // U+202E turns the rest of its line right to left; a stray U+2069 would close an isolate early.
+    const student = h.fake.user({ languageCode: "en", firstName: "\u202Eevil\u2069", username: "evil_k" });
+    await askFromMenu(student, "Who signs the KOICA documents?");
+    const post = await postOf(chat, 1);
+    expect(post.text).toContain("From: \u2068\u202Eevil\u2069 (\u2068@evil_k\u2069) · 🇬🇧 English\n");
+    expect((await staff.send("/questions")).text).toContain("#1 · \u2068\u202Eevil\u2069 (\u2068@evil_k\u2069) · 🇬🇧 English · ");
+    chat.reply(staff, post, "The dean's office.");
+    const delivered = await eventually(() => chat.messages().find((m) => m.text.startsWith("✅")));
+    expect(delivered.text).toBe("✅ Delivered to \u2068\u202Eevil\u2069 (\u2068@evil_k\u2069).");
   });
 
   it("Cancel, or a command, leaves the question unsent", async () => {
@@ -80,7 +95,7 @@ describe("asking the department", () => {
     expect(confirm.text).toBe("Bu savol Xalqaro hamkorlik bo'limiga yuborilsinmi?\n\nyozgi maktab bormi");
     const sent = await student.press(confirm, "✅ Yuborish");
     expect(sent.text).toBe("✅ Bo'limga 1-savol sifatida yuborildi. Javob shu yerga, shu chatga keladi.");
-    expect((await postOf(chat, 1)).text).toContain("Malika · 🇺🇿 O'zbekcha\n\nyozgi maktab bormi");
+    expect((await postOf(chat, 1)).text).toContain(`${named("Malika")} · 🇺🇿 O'zbekcha\n\nyozgi maktab bormi`);
 
     // Another student cannot send it by forging the button: it is stale for them.
     const other = h.fake.user({ languageCode: "uz" });
@@ -127,7 +142,7 @@ describe("staff replies", () => {
     const bellaBefore = bella.messages().length;
 
     const list = await staff.send("/questions");
-    expect(list.text).toMatch(/^Open questions: 2 \(oldest first\)\n\n#1 · Aziz · 🇺🇿 O'zbekcha · 1 min ago\nKOICA uchun .*\n\n#2 · Bella \(@bella\) · 🇬🇧 English · 1 min ago\nIs there an Erasmus call this spring\?/);
+    expect(list.text).toMatch(/^Open questions: 2 \(oldest first\)\n\n#1 · \u2068Aziz\u2069 · 🇺🇿 O'zbekcha · 1 min ago\nKOICA uchun .*\n\n#2 · \u2068Bella\u2069 \(\u2068@bella\u2069\) · 🇬🇧 English · 1 min ago\nIs there an Erasmus call this spring\?/);
     expect(list.text).toContain("To answer, reply to the question's post in the staff chat");
 
     const reply = chat.replyPhoto(staff, await postOf(chat, 2), "The call opens in March: see the attached poster.");
@@ -135,11 +150,11 @@ describe("staff replies", () => {
     expect(header!.text).toBe("📩 The department answered your question #2:\nIs there an Erasmus call this spring?");
     expect(copy).toMatchObject({ kind: "photo", text: "The call opens in March: see the attached poster." });
     const delivered = await eventually(() => chat.messages().find((m) => m.text.startsWith("✅")));
-    expect(delivered).toMatchObject({ text: "✅ Delivered to Bella (@bella).", replyToMessageId: reply.messageId });
+    expect(delivered).toMatchObject({ text: `✅ Delivered to ${named("Bella")} (${named("@bella")}).`, replyToMessageId: reply.messageId });
     expect(aziz.messages()).toHaveLength(azizBefore);
 
     const after = await staff.send("/questions");
-    expect(after.text).toContain("#1 · Aziz");
+    expect(after.text).toContain(`#1 · ${named("Aziz")}`);
     expect(after.text).not.toContain("#2");
 
     // A second reply is delivered too, in the student's own language.
@@ -171,7 +186,7 @@ describe("staff replies", () => {
     const header = "📩 The department answered your question #1:\nWhere do I submit the documents?";
     expect(student.messages().slice(before).map((m) => m.text)).toEqual([header, "Let me check first.", header, "Room 105."]);
     await eventually(() => chat.messages().length === 3);
-    expect(chat.messages().map((m) => m.text)).toEqual([post.text, "✅ Delivered to Timur.", "✅ Delivered to Timur."]);
+    expect(chat.messages().map((m) => m.text)).toEqual([post.text, `✅ Delivered to ${named("Timur")}.`, `✅ Delivered to ${named("Timur")}.`]);
   });
 });
 
@@ -257,8 +272,8 @@ describe("when a message cannot be delivered", () => {
 
     const reply = chat.reply(staff, await postOf(chat, 1), "Yes, see the card.");
     const told = await eventually(() => chat.messages().find((m) => m.text.startsWith("⚠️")));
-    expect(told).toMatchObject({ text: "⚠️ Not delivered: Gone has blocked the bot.", replyToMessageId: reply.messageId });
+    expect(told).toMatchObject({ text: `⚠️ Not delivered: ${named("Gone")} has blocked the bot.`, replyToMessageId: reply.messageId });
     // Still open, and marked, so staff know before writing again.
-    expect((await staff.send("/questions")).text).toContain("#1 · Gone (has blocked the bot)");
+    expect((await staff.send("/questions")).text).toContain(`#1 · ${named("Gone")} (has blocked the bot)`);
   });
 });

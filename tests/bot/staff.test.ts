@@ -46,8 +46,9 @@ describe("staff tools are the staff's only", () => {
     expect(prompt.text).toContain("Choose the person");
     await owner.shareUser(1, colleague);
     const updated = await eventually(() => h.fake.messages(OWNER).find((m) => m.text.startsWith("Staff members: 1")));
-    expect(updated.text).toContain("Dilnoza");
-    expect(h.fake.messages(OWNER).some((m) => m.text === "✅ Dilnoza is now staff.")).toBe(true);
+    // Names are isolated (ui/bidi.ts): a right-to-left character in one cannot reorder the line.
+    expect(updated.text).toContain(`• \u2068Dilnoza\u2069 (${colleague.id})`);
+    expect(h.fake.messages(OWNER).some((m) => m.text === "✅ \u2068Dilnoza\u2069 is now staff.")).toBe(true);
     expect(h.fake.commands("", staffScope(colleague.id))!.map((c) => c.command)).toContain("broadcast");
     expect(h.fake.commands("", staffScope(colleague.id))!.map((c) => c.command)).not.toContain("staff");
 
@@ -56,7 +57,7 @@ describe("staff tools are the staff's only", () => {
     // Staff are not owners: they cannot manage staff.
     expect((await colleague.send("/staff")).text).toBe("Only the bot's owners (ADMIN_IDS) can do this.");
 
-    const removed = await owner.press(updated, "➖ Remove Dilnoza");
+    const removed = await owner.press(updated, "➖ Remove \u2068Dilnoza\u2069");
     expect(removed.text).toContain("Staff members: 0");
     expect(allButtons(removed)).toEqual(["➕ Add a staff member"]);
     expect(h.fake.commands("", staffScope(colleague.id))).toBeUndefined();

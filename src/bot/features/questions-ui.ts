@@ -5,6 +5,7 @@
 import { InlineKeyboard, type NextFunction } from "grammy";
 import type { UiLang } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
+import { isolate } from "../ui/bidi.js";
 import { escapeHtml } from "../ui/html.js";
 
 /** The staff chat is one room for everyone: its posts are in English (locales/en/questions.ftl). */
@@ -33,8 +34,9 @@ export const canAskDepartment = (ctx: Pick<BotContext, "questionsOffered">): boo
 /** The main menu's "Ask the department" (it starts typing a question). */
 export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), questionButton.write);
 
-/** A student as staff see them: name and @username, HTML-escaped. */
+/** A student as staff see them: name and @username, each isolated (ui/bidi.ts), HTML-escaped. */
 export function studentName(user: { firstName: string; lastName?: string; username?: string | null } | undefined, userId: number): string {
-  const name = [user?.firstName, user?.lastName].filter(Boolean).join(" ") || `id ${userId}`;
-  return escapeHtml(user?.username ? `${name} (@${user.username})` : name);
+  const name = [user?.firstName, user?.lastName].filter(Boolean).join(" ");
+  const shown = name ? isolate(name) : `id ${userId}`;
+  return escapeHtml(user?.username ? `${shown} (${isolate(`@${user.username}`)})` : shown);
 }

@@ -8,6 +8,7 @@ import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { hideStaffCommands, showStaffCommands } from "../commands.js";
 import { contentLang } from "../middleware/language.js";
+import { isolate } from "../ui/bidi.js";
 import { callback } from "../ui/callback-data.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -24,9 +25,9 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
 
   function staffView(ctx: BotContext): View {
     const members = store.staff.list();
-    const lines = members.map((m) => `• ${escapeHtml(m.name)} (<code>${m.userId}</code>)`);
+    const lines = members.map((m) => `• ${escapeHtml(isolate(m.name))} (<code>${m.userId}</code>)`);
     const html = [escapeHtml(ctx.t("staff-title", { count: members.length })), ...lines, escapeHtml(ctx.t("staff-owners-note"))].join("\n");
-    const remove = members.map((m) => [InlineKeyboard.text(ctx.t("staff-remove-button", { name: m.name }), callback.staff(`st:rm:${m.userId}`))]);
+    const remove = members.map((m) => [InlineKeyboard.text(ctx.t("staff-remove-button", { name: isolate(m.name) }), callback.staff(`st:rm:${m.userId}`))]);
     return { html, keyboard: keyboardOf(...remove, [InlineKeyboard.text(ctx.t("staff-add-button"), ADD_BUTTON)]) };
   }
 
@@ -61,7 +62,7 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
       store.staff.add(user.user_id, name, ctx.from.id);
       const lang = contentLang(store.getUser(user.user_id)?.lang ?? ctx.uiLang);
       const shown = await showStaffCommands(ctx.api, i18n, store.staff, user.user_id, "staff", lang);
-      notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name }));
+      notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name: isolate(name) }));
     }
     await ctx.reply(notes.join("\n"), { reply_markup: { remove_keyboard: true } });
     await reply(ctx, staffView(ctx));
