@@ -8,7 +8,7 @@ import { Bot } from "grammy";
 import type { BotContext, BotDeps } from "./context.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
-import { broadcastFeature } from "./features/broadcast.js";
+import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
@@ -64,6 +64,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(personalButtonsInPrivate);
   bot.use(guardStaffTools(deps.settings, store));
   bot.use(flowStorage(store, apiTransformers));
+  bot.use(endBroadcastUnlessStaff);
   // Before the other flows: asking leaves them, and their buttons leave it. Staff chat replies are taken here too.
   bot.use(questionsFeature(deps));
   bot.use(questionsStaffFeature(deps));

@@ -1,5 +1,6 @@
 /** Roles: what students cannot do or see, and how owners add and remove staff. */
 import { describe, expect, it } from "vitest";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { allButtons, eventually, withBot } from "./harness.js";
 
 const OWNER = 500;
@@ -89,5 +90,70 @@ describe("staff tools are the staff's only", () => {
     h.app.store.staff.add(colleague.id, "Aziz", OWNER);
     await h.restart();
     expect((await colleague.send("/broadcast")).text).toContain("Who should receive it?");
+  });
+});
+
+describe("a /broadcast left midway by someone who lost the right to it", () => {
+  const h = withBot({ ADMIN_IDS: [OWNER] });
+  const PREVIEW = "Check before sending";
+
+  /** The owner adds `colleague` with the contact chooser; resolves with the staff list that shows them. */
+  async function addStaff(owner: FakeUser, colleague: FakeUser): Promise<FakeMessage> {
+    await owner.press(await owner.send("/staff"), "➕ Add a staff member");
+    const listsBefore = h.fake.messages(OWNER).length;
+    await owner.shareUser(1, colleague);
+    return eventually(() => h.fake.messages(OWNER).slice(listsBefore).find((m) => m.text.startsWith("Staff members: 1")));
+  }
+
+  /** /broadcast to everyone subscribed, up to the question for the announcement itself. */
+  async function startDraft(user: FakeUser): Promise<void> {
+    const subscriber = h.fake.user({ languageCode: "en" });
+    await subscriber.send("/start");
+    await subscriber.press(await subscriber.nextMessage(), "Yes, all");
+    const audience = await user.send("/broadcast");
+    const everyone = audience.buttons.flat().find((b) => b.text.startsWith("Everyone subscribed"))!;
+    const asked = user.nextMessage();
+    const press = user.pressData(audience, everyone.callbackData!);
+    expect((await asked).text).toContain("Now send me the announcement");
+    // The press is answered once the flow has stored its step: the draft is waiting.
+    await eventually(() => h.fake.callbackAnswer(press));
+  }
+
+  /** A plain text answered as a student's question, and no draft preview anywhere. */
+  async function answeredAsQuestion(user: FakeUser): Promise<void> {
+    expect((await user.send("erasmus")).text.startsWith("Erasmus Mundus")).toBe(true);
+    expect(user.messages().filter((m) => m.text.includes(PREVIEW))).toEqual([]);
+  }
+
+  it("removed, then added again: their next plain text is a question, not a draft", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const colleague = h.fake.user({ firstName: "Dilnoza", languageCode: "en" });
+    const list = await addStaff(owner, colleague);
+    await startDraft(colleague);
+    await owner.press(list, /^➖ Remove .*Dilnoza/);
+    await answeredAsQuestion(colleague);
+    await addStaff(owner, colleague);
+    await answeredAsQuestion(colleague);
+  });
+
+  it("removed and added again before they write anything: no draft either", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const colleague = h.fake.user({ firstName: "Dilnoza", languageCode: "en" });
+    const list = await addStaff(owner, colleague);
+    await startDraft(colleague);
+    await owner.press(list, /^➖ Remove .*Dilnoza/);
+    await addStaff(owner, colleague);
+    await answeredAsQuestion(colleague);
+  });
+
+  it("an owner taken out of ADMIN_IDS midway, and put back later: no draft", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    await startDraft(owner);
+    h.config.ADMIN_IDS = [];
+    await h.restart();
+    await answeredAsQuestion(owner);
+    h.config.ADMIN_IDS = [OWNER];
+    await h.restart();
+    await answeredAsQuestion(owner);
   });
 });

@@ -9,13 +9,14 @@
  * conversation.external, so a replay never creates a broadcast twice.
  */
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { Composer, InlineKeyboard, type Context, type NextFunction } from "grammy";
 import type { Message } from "grammy/types";
 import { countryTopic, programTopic, type Audience } from "../../broadcast/audience.js";
 import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
 import { UI_LANGS, type UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import { isStaffRole } from "../middleware/roles.js";
 import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";
@@ -34,6 +35,16 @@ const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far"
 /** Messages Telegram can copy: anything a person sends, not service messages. */
 const COPYABLE = ["text", "photo", "video", "document", "audio", "voice", "animation", "video_note", "sticker", "poll", "location", "venue", "contact"] as const;
 const isCopyable = (message: Message) => COPYABLE.some((kind) => kind in message);
+
+/**
+ * Run for everyone, staff or not: a /broadcast left midway by someone who is
+ * no longer staff (removed from staff, or from ADMIN_IDS) ends at their next
+ * update, so it never resumes as their draft once they are staff again.
+ */
+export async function endBroadcastUnlessStaff(ctx: BotContext, next: NextFunction): Promise<void> {
+  if (!isStaffRole(ctx.role) && ctx.chatId !== undefined && ctx.conversation.active(BROADCAST) > 0) await ctx.conversation.exit(BROADCAST);
+  return next();
+}
 
 export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "i18n">) {
   const feature = new Composer<BotContext>();

@@ -7,6 +7,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { hideStaffCommands, showStaffCommands } from "../commands.js";
+import { endFlowsIn } from "../middleware/flows.js";
 import { contentLang } from "../middleware/language.js";
 import { isolate } from "../ui/bidi.js";
 import { callback } from "../ui/callback-data.js";
@@ -77,7 +78,11 @@ export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | 
   feature.callbackQuery(REMOVE_BUTTON, async (ctx) => {
     if (!(await ownersOnly(ctx))) return;
     const userId = Number(ctx.match[1]);
-    if (store.staff.remove(userId)) await hideStaffCommands(ctx.api, store.staff, userId);
+    if (store.staff.remove(userId)) {
+      // A /broadcast they left midway is not theirs to finish: added again, they start afresh.
+      endFlowsIn(store, userId);
+      await hideStaffCommands(ctx.api, store.staff, userId);
+    }
     await show(ctx, staffView(ctx));
   });
 

@@ -13,6 +13,11 @@ export const FLOWS_VERSION = 1;
 
 const PREFIX = "flows:";
 
+/** Ends every flow in a chat from outside it: a staff member removed midway through /broadcast. */
+export function endFlowsIn(store: Store, chatId: number): void {
+  store.conversationStorage().delete(`${PREFIX}${chatId}`);
+}
+
 /**
  * The conversations' storage, and the plugins of the flows' own context
  * objects: the plugin gives them a fresh Api, so the bot's API transformers
