@@ -46,7 +46,7 @@ export interface App {
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const store = new Store(openDatabase(config.DATABASE_PATH), (error) => logger.error({ err: error }, "could not write to the database; will retry"));
+  const store = new Store(openDatabase(config.DATABASE_PATH), logger);
   // The aliases staff taught the bot (/unanswered) join the search index; a knowledge reload keeps them.
   const catalog = openKnowledge(config.KNOWLEDGE_DIR, store);
   const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
@@ -79,9 +79,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     await showAllStaffCommands(bot.api, i18n, { store, settings });
     // What is no longer needed is forgotten, at start and daily: old update ids, dealt-with queries, sent reminders.
     const tidy = () => {
-      store.forgetHandledUpdates();
-      store.learning.forgetResolved();
-      store.reminders.forgetSent();
+      try {
+        store.forgetHandledUpdates();
+        store.learning.forgetResolved();
+        store.reminders.forgetSent();
+      } catch (error) {
+        // Housekeeping: a full disk must neither stop the bot from starting nor crash it at night.
+        logger.error({ err: error }, "could not tidy the database: tried again tomorrow");
+      }
     };
     tidy();
     const daily = setInterval(tidy, 24 * 3600_000).unref();

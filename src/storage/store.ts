@@ -2,6 +2,8 @@
  * Every query the bot makes, as named functions over prepared statements.
  * Features call these; SQL lives nowhere else.
  */
+import { createLogger } from "../logger.js";
+import { BestEffortWrites, type StoreLog } from "./best-effort.js";
 import { BroadcastStore } from "./broadcasts.js";
 import type { Db } from "./database.js";
 import { LearningStore } from "./learning.js";
@@ -63,6 +65,9 @@ const toUser = (row: UserRow): UserRecord => ({
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 /** Routine writes (handled updates, users seen) are batched into one transaction this often, and on close. */
 const FLUSH_MS = 25;
+/** A batch that could not be written (a full disk) is tried again after 1 s, then 2, 4... at most a minute apart. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 60_000;
 const USER_CACHE_LIMIT = 100_000;
 
 export class Store {
@@ -81,23 +86,25 @@ export class Store {
   /** Handled update ids not yet written, with when they were handled. */
   private readonly pendingHandled = new Map<number, number>();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** How long after the last failed batch the next try comes; 0 while batches are written. */
+  private retryInMs = 0;
+  private failedBatches = 0;
+  /** Statistics: a failed write is dropped, never the update it belongs to. */
+  readonly bestEffort: BestEffortWrites;
 
-  /** `onFlushError` hears about a batch that could not be written (it is kept and tried again). */
+  /** `log` hears about writes that failed without failing an update: a batch kept and tried again, a statistic dropped. */
   constructor(
     private readonly db: Db,
-    private readonly onFlushError: (error: unknown) => void = (error) => console.error("store: could not write a batch", error),
+    private readonly log: StoreLog = createLogger(),
   ) {
     this.statements = {
-      saveUser: db.prepare<[number, string, string | null, string | null, number, number, number]>(`
-        INSERT INTO users (id, first_name, username, language_code, first_seen, last_seen, blocked)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+      saveUser: db.prepare<[number, string, string | null, string | null, UiLang | null, number, number, number, number]>(`
+        INSERT INTO users (id, first_name, username, language_code, lang, first_seen, last_seen, blocked, subscription_asked)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
-          first_name = excluded.first_name, username = excluded.username,
-          language_code = excluded.language_code, last_seen = excluded.last_seen, blocked = excluded.blocked`),
+          first_name = excluded.first_name, username = excluded.username, language_code = excluded.language_code, lang = excluded.lang,
+          last_seen = excluded.last_seen, blocked = excluded.blocked, subscription_asked = excluded.subscription_asked`),
       getUser: db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`),
-      setLanguage: db.prepare<[UiLang, number]>(`UPDATE users SET lang = ? WHERE id = ?`),
-      setBlocked: db.prepare<[number, number]>(`UPDATE users SET blocked = ? WHERE id = ?`),
-      markSubscriptionAsked: db.prepare<[number]>(`UPDATE users SET subscription_asked = 1 WHERE id = ?`),
       isHandled: db.prepare<[number], { one: 1 }>(`SELECT 1 AS one FROM handled_updates WHERE update_id = ?`),
       markHandled: db.prepare<[number, number]>(`INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)`),
       forgetHandled: db.prepare<[number]>(`DELETE FROM handled_updates WHERE handled_at < ?`),
@@ -116,7 +123,8 @@ export class Store {
     this.reminders = new ReminderStore(db);
     this.questions = new QuestionStore(db);
     this.learning = new LearningStore(db);
-    this.usage = new UsageStore(db);
+    this.bestEffort = new BestEffortWrites(log);
+    this.usage = new UsageStore(db, this.bestEffort);
   }
 
   /**
@@ -125,7 +133,7 @@ export class Store {
    */
   seeUser(user: SeenUser, now = Date.now()): UserRecord {
     const cached = this.users.get(user.id);
-    const record = cached?.record ?? this.readUser(user.id);
+    const record = cached?.record ?? this.pendingUsers.get(user.id) ?? this.readUser(user.id);
     const unchanged =
       record !== undefined &&
       !record.blocked &&
@@ -154,32 +162,27 @@ export class Store {
   }
 
   getUser(id: number): UserRecord | undefined {
-    return this.users.get(id)?.record ?? this.readUser(id);
+    return this.users.get(id)?.record ?? this.pendingUsers.get(id) ?? this.readUser(id);
   }
 
+  /**
+   * The changes below are written at once (with any pending batch), so what
+   * reads the users table (audiences, /stats) sees them. They never throw: a
+   * full disk must not cost a student the answer to /start or a button; the
+   * change then waits in the batch, which is tried again. They change the
+   * record in place, so the update holding it (ctx.user) sees them too.
+   */
   setLanguage(id: number, lang: UiLang): void {
-    if (!this.db.open) return;
-    this.flush(); // the user may still be waiting to be inserted
-    this.statements.setLanguage.run(lang, id);
-    const cached = this.users.get(id);
-    if (cached) cached.record.lang = lang;
+    this.changeUser(id, (user) => (user.lang = lang));
   }
 
   /** Blocked users get nothing more from the bot until they write again. */
   setBlocked(id: number, blocked: boolean): void {
-    if (!this.db.open) return;
-    this.flush();
-    this.statements.setBlocked.run(blocked ? 1 : 0, id);
-    const cached = this.users.get(id);
-    if (cached) cached.record.blocked = blocked;
+    this.changeUser(id, (user) => (user.blocked = blocked));
   }
 
   markSubscriptionAsked(id: number): void {
-    if (!this.db.open) return;
-    this.flush();
-    this.statements.markSubscriptionAsked.run(id);
-    const cached = this.users.get(id);
-    if (cached) cached.record.subscriptionAsked = true;
+    this.changeUser(id, (user) => (user.subscriptionAsked = true));
   }
 
   isUpdateHandled(updateId: number): boolean {
@@ -231,17 +234,35 @@ export class Store {
     return this.statements.forgetHandled.run(now - olderThanMs).changes;
   }
 
-  /** Writes every pending routine write now, in one transaction; throws if it cannot (nothing is dropped). */
+  /**
+   * Writes every pending routine write now, in one transaction. Throws if it
+   * cannot (a full disk): nothing is dropped, the batch is tried again later,
+   * less often the longer it fails, until it is written.
+   */
   flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
     if ((this.pendingHandled.size === 0 && this.pendingUsers.size === 0) || !this.db.open) return;
     const handled = [...this.pendingHandled];
     const users = [...this.pendingUsers.values()];
-    this.db.transaction(() => {
-      for (const u of users) this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0);
-      for (const [id, at] of handled) this.statements.markHandled.run(id, at);
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const u of users) {
+          this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.lang, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0, u.subscriptionAsked ? 1 : 0);
+        }
+        for (const [id, at] of handled) this.statements.markHandled.run(id, at);
+      })();
+    } catch (error) {
+      this.failedBatches++;
+      this.retryInMs = Math.min(RETRY_MAX_MS, 2 * this.retryInMs || RETRY_FIRST_MS);
+      this.scheduleFlush();
+      throw error;
+    }
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.failedBatches > 0) {
+      this.log.info({ failedBatches: this.failedBatches }, "the database takes writes again: the users and handled updates kept meanwhile are written");
+      this.failedBatches = 0;
+      this.retryInMs = 0;
+    }
     // Only what was committed leaves the queue (entries added meanwhile stay).
     for (const [id, at] of handled) if (this.pendingHandled.get(id) === at) this.pendingHandled.delete(id);
     for (const u of users) if (this.pendingUsers.get(u.id) === u) this.pendingUsers.delete(u.id);
@@ -262,16 +283,33 @@ export class Store {
     return row && toUser(row);
   }
 
+  /** Changes a known user (one never seen has nothing to change) and writes the record. */
+  private changeUser(id: number, change: (user: UserRecord) => void): void {
+    if (!this.db.open) return;
+    const user = this.getUser(id);
+    if (!user) return;
+    change(user);
+    this.pendingUsers.set(id, user);
+    // While batches fail, the disk is not tried on every change: the next try takes it.
+    if (this.failedBatches > 0) this.scheduleFlush();
+    else this.flushOrReport();
+  }
+
+  /** Arms the next batch: in a few milliseconds, or after a failed one in retryInMs. */
   private scheduleFlush(): void {
     this.flushTimer ??= setTimeout(() => {
-      try {
-        this.flush();
-      } catch (error) {
-        // E.g. the disk is full: keep the batch, report, and try again later.
-        this.onFlushError(error);
-        this.flushTimer ??= setTimeout(() => this.scheduleFlush(), 1000);
-      }
-    }, FLUSH_MS);
+      this.flushTimer = undefined;
+      this.flushOrReport();
+    }, this.retryInMs || FLUSH_MS);
+  }
+
+  /** flush() for writers that must not fail: a batch that cannot be written is reported, and flush() has kept it and armed the next try. */
+  private flushOrReport(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.log.error({ err: error, retryInMs: this.retryInMs }, "could not write to the database (users, handled updates): kept, and tried again");
+    }
   }
 
   private remember(record: UserRecord, now: number): void {

@@ -4,6 +4,7 @@
  * the other tables (users, unanswered queries).
  */
 import { DAY_MS, tashkentDate } from "../time/tashkent.js";
+import type { BestEffortWrites } from "./best-effort.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
 
@@ -37,7 +38,10 @@ export class UsageStore {
   /** What record(…, once) has counted today, so a repeat by the same user is not counted again. */
   private counted = { day: "", keys: new Set<string>() };
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly bestEffort: BestEffortWrites,
+  ) {
     this.statements = {
       // One upsert per event: cheap enough on every answer, and never lost on a stop.
       add: db.prepare<[string, string, string]>(`
@@ -61,6 +65,7 @@ export class UsageStore {
    * Counts one event today (in Tashkent). With `once` (e.g. a user and a program), the
    * same key counts once a day: paging back and forth is not a new start.
    * That memory is the process's own; after a restart a repeat counts again.
+   * A count that cannot be written (a full disk) is dropped: never the answer it counts.
    */
   record(kind: UsageKind, subject: string, once?: string, now = Date.now()): void {
     const day = dayOf(now);
@@ -70,7 +75,7 @@ export class UsageStore {
       if (this.counted.keys.has(key)) return;
       this.counted.keys.add(key);
     }
-    this.statements.add.run(kind, subject, day);
+    this.bestEffort.run("usage count", () => this.statements.add.run(kind, subject, day));
   }
 
   /** The subjects counted most since `sinceDay` (YYYY-MM-DD, included), most first. */

@@ -35,7 +35,8 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
     const { results, ambiguous, lang } = catalog.search(text);
     const [best, ...others] = results;
     // What search could not answer confidently is what staff teach it next (/unanswered).
-    const logId = !best || ambiguous ? logUnconfident(store, ctx.from?.id, text, lang) : undefined;
+    // Only a statistic: if it cannot be written, the student is answered all the same (and asked to write their question).
+    const logId = !best || ambiguous ? store.bestEffort.run("unanswered query", () => logUnconfident(store, ctx.from?.id, text, lang)) : undefined;
     if (!best) return reply(ctx, noAnswer(ctx, logId));
     ctx.log.debug({ entry: best.id, score: best.score, ambiguous }, "answered");
 
