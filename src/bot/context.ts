@@ -7,6 +7,7 @@ import type { Logger } from "../logger.js";
 import type { Store, UiLang, UserRecord } from "../storage/store.js";
 import type { ProgressBoard } from "./broadcast/progress-board.js";
 import type { Role } from "./middleware/roles.js";
+import type { ScreenMemory } from "./ui/view.js";
 
 /** The department's side of the bot, from the configuration. */
 export interface StaffSettings {
@@ -48,6 +49,8 @@ interface BotFlavor {
   role: Role;
   /** Whether the menu and "not found" offer asking the department (a staff chat is configured, the chat is private). */
   questionsOffered?: boolean;
+  /** What show() put in the bot's messages, so that it never edits one to what it already shows. */
+  screens: ScreenMemory;
 }
 
 export type BotContext = ConversationFlavor<Context & I18nFlavor & BotFlavor>;

@@ -31,6 +31,7 @@ import { resolveLanguage } from "./middleware/language.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { guardStaffTools, isStaffRole } from "./middleware/roles.js";
 import { markBlockedOn403, trackUsers } from "./middleware/users.js";
+import { rememberScreens } from "./ui/view.js";
 
 /** The update kinds the bot handles; anything else Telegram need not send. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -61,6 +62,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(oncePerUpdate(store));
   bot.use(answerCallbacks);
+  bot.use(rememberScreens());
   bot.use(personalButtonsInPrivate);
   bot.use(guardStaffTools(deps.settings, store));
   bot.use(flowStorage(store, apiTransformers));

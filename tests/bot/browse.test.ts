@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { callback } from "../../src/bot/ui/callback-data.js";
 import { allButtons, eventually, withBot } from "./harness.js";
 
 const h = withBot();
@@ -110,6 +111,26 @@ describe("old and forged buttons", () => {
     const shown = await user.nextMessage();
     expect(h.fake.callbackAnswer(queryId)?.text).toBe("This button is out of date. Here is the menu.");
     expect(shown.text).toContain("What would you like to know?");
+  });
+
+  it("a button pressed again quickly, or again on a screen that already shows its target, never edits the message to what it shows", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const menu = await user.send("/menu");
+    const data = (label: string) => menu.buttons.flat().find((b) => b.text === label)!.callbackData!;
+    const answered = (queries: string[]) => eventually(() => queries.every((id) => h.fake.callbackAnswer(id)));
+    const edits = () => h.fake.calls.filter((c) => c.method === "editMessageText");
+
+    // Four quick presses: all made on the menu, before the first one's edit arrived.
+    await answered(Array.from({ length: 4 }, () => user.pressData(menu, data("🎓 Programs"))));
+    // Stale: Programs once more, now on the list itself; then the menu's own button, twice.
+    await answered([user.pressData(menu, data("🎓 Programs"))]);
+    await answered([user.pressData(menu, callback.menu()), user.pressData(menu, callback.menu())]);
+
+    expect(h.fake.rejected()).toEqual([]);
+    expect(edits()).toHaveLength(2);
+    const shown = h.fake.messages(user.id).find((m) => m.messageId === menu.messageId)!;
+    expect(shown.text).toBe(menu.text);
+    expect(allButtons(shown)).toEqual(allButtons(menu));
   });
 
   it("a button this version does not know at all is answered too", async () => {

@@ -2,8 +2,13 @@
  * A screen of the bot: HTML text and its buttons. Shown by editing the
  * message whose button was pressed (navigation does not flood the chat), or
  * as a new message; split when Telegram's length limit demands it.
+ *
+ * A message is never edited to what it already shows: Telegram refuses that
+ * ("message is not modified"), and a re-pressed or stale button would cause it.
  */
-import { GrammyError, type InlineKeyboard } from "grammy";
+import { GrammyError, type InlineKeyboard, type MiddlewareFn } from "grammy";
+import type { InlineKeyboardButton, MaybeInaccessibleMessage } from "grammy/types";
+import { createHash } from "node:crypto";
 import type { Section } from "../../knowledge/describe.js";
 import type { BotContext } from "../context.js";
 import { bold, escapeHtml } from "./html.js";
@@ -24,9 +29,66 @@ export function sectionsToHtml(title: string, sections: Section[]): string {
 export async function show(ctx: BotContext, view: View): Promise<void> {
   const parts = splitMessage(view.html);
   const message = ctx.callbackQuery?.message;
-  if (message && parts.length === 1 && (await edit(ctx, message.chat.id, message.message_id, view))) return;
+  if (message && parts.length === 1 && (await edit(ctx, message, view))) return;
   await send(ctx, parts, view.keyboard);
 }
+
+/**
+ * The edits show() made, by message: which view it put there, pressed on which
+ * state of the message. A button pressed again before the first press's edit
+ * reached the user's app comes with that same state, though the message
+ * already shows the view.
+ */
+export class ScreenMemory {
+  private readonly edits = new Map<string, { pressedOn: string; view: string }>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  /** Whether an earlier press on this very state of the message put `view` there. */
+  shows(message: MaybeInaccessibleMessage, view: View): boolean {
+    const edit = this.edits.get(keyOf(message));
+    return edit !== undefined && edit.pressedOn === stateOf(message) && edit.view === viewDigest(view);
+  }
+
+  /** After a successful edit of `message` (as it was when pressed) to `view`. */
+  record(message: MaybeInaccessibleMessage, view: View): void {
+    const key = keyOf(message);
+    this.edits.delete(key);
+    this.edits.set(key, { pressedOn: stateOf(message), view: viewDigest(view) });
+    if (this.edits.size > this.limit) this.edits.delete(this.edits.keys().next().value!);
+  }
+}
+
+/** Gives every update the bot's ScreenMemory (one per bot). */
+export function rememberScreens(): MiddlewareFn<BotContext> {
+  const screens = new ScreenMemory();
+  return (ctx, next) => {
+    ctx.screens = screens;
+    return next();
+  };
+}
+
+/** A view in a few bytes, to remember what a message shows. */
+export const viewDigest = (view: View): string => digest(JSON.stringify(view));
+const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+const keyOf = (message: MaybeInaccessibleMessage) => `${message.chat.id}:${message.message_id}`;
+const stateOf = (message: MaybeInaccessibleMessage) =>
+  "text" in message ? digest(JSON.stringify([message.edit_date, message.text, message.entities, message.reply_markup])) : "";
+
+/** Whether the pressed message, as Telegram showed it then, is `view` already: the same text and the same buttons. */
+function alreadyShows(message: MaybeInaccessibleMessage, view: View): boolean {
+  if (!("text" in message) || message.text === undefined) return false;
+  return plainText(view.html) === message.text.trim() && sameButtons(view.keyboard?.inline_keyboard, message.reply_markup?.inline_keyboard);
+}
+
+/** Our HTML as Telegram shows it: without tags, escapes read (escapeHtml makes only these four). */
+const plainText = (html: string) =>
+  html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").trim();
+
+const sameButtons = (a: readonly (readonly InlineKeyboardButton[])[] = [], b: readonly (readonly InlineKeyboardButton[])[] = []) =>
+  JSON.stringify(a.map((row) => row.map(canonical))) === JSON.stringify(b.map((row) => row.map(canonical)));
+const canonical = (button: InlineKeyboardButton) => Object.entries(button).sort(([x], [y]) => x.localeCompare(y));
 
 /** Sends a view as new messages, the buttons under the last part. */
 export async function reply(ctx: BotContext, view: View): Promise<void> {
@@ -39,10 +101,12 @@ async function send(ctx: BotContext, parts: string[], keyboard?: InlineKeyboard)
   }
 }
 
-/** Edits in place; false when the message cannot be edited any more (too old, deleted), so the caller sends anew. */
-async function edit(ctx: BotContext, chatId: number, messageId: number, view: View): Promise<boolean> {
+/** Edits in place, unless it shows `view` already; false when the message cannot be edited any more (too old, deleted), so the caller sends anew. */
+async function edit(ctx: BotContext, message: MaybeInaccessibleMessage, view: View): Promise<boolean> {
+  if (alreadyShows(message, view) || ctx.screens.shows(message, view)) return true;
   try {
-    await ctx.api.editMessageText(chatId, messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
+    await ctx.api.editMessageText(message.chat.id, message.message_id, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
+    ctx.screens.record(message, view);
     return true;
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 400) {
