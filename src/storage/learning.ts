@@ -17,7 +17,7 @@ export interface LoggedQuery {
 
 /** All unresolved queries with one normal form, shown by the latest of them. */
 export interface OpenForm {
-  /** The latest query's row id: what staff buttons carry. */
+  /** The row whose wording shows the form: the latest query's (a picker keeps the one it showed). */
   id: number;
   query: string;
   lang: Lang;
@@ -57,6 +57,16 @@ export class LearningStore {
         WHERE resolved_at IS NULL GROUP BY normalized ORDER BY count DESC, id DESC LIMIT ?`),
       countOpen: db.prepare<[], { count: number }>(`SELECT COUNT(*) AS count FROM unanswered_queries WHERE resolved_at IS NULL`),
       forgetResolved: db.prepare<[number]>(`DELETE FROM unanswered_queries WHERE resolved_at < ?`),
+      forgetPickers: db.prepare<[number]>(`DELETE FROM unanswered_pickers WHERE shown_at < ?`),
+      savePicker: db.prepare<[string, number]>(`INSERT INTO unanswered_pickers (query_ids, shown_at) VALUES (?, ?)`),
+      pickerSize: db.prepare<[number], { size: number }>(`SELECT json_array_length(query_ids) AS size FROM unanswered_pickers WHERE id = ?`),
+      // The shown rows still open, in the picker's order, each with how often its form has been asked by now.
+      pickerForms: db.prepare<[number], OpenForm>(`
+        SELECT q.id, q.query, q.lang, q.normalized,
+          (SELECT COUNT(*) FROM unanswered_queries o WHERE o.resolved_at IS NULL AND o.normalized = q.normalized) AS count
+        FROM unanswered_pickers p, json_each(p.query_ids) AS shown
+        JOIN unanswered_queries q ON q.id = shown.value AND q.resolved_at IS NULL
+        WHERE p.id = ? ORDER BY shown.key`),
       resolve: db.prepare<[number, number, string | null, string]>(
         `UPDATE unanswered_queries SET resolved_at = ?, resolved_by = ?, resolved_entry = ? WHERE resolved_at IS NULL AND normalized = ?`,
       ),
@@ -88,6 +98,22 @@ export class LearningStore {
     return this.statements.countOpen.get()!.count;
   }
 
+  /**
+   * Remembers the forms a /unanswered picker shows (a group, most asked first),
+   * each by the row whose wording it shows; returns the picker's id, which its
+   * buttons carry. Whatever is asked after it, a tap acts on what staff read.
+   */
+  savePicker(forms: readonly OpenForm[], now = Date.now()): number {
+    return Number(this.statements.savePicker.run(JSON.stringify(forms.map((f) => f.id)), now).lastInsertRowid);
+  }
+
+  /** The forms a picker showed, as it showed them; undefined when it is unknown, or when any of them has been dealt with since. */
+  pickerForms(id: number): OpenForm[] | undefined {
+    const size = this.statements.pickerSize.get(id)?.size;
+    const forms = size ? this.statements.pickerForms.all(id) : [];
+    return size && forms.length === size ? forms : undefined;
+  }
+
   /** Marks every unresolved query of these forms resolved: attached to `entryId`, or dismissed (null). Returns how many. */
   resolve(normalized: readonly string[], entryId: string | null, by: number, now = Date.now()): number {
     return this.db.transaction(() => normalized.reduce((sum, form) => sum + this.statements.resolve.run(now, by, entryId, form).changes, 0))();
@@ -113,8 +139,9 @@ export class LearningStore {
     })();
   }
 
-  /** Queries staff dealt with long ago are not kept: the aliases they taught stay. Returns how many were forgotten. */
+  /** Queries staff dealt with long ago, and pickers shown as long ago, are not kept: the aliases they taught stay. Returns how many queries were forgotten. */
   forgetResolved(olderThanMs = 90 * 24 * 3600_000, now = Date.now()): number {
+    this.statements.forgetPickers.run(now - olderThanMs);
     return this.statements.forgetResolved.run(now - olderThanMs).changes;
   }
 }

@@ -148,4 +148,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   UPDATE broadcast_recipients SET error = redact_secrets(error) WHERE error <> redact_secrets(error);
   `,
+  // 6: what each /unanswered picker showed, so a tap attaches exactly the wordings staff read
+  `
+  CREATE TABLE unanswered_pickers (
+    id        INTEGER PRIMARY KEY,
+    query_ids TEXT    NOT NULL,                -- JSON: the group's forms, most asked first, each as the row whose wording was shown
+    shown_at  INTEGER NOT NULL
+  );
+  `,
 ];

@@ -60,6 +60,26 @@ describe("/unanswered", () => {
     expect((await other.send("Maktab yozgi")).text.startsWith(EXCHANGE)).toBe(true);
   });
 
+  it("learns only the wordings the picker showed, never one a student sent after it opened", async () => {
+    const student = h.fake.user({ languageCode: "uz" });
+    for (const query of ["yozgi maktab", "yozgi maktablar"]) expect((await student.send(query)).text).toContain(NOT_FOUND);
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    const picker = await staff.press(await staff.send("/unanswered"), "1. yozgi maktablar (2)");
+    expect(picker.text).toContain("yozgi maktablar — asked 2×.\n\nWhich entry should answer it?");
+
+    // Meanwhile, wordings that group with it: a new latest wording of its most asked form, and a form of its own.
+    const other = h.fake.user({ languageCode: "uz" });
+    for (const query of ["yozgi maktabb va ham yana", "yozgi naktab"]) expect((await other.send(query)).text).toContain(NOT_FOUND);
+    expect((await staff.send("/unanswered")).text).toContain("1. yozgi maktabb va ham yana — 4× (2 wordings)");
+
+    const learned = await pickEntry(staff, picker, /^(⭐ )?British Council$/);
+    expect(learned.text).toContain("New aliases: yozgi maktablar (uz)\n");
+    expect(h.app.store.learning.aliases()).toEqual([{ entryId: "british-council", lang: "uz", alias: "yozgi maktablar" }]);
+    // The new form was not attached: it still finds nothing, and waits in the list.
+    expect((await other.send("yozgi naktab")).text).toContain(NOT_FOUND);
+    expect((await staff.send("/unanswered")).text).toContain("1. yozgi naktab — 2×");
+  });
+
   it("a dismissed question leaves the list without teaching the bot anything", async () => {
     const student = h.fake.user({ languageCode: "en" });
     await student.send("asdf qwerty");
@@ -79,7 +99,7 @@ describe("/unanswered", () => {
 
     const staff = h.fake.user({ id: OWNER, languageCode: "en" });
     const picker = await staff.press(await staff.send("/unanswered"), /^1\. summer school/);
-    const learn = picker.buttons.flat().find((b) => b.text.startsWith("⭐") || b.callbackData?.startsWith("s/ul:"))!;
+    const learn = picker.buttons.flat().find((b) => b.text.startsWith("⭐") || b.callbackData?.startsWith("s/ua:"))!;
     const query = student.pressData(notFound, learn.callbackData!);
     expect(await eventually(() => h.fake.callbackAnswer(query))).toMatchObject({ text: "This is for the department's staff only.", showAlert: true });
     expect((await student.send("summer school")).text).toContain("I could not find a confident answer");

@@ -48,6 +48,30 @@ describe("unanswered queries", () => {
   });
 });
 
+describe("a /unanswered picker", () => {
+  it("keeps the wordings it showed, counted as they are asked; is gone once any of its forms is dealt with, and after 90 days", () => {
+    learning.log(1, "yozgi maktab", "maktab ozg", "uz");
+    learning.log(2, "yozgi maktablar", "maktab ozg", "uz");
+    learning.log(3, "yozgi mactab", "mactab ozg", "uz");
+    const picker = learning.savePicker(learning.openForms(10));
+    learning.log(4, "yozgi maktabb va ham yana", "maktab ozg", "uz");
+    expect(learning.pickerForms(picker)).toEqual([
+      { id: 2, query: "yozgi maktablar", lang: "uz", normalized: "maktab ozg", count: 3 },
+      { id: 3, query: "yozgi mactab", lang: "uz", normalized: "mactab ozg", count: 1 },
+    ]);
+    const day = 24 * 3600_000;
+    learning.forgetResolved(90 * day, Date.now() + 89 * day);
+    expect(learning.pickerForms(picker)).toHaveLength(2);
+    learning.forgetResolved(90 * day, Date.now() + 91 * day);
+    expect(learning.pickerForms(picker)).toBeUndefined();
+
+    const again = learning.savePicker(learning.openForms(10));
+    learning.resolve(["mactab ozg"], null, 42);
+    expect(learning.pickerForms(again)).toBeUndefined();
+    expect(learning.pickerForms(again + 1)).toBeUndefined();
+  });
+});
+
 describe("learned aliases", () => {
   it("are kept once each, and exported once", () => {
     const alias = { entryId: "exchange-programs", lang: "uz" as const, alias: "yozgi maktab" };

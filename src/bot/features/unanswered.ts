@@ -2,9 +2,10 @@
  * The bot learns. Every query search could not answer confidently is logged
  * (answers.ts calls logUnconfident); /unanswered shows the most asked ones,
  * near-duplicates grouped, and with two taps a staff member attaches one to
- * the entry that should have answered it: its wordings become learned aliases
- * of that entry, the search index is rebuilt at once, and the group is marked
- * resolved. `npm run kb:export-aliases` writes the aliases into the files.
+ * the entry that should have answered it: the wordings the picker showed
+ * (never one sent after it opened) become learned aliases of that entry, the
+ * search index is rebuilt at once, and the group is marked resolved.
+ * `npm run kb:export-aliases` writes the aliases into the files.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { sameAlias, type LearnedAlias } from "../../knowledge/learned-aliases.js";
@@ -35,13 +36,17 @@ const BUTTON_QUERY_LENGTH = 40;
 
 const data = {
   list: () => callback.staff("uq"),
+  /** A group of the list, by one of its queries: a picker of its forms as they are now. */
   group: (id: number, page: number) => callback.staff(`ug:${id}:${page}`),
-  learn: (id: number, entryId: string) => callback.staff(`ul:${id}:${entryId}`),
-  dismiss: (id: number) => callback.staff(`ux:${id}`),
+  /** A picker's pages and actions, by the picker (learning.savePicker): they act on what it showed. */
+  page: (picker: number, page: number) => callback.staff(`up:${picker}:${page}`),
+  attach: (picker: number, entryId: string) => callback.staff(`ua:${picker}:${entryId}`),
+  dismiss: (picker: number) => callback.staff(`ud:${picker}`),
 };
 const GROUP = /^s\/ug:(\d+):(\d+)$/;
-const LEARN = /^s\/ul:(\d+):(.+)$/;
-const DISMISS = /^s\/ux:(\d+)$/;
+const PAGE = /^s\/up:(\d+):(\d+)$/;
+const ATTACH = /^s\/ua:(\d+):(.+)$/;
+const DISMISS = /^s\/ud:(\d+)$/;
 
 /** Logs a query search had no confident answer to; returns its id, or undefined when it is nothing to learn from. */
 export function logUnconfident(store: Store, userId: number | undefined, query: string, lang: Lang): number | undefined {
@@ -79,7 +84,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
   }
 
   /** Which entry should have answered: the search's guesses first, then every entry, a page at a time. */
-  function pickerView(ctx: BotContext, forms: OpenForm[], page: number): View {
+  function pickerView(ctx: BotContext, picker: number, forms: OpenForm[], page: number): View {
     const [top] = forms as [OpenForm, ...OpenForm[]];
     const kb = knowledgeFor(ctx, catalog);
     const guesses = catalog.search(top.query, { limit: SEARCH_GUESSES, minScore: 0 }).results.map((hit) => hit.id);
@@ -88,11 +93,11 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
     const current = Math.min(page, pages - 1);
     const entryButtons = ids.slice(current * ENTRIES_PER_PAGE, (current + 1) * ENTRIES_PER_PAGE).map((id) => {
       const title = kb.byId.get(id)!.title[ctx.lang];
-      return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, data.learn(top.id, id))];
+      return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, data.attach(picker, id))];
     });
     const navigation: Button[] = [
-      ...(current > 0 ? [InlineKeyboard.text(ctx.t("unanswered-previous"), data.group(top.id, current - 1))] : []),
-      ...(current < pages - 1 ? [InlineKeyboard.text(ctx.t("unanswered-next"), data.group(top.id, current + 1))] : []),
+      ...(current > 0 ? [InlineKeyboard.text(ctx.t("unanswered-previous"), data.page(picker, current - 1))] : []),
+      ...(current < pages - 1 ? [InlineKeyboard.text(ctx.t("unanswered-next"), data.page(picker, current + 1))] : []),
     ];
     const count = forms.reduce((sum, f) => sum + f.count, 0);
     const variants = forms.slice(1, MAX_ALIASES).map((f) => `<i>${escapeHtml(f.query)}</i>`);
@@ -102,7 +107,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
       ...(variants.length > 0 ? [ctx.t("unanswered-pick-variants", { list: variants.join(", ") })] : []),
       ctx.t("unanswered-pick-hint", { page: current + 1, pages }),
     ].join("\n\n");
-    const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), data.dismiss(top.id)), InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())];
+    const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), data.dismiss(picker)), InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())];
     return { html, keyboard: keyboardOf(...entryButtons, navigation, actions) };
   }
 
@@ -115,11 +120,18 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
   feature.callbackQuery(data.list(), (ctx) => show(ctx, listView(ctx)));
   feature.callbackQuery(GROUP, (ctx) => {
     const forms = groupOf(Number(ctx.match[1]));
-    return show(ctx, forms ? pickerView(ctx, forms, Number(ctx.match[2])) : resolvedView(ctx));
+    if (!forms) return show(ctx, resolvedView(ctx));
+    // The picker is kept as shown: a wording students send meanwhile is not what staff read, and is never learned from it.
+    return show(ctx, pickerView(ctx, store.learning.savePicker(forms), forms, Number(ctx.match[2])));
+  });
+  feature.callbackQuery(PAGE, (ctx) => {
+    const picker = Number(ctx.match[1]);
+    const forms = store.learning.pickerForms(picker);
+    return show(ctx, forms ? pickerView(ctx, picker, forms, Number(ctx.match[2])) : resolvedView(ctx));
   });
 
-  feature.callbackQuery(LEARN, async (ctx) => {
-    const forms = groupOf(Number(ctx.match[1]));
+  feature.callbackQuery(ATTACH, async (ctx) => {
+    const forms = store.learning.pickerForms(Number(ctx.match[1]));
     const entry = knowledgeFor(ctx, catalog).byId.get(ctx.match[2]!);
     if (!forms || !entry) return show(ctx, resolvedView(ctx));
     const aliases: LearnedAlias[] = [];
@@ -142,7 +154,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
   });
 
   feature.callbackQuery(DISMISS, async (ctx) => {
-    const forms = groupOf(Number(ctx.match[1]));
+    const forms = store.learning.pickerForms(Number(ctx.match[1]));
     if (!forms) return show(ctx, resolvedView(ctx));
     const resolved = store.learning.resolve(forms.map((f) => f.normalized), null, ctx.from.id);
     await show(ctx, { html: ctx.t("unanswered-dismissed", { query: escapeHtml(forms[0]!.query), count: resolved }), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
