@@ -18,8 +18,8 @@ function open(): Catalog {
   try {
     return new Catalog(dir);
   } catch (error) {
-    if (!(error instanceof KnowledgeError)) throw error;
-    console.error(error.message);
+    // The base's problems, or one plain line for anything else: never a stack trace.
+    console.error(error instanceof KnowledgeError ? error.message : `${dir}: the knowledge base could not be read: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }

@@ -2,20 +2,23 @@
  * Loads knowledge/ into memory and refuses a broken base with messages staff
  * can act on: the file, the field and what was expected, all problems at once.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative, basename, extname } from "node:path";
-import { parseDocument } from "yaml";
 import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType, type ProgramEntry } from "./schema.js";
+import { readYamlFile } from "./yaml-file.js";
 
 export interface KnowledgeProblem {
   file: string;
+  /** 1-based, where a slip in the YAML itself is. */
+  line?: number;
+  column?: number;
   /** Dotted path of the field, e.g. "title.ru"; absent for whole-file problems. */
   field?: string;
   message: string;
 }
 
 export const formatProblem = (p: KnowledgeProblem): string =>
-  `${p.file}: ${p.field ? `${p.field}: ` : ""}${p.message}`;
+  `${p.file}${p.line === undefined ? "" : `, line ${p.line}, column ${p.column}`}: ${p.field ? `${p.field}: ` : ""}${p.message}`;
 
 export class KnowledgeError extends Error {
   constructor(readonly problems: KnowledgeProblem[]) {
@@ -45,8 +48,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   for (const type of ENTRY_TYPES) {
     for (const path of yamlFiles(join(dir, FOLDER_OF_TYPE[type]), problems)) {
       const file = displayPath(path);
-      const source = readSource(path, file, problems);
-      const entry = source === undefined ? undefined : parseEntry(source, file, type, problems);
+      const source = readYamlFile(path, file, problems);
+      const entry = source && parseEntry(source.data, file, type, problems);
       if (entry) entries.push({ entry, file });
       else failed.add(basename(path, extname(path)));
     }
@@ -127,17 +130,6 @@ const isFile = (path: string) => {
   }
 };
 
-function readSource(path: string, file: string, problems: KnowledgeProblem[]): string | undefined {
-  try {
-    const source = readFileSync(path, "utf8");
-    if (source.trim() === "") problems.push({ file, message: "the file is empty" });
-    return source.trim() === "" ? undefined : source;
-  } catch (error) {
-    problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` });
-    return undefined;
-  }
-}
-
 /** YAML files the loader would never read: at the top, in an unknown folder, or one level too deep. */
 function strayFiles(dir: string): KnowledgeProblem[] {
   const known = new Set(Object.values(FOLDER_OF_TYPE));
@@ -164,19 +156,8 @@ function strayFiles(dir: string): KnowledgeProblem[] {
   return problems;
 }
 
-function parseEntry(source: string, file: string, folderType: EntryType, problems: KnowledgeProblem[]): Entry | undefined {
-  const doc = parseDocument(source);
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line;
-      const field = line ? fieldAtLine(source, line) : undefined;
-      const where = line ? `line ${line}: ` : "";
-      const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "");
-      problems.push({ file, field, message: `${where}not valid YAML (${reason})` });
-    }
-    return undefined;
-  }
-  const result = entrySchema.safeParse(doc.toJS());
+function parseEntry(data: unknown, file: string, folderType: EntryType, problems: KnowledgeProblem[]): Entry | undefined {
+  const result = entrySchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push({ file, field: issue.path.join(".") || undefined, message: issue.message });
@@ -195,21 +176,4 @@ function parseEntry(source: string, file: string, folderType: EntryType, problem
     return undefined;
   }
   return entry;
-}
-
-const firstLine = (text: string) => text.split("\n")[0]!.trim();
-
-/** The dotted key path in force at a 1-based line, from indentation: "summary.ru". */
-function fieldAtLine(source: string, line: number): string | undefined {
-  const lines = source.split("\n").slice(0, line);
-  const path: string[] = [];
-  let indent = Infinity;
-  for (let i = lines.length - 1; i >= 0 && indent > 0; i--) {
-    const match = /^(\s*)(?:- )?([\w-]+)\s*:/.exec(lines[i]!);
-    if (match && match[1]!.length < indent) {
-      path.unshift(match[2]!);
-      indent = match[1]!.length;
-    }
-  }
-  return path.length > 0 ? path.join(".") : undefined;
 }

@@ -1,11 +1,12 @@
 /** The command-line tools, run as staff and scripts run them: as child processes. */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../fixtures/paths.js";
+import { SLIPS } from "../fixtures/yaml-slips.js";
 
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 
@@ -26,6 +27,18 @@ cpSync(join(ROOT, "knowledge"), broken, { recursive: true });
 const koica = join(broken, "programs/koica.yaml");
 writeFileSync(koica, readFileSync(koica, "utf8").replace(/^title:\n  uz: .*\n/m, "title:\n"));
 afterAll(() => rmSync(broken, { recursive: true, force: true }));
+
+/** A base with every YAML slip, each in a file of its own; the lines kb:check must print for them. */
+const slipped = mkdtempSync(join(tmpdir(), "kb-slipped-"));
+cpSync(join(ROOT, "knowledge"), slipped, { recursive: true });
+const slipFiles = ["programs", "countries"].flatMap((folder) => readdirSync(join(slipped, folder)).sort().map((name) => join(slipped, folder, name)));
+const slipLines = SLIPS.map((slip, i) => {
+  const file = slipFiles[i]!;
+  const { content, problem } = slip.make(readFileSync(file, "utf8"));
+  writeFileSync(file, content);
+  return `${file}${problem}`;
+});
+afterAll(() => rmSync(slipped, { recursive: true, force: true }));
 
 describe("npm run ask", () => {
   it("answers 'erazmus' about Erasmus Mundus", async () => {
@@ -65,6 +78,13 @@ describe("npm run ask", () => {
     expect(lines[3]).toEqual({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [] });
   });
 
+  it("refuses a base with YAML slips, naming file, line and column, no stack trace", async () => {
+    const { code, stderr } = await run("src/cli/ask.ts", ["koica"], "", { KNOWLEDGE_DIR: slipped });
+    expect(code).toBe(1);
+    for (const line of slipLines) expect(stderr).toContain(line);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses a broken knowledge base with the file and field, no stack trace", async () => {
     const { code, stderr } = await run("src/cli/ask.ts", ["koica"], "", { KNOWLEDGE_DIR: broken });
     expect(code).toBe(1);
@@ -85,6 +105,13 @@ describe("npm run kb:check", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/1 problem\(s\) to fix/);
     expect(stderr).toMatch(/programs\/koica\.yaml: title\.uz: expected a text/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names the file, line and column of every YAML slip, in plain words, no stack trace", async () => {
+    const { code, stderr } = await run("src/cli/kb-check.ts", [slipped]);
+    expect(code).toBe(1);
+    expect(stderr.split("\n").slice(1, -1)).toEqual(slipLines.map((line) => `  - ${line}`));
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

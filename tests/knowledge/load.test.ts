@@ -6,6 +6,7 @@ import { checkKnowledge } from "../../src/knowledge/check.js";
 import { CONTRACT } from "../../src/knowledge/contract.js";
 import { KnowledgeError, formatProblem, loadKnowledge } from "../../src/knowledge/load.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+import { SLIPS } from "../fixtures/yaml-slips.js";
 
 const SHIPPED = KNOWLEDGE_DIR;
 
@@ -46,14 +47,20 @@ describe("the shipped knowledge base", () => {
   });
 });
 
-describe("a malformed knowledge file is refused with its file and field", () => {
-  it("broken YAML: an unquoted colon, the usual slip", () => {
-    edit("programs/koica.yaml", (t) => t.replace(/^summary:\n  uz: /m, "summary:\n  uz: KOICA: "));
-    const [message, ...rest] = loadErrors();
-    expect(message).toMatch(/programs\/koica\.yaml: summary\.uz: line \d+: not valid YAML \(.+\)$/);
-    expect(rest.every((m) => m.includes("programs/koica.yaml"))).toBe(true);
+describe("a slip in the YAML itself is refused with its file, line and column, in plain words", () => {
+  it.each(SLIPS)("$name", ({ make }) => {
+    const { content, problem } = make(readFileSync(join(dir, "programs/koica.yaml"), "utf8"));
+    writeFileSync(join(dir, "programs/koica.yaml"), content);
+    expect(loadErrors()).toEqual([`${join(dir, "programs/koica.yaml")}${problem}`]);
   });
 
+  it("a byte order mark (Windows Notepad's \"UTF-8 with BOM\") is accepted: it is invisible and harmless", () => {
+    edit("programs/koica.yaml", (t) => `\uFEFF${t}`);
+    expect(loadKnowledge(dir).byId.get("koica")?.id).toBe("koica");
+  });
+});
+
+describe("a malformed knowledge file is refused with its file and field", () => {
   it("a missing language", () => {
     edit("programs/koica.yaml", (t) => t.replace(/^title:\n((?:  .*\n)*)/m, (block) => block.replace(/^  ru: .*\n/m, "")));
     expect(loadErrors()).toEqual([expect.stringMatching(/programs\/koica\.yaml: title\.ru: expected a text/)]);
