@@ -51,7 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const catalog = openKnowledge(config.KNOWLEDGE_DIR, store);
   const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
   const i18n = createI18n<BotContext>();
-  const progressBoard = new ProgressBoard();
+  const progressBoard = new ProgressBoard(store.broadcasts);
   const delivery = createDeliveryEngine({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,

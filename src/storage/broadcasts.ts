@@ -144,6 +144,8 @@ export class BroadcastStore {
         SELECT 1 AS one FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id
         WHERE r.broadcast_id = ? AND r.user_id = ? AND r.status = 'pending' AND b.status = 'running'`),
       deferTo: db.prepare<[number, number, number]>(`UPDATE broadcast_recipients SET next_attempt_at = ? WHERE broadcast_id = ? AND user_id = ?`),
+      progressShown: db.prepare<[number], { progress_shown: string | null }>(`SELECT progress_shown FROM broadcasts WHERE id = ?`),
+      setProgressShown: db.prepare<[string, number]>(`UPDATE broadcasts SET progress_shown = ? WHERE id = ?`),
     };
   }
 
@@ -295,6 +297,15 @@ export class BroadcastStore {
   /** The recipient stays pending, and is not tried again before `at`. */
   deferTo(id: number, userId: number, at: number): void {
     this.statements.deferTo.run(at, id, userId);
+  }
+
+  /** What the broadcast's progress message shows (a digest the bot made), once the bot has edited it. */
+  progressShown(id: number): string | undefined {
+    return this.statements.progressShown.get(id)?.progress_shown ?? undefined;
+  }
+
+  setProgressShown(id: number, digest: string): void {
+    this.statements.setProgressShown.run(digest, id);
   }
 }
 

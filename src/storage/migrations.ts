@@ -156,4 +156,8 @@ export const MIGRATIONS: readonly string[] = [
     shown_at  INTEGER NOT NULL
   );
   `,
+  // 7: what each broadcast's progress message shows, so that after a restart it is not edited to the same (Telegram refuses that)
+  `
+  ALTER TABLE broadcasts ADD COLUMN progress_shown TEXT;  -- a digest of its text and buttons (src/bot/ui/view.ts)
+  `,
 ];
