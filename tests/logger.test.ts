@@ -1,0 +1,21 @@
+import { expect, it } from "vitest";
+import { createLogger } from "../src/logger.js";
+
+const SECRET = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+const TOKEN = `123456789:${SECRET}`;
+
+it("scrubs bot tokens from every line: messages, bindings, errors' causes and stacks, child loggers, at trace level", () => {
+  const lines: string[] = [];
+  const logger = createLogger("trace", { write: (line: string) => void lines.push(line) });
+  const network = Object.assign(new Error(`request to https://api.telegram.org/bot${TOKEN}/copyMessage failed, reason: socket hang up`), { code: "ECONNRESET" });
+  const wrapped = Object.assign(new Error("Network request for 'copyMessage' failed!", { cause: network }), { error: network });
+  logger.child({ update_id: 1, url: `https://api.telegram.org/bot${encodeURIComponent(TOKEN)}/getMe` }).trace({ err: wrapped }, `calling with ${TOKEN}`);
+  logger.fatal(network);
+  expect(lines).toHaveLength(2);
+  expect(lines.join("")).not.toContain(SECRET);
+  expect(JSON.parse(lines[0]!)).toMatchObject({
+    msg: "calling with <bot token>",
+    url: "https://api.telegram.org/bot<bot token>/getMe",
+    err: { error: { message: "request to https://api.telegram.org/bot<bot token>/copyMessage failed, reason: socket hang up" } },
+  });
+});
