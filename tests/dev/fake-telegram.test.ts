@@ -117,6 +117,32 @@ describe("sendMessage validation", () => {
     expect(err.description).toBe("Bad Request: reply markup is too long");
   });
 
+  it("refuses inline keyboards over Telegram's limits (100 buttons, 8 to a row) when sending and when editing, and takes them at the limits", async () => {
+    const user = fake.user();
+    const bot = newBot();
+    const buttons = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ text: `b${from + i}`, callback_data: `${from + i}` }));
+    /** `count` buttons, `perRow` to a row. */
+    const keyboard = (count: number, perRow: number) => ({
+      inline_keyboard: Array.from({ length: Math.ceil(count / perRow) }, (_, r) => buttons(Math.min(perRow, count - r * perRow), r * perRow)),
+    });
+    const tooLong = "Bad Request: reply markup is too long";
+
+    const sent = await bot.api.sendMessage(user.chatId, "at the limits", { reply_markup: keyboard(100, 8) });
+    expect(user.lastMessage()!.buttons.flat()).toHaveLength(100);
+    expect((await apiError(bot.api.sendMessage(user.chatId, "x", { reply_markup: keyboard(101, 8) }))).description).toBe(tooLong);
+    expect((await apiError(bot.api.sendMessage(user.chatId, "x", { reply_markup: keyboard(9, 9) }))).description).toBe(tooLong);
+    // A wide row is refused however few buttons the keyboard has in all.
+    expect((await apiError(bot.api.sendMessage(user.chatId, "x", { reply_markup: { inline_keyboard: [buttons(1), buttons(9, 1)] } }))).description).toBe(tooLong);
+
+    // Edits are held to the same limits, and a refused edit leaves the message as it was.
+    expect((await apiError(bot.api.editMessageReplyMarkup(user.chatId, sent.message_id, { reply_markup: keyboard(9, 9) }))).description).toBe(tooLong);
+    expect((await apiError(bot.api.editMessageText(user.chatId, sent.message_id, "edited", { reply_markup: keyboard(101, 1) }))).description).toBe(tooLong);
+    expect(fake.messages(user.chatId).at(-1)).toMatchObject({ text: "at the limits" });
+    await bot.api.editMessageReplyMarkup(user.chatId, sent.message_id, { reply_markup: keyboard(8, 8) });
+    expect(user.lastMessage()!.buttons).toHaveLength(1);
+    expect(fake.rejected().map((c) => c.description)).toEqual([tooLong, tooLong, tooLong, tooLong, tooLong]);
+  });
+
   it("parses HTML like Telegram and rejects what Telegram's parser refuses", async () => {
     const user = fake.user();
     const bot = newBot();

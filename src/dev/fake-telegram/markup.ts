@@ -7,7 +7,13 @@ import { checkLink } from "./links.js";
 import { boolParam, isRecord, jsonParam, strParam, utf8Length, type Params } from "./params.js";
 import type { FakeButton } from "./types.js";
 
+/**
+ * Telegram's limits on an inline keyboard: 100 buttons, 8 to a row. Beyond
+ * them its server answers REPLY_MARKUP_TOO_LONG, which the Bot API passes on
+ * as "reply markup is too long".
+ */
 export const MAX_INLINE_BUTTONS = 100;
+export const MAX_INLINE_ROW = 8;
 export const MAX_REPLY_BUTTONS = 300;
 
 /** Fields that give an inline button its action; exactly one is required. */
@@ -130,6 +136,7 @@ function checkInlineKeyboard(markup: Record<string, unknown>, ctx: MarkupContext
       checkInlineButton(button, ctx);
       count++;
     }
+    if (row.length > MAX_INLINE_ROW) throw badRequest("reply markup is too long");
   }
   if (count > MAX_INLINE_BUTTONS) throw badRequest("reply markup is too long");
   return { inline_keyboard: structuredClone(rows) as InlineKeyboardMarkup["inline_keyboard"] };
