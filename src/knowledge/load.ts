@@ -42,6 +42,8 @@ export const programsOf = (kb: KnowledgeBase): ProgramEntry[] => kb.entries.filt
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const entries: { entry: Entry; file: string }[] = [];
+  /** Every text read so far, once (see withOwnStrings). */
+  const texts = new Map<string, string>();
   /** Ids of files that failed: links to them are not reported a second time. */
   const failed = new Set<string>();
 
@@ -50,7 +52,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       const file = displayPath(path);
       const source = readYamlFile(path, file, problems);
       const entry = source && parseEntry(source.data, file, type, problems);
-      if (entry) entries.push({ entry, file });
+      if (entry) entries.push({ entry: withOwnStrings(entry, texts), file });
       else failed.add(basename(path, extname(path)));
     }
   }
@@ -177,3 +179,30 @@ function parseEntry(data: unknown, file: string, folderType: EntryType, problems
   }
   return entry;
 }
+
+/**
+ * A copy of parsed data whose every string is its own, one string for each
+ * text. The YAML parser cuts texts out of the file's text, and V8 keeps such
+ * a slice's whole parent alive: a base of 5,000 files would hold every file's
+ * text besides its entries (~30 MB). Re-encoding also stores a Latin text in
+ * one byte a character, where a slice of a file with Cyrillic in it takes
+ * two; and texts repeated across files (documents, steps, ids) are kept once.
+ */
+function withOwnStrings<T>(value: T, known: Map<string, string>): T {
+  if (typeof value === "string") {
+    let own = known.get(value);
+    // Keyed by the copy: the parsed string as a key would keep its file's text alive until the whole base is read.
+    if (own === undefined) known.set((own = ownString(value)), own);
+    return own as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => withOwnStrings(item, known)) as T;
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = withOwnStrings(field, known);
+  return copy as T;
+}
+
+const scratch = Buffer.allocUnsafe(64 * 1024);
+/** A string through UTF-8 and back: a new, flat string (a text of n characters takes at most 3n bytes). */
+const ownString = (text: string): string =>
+  3 * text.length <= scratch.length ? scratch.toString("utf8", 0, scratch.write(text)) : Buffer.from(text).toString();

@@ -12,7 +12,14 @@ const converted = new WeakMap<KnowledgeBase, KnowledgeBase>();
 export function uzbekCyrillicKnowledge(kb: KnowledgeBase): KnowledgeBase {
   let cyrillic = converted.get(kb);
   if (!cyrillic) {
-    const entries = kb.entries.map((entry) => transliterateTexts(entry) as Entry);
+    // A text repeated across entries (documents, steps) is transliterated, and kept, once.
+    const known = new Map<string, string>();
+    const toCyrillic = (text: string) => {
+      let cyrillic = known.get(text);
+      if (cyrillic === undefined) known.set(text, (cyrillic = uzbekTextToCyrillic(text)));
+      return cyrillic;
+    };
+    const entries = kb.entries.map((entry) => transliterateTexts(entry, toCyrillic) as Entry);
     cyrillic = { entries, byId: new Map(entries.map((e) => [e.id, e])), related: kb.related };
     converted.set(kb, cyrillic);
   }
@@ -20,12 +27,12 @@ export function uzbekCyrillicKnowledge(kb: KnowledgeBase): KnowledgeBase {
 }
 
 /** A deep copy with the `uz` text of every {uz, ru, en} object in Cyrillic (aliases are search data: left alone). */
-function transliterateTexts(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => transliterateTexts(item));
+function transliterateTexts(value: unknown, toCyrillic: (text: string) => string, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => transliterateTexts(item, toCyrillic));
   if (!value || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
   if (key !== "aliases" && typeof record.uz === "string" && typeof record.ru === "string" && typeof record.en === "string") {
-    return { ...record, uz: uzbekTextToCyrillic(record.uz) };
+    return { ...record, uz: toCyrillic(record.uz) };
   }
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, key === "aliases" ? v : transliterateTexts(v, k)]));
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, key === "aliases" ? v : transliterateTexts(v, toCyrillic, k)]));
 }
