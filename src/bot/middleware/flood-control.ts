@@ -16,33 +16,45 @@ export const FLOOD_LIMIT = { updates: 20, inlineQueries: 30, perMs: 10_000 };
 /** How long Telegram may show a dropped inline query's empty results again: short, the user may be back within the window. */
 const DROPPED_INLINE_CACHE_SECONDS = 5;
 
-/** Counts per key in fixed windows: every count starts again once a window has passed. */
-function fixedWindows(perMs: number) {
-  const counts = new Map<string, number>();
-  let windowStart = -Infinity;
-  return (key: string, now: number): number => {
-    if (now - windowStart >= perMs) {
-      counts.clear();
-      windowStart = now;
+/**
+ * Per-key sliding windows: an update is let through when fewer than `limit`
+ * were let through in the last `perMs`, so "20 in 10 seconds" holds for any 10
+ * seconds, not only for windows that start on a clock. A dropped update is to
+ * be warned about (`warn`) when the key was not warned in the last `perMs`.
+ */
+export function slidingWindows(limit: number, perMs: number) {
+  const keys = new Map<string, { passed: number[]; warnedAt: number }>();
+  let sweptAt = 0;
+  return (key: string, now: number): { pass: boolean; warn: boolean } => {
+    // Users quiet for a whole window are forgotten, so memory follows the active users only.
+    if (now - sweptAt >= perMs) {
+      for (const [k, state] of keys) if (now - state.passed[state.passed.length - 1]! >= perMs) keys.delete(k);
+      sweptAt = now;
     }
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    return count;
+    let state = keys.get(key);
+    if (!state) keys.set(key, (state = { passed: [], warnedAt: -Infinity }));
+    while (state.passed.length > 0 && now - state.passed[0]! >= perMs) state.passed.shift();
+    if (state.passed.length < limit) {
+      state.passed.push(now);
+      return { pass: true, warn: false };
+    }
+    const warn = now - state.warnedAt >= perMs;
+    if (warn) state.warnedAt = now;
+    return { pass: false, warn };
   };
 }
 
 export function floodControl() {
-  const count = fixedWindows(FLOOD_LIMIT.perMs);
+  const updates = slidingWindows(FLOOD_LIMIT.updates, FLOOD_LIMIT.perMs);
+  const inlineQueries = slidingWindows(FLOOD_LIMIT.inlineQueries, FLOOD_LIMIT.perMs);
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const user = ctx.from?.id;
     if (user === undefined) return next();
     const inline = ctx.inlineQuery !== undefined;
-    const n = count(`${inline ? "inline" : "chat"}:${user}`, Date.now());
-    const limit = inline ? FLOOD_LIMIT.inlineQueries : FLOOD_LIMIT.updates;
-    if (n <= limit) return next();
+    const { pass, warn: first } = (inline ? inlineQueries : updates)(String(user), Date.now());
+    if (pass) return next();
 
-    // The first update over the limit in a window says so; the rest are answered silently, or not at all.
-    const first = n === limit + 1;
+    // The first update dropped in a window says so; the rest are answered silently, or not at all.
     if (first) ctx.log.warn({ inline }, "flood control: dropping updates");
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery(first ? { text: ctx.t("flood-slow-down"), show_alert: true } : {});
