@@ -11,7 +11,11 @@ export const BOT_TOKEN_SHAPE = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 /** Any token within a text, also URL-encoded (`%3A` for the colon). */
 const TOKEN_IN_TEXT = /\d{5,}(?::|%3A)[A-Za-z0-9_-]{30,}/gi;
 
+/** The webhook secret as grammY's errors carry it: in the payload of a failed setWebhook, logged as JSON. */
+const WEBHOOK_SECRET_IN_JSON = /"secret_token":"[^"]*"/g;
+
 export const REDACTED_TOKEN = "<bot token>";
 
-/** The text with every bot token replaced by REDACTED_TOKEN. */
-export const redactSecrets = (text: string): string => text.replace(TOKEN_IN_TEXT, REDACTED_TOKEN);
+/** The text with every bot token, and the webhook secret of a logged payload, replaced. */
+export const redactSecrets = (text: string): string =>
+  text.replace(TOKEN_IN_TEXT, REDACTED_TOKEN).replace(WEBHOOK_SECRET_IN_JSON, '"secret_token":"<webhook secret>"');

@@ -1,3 +1,4 @@
+import { GrammyError } from "grammy";
 import { expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
 
@@ -18,4 +19,17 @@ it("scrubs bot tokens from every line: messages, bindings, errors' causes and st
     url: "https://api.telegram.org/bot<bot token>/getMe",
     err: { error: { message: "request to https://api.telegram.org/bot<bot token>/copyMessage failed, reason: socket hang up" } },
   });
+});
+
+it("scrubs the webhook secret from a failed setWebhook's payload", () => {
+  const lines: string[] = [];
+  const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
+  const secret = "s3cret_webhook_value_123";
+  const refused = new GrammyError("Call to 'setWebhook' failed!", { ok: false, error_code: 400, description: "Bad Request: bad webhook" }, "setWebhook", {
+    url: "https://bot.example.org/telegram",
+    secret_token: secret,
+  });
+  logger.fatal({ err: refused }, "the bot could not start");
+  expect(lines.join("")).not.toContain(secret);
+  expect(JSON.parse(lines[0]!).err.payload).toEqual({ url: "https://bot.example.org/telegram", secret_token: "<webhook secret>" });
 });
