@@ -51,6 +51,9 @@ programs-title = <b>International programs</b>
     Choose a program:
 countries-title = <b>Partner countries</b>
     JSPU cooperates with these countries:
+page-previous = ◀️ Previous
+page-next = Next ▶️
+page-of = Page { $page } of { $pages }
 card-apply-button = 📝 How to apply
 card-contacts-button = 📞 Contacts
 card-programs-of-country = Programs

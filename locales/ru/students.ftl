@@ -51,6 +51,9 @@ programs-title = <b>Международные программы</b>
     Выберите программу:
 countries-title = <b>Страны-партнёры</b>
     ДГПУ сотрудничает с этими странами:
+page-previous = ◀️ Предыдущие
+page-next = Следующие ▶️
+page-of = Страница { $page } из { $pages }
 card-apply-button = 📝 Как подать заявку
 card-contacts-button = 📞 Контакты
 card-programs-of-country = Программы

@@ -51,6 +51,9 @@ programs-title = <b>Xalqaro dasturlar</b>
     Dasturni tanlang:
 countries-title = <b>Hamkor davlatlar</b>
     JDPU quyidagi davlatlar bilan hamkorlik qiladi:
+page-previous = ◀️ Oldingi
+page-next = Keyingi ▶️
+page-of = { $page }-sahifa, jami { $pages } ta
 card-apply-button = 📝 Qanday topshiriladi
 card-contacts-button = 📞 Aloqa
 card-programs-of-country = Dasturlar

@@ -11,9 +11,10 @@ import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";
-import { callback } from "../ui/callback-data.js";
+import { APPLY_CHOOSER_PAGE, callback } from "../ui/callback-data.js";
 import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
+import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
@@ -29,7 +30,7 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
   };
 
   feature.command("apply", (ctx) => reply(ctx, chooser(ctx, knowledgeFor(ctx, catalog))));
-  feature.callbackQuery(callback.applyChooser(), (ctx) => show(ctx, chooser(ctx, knowledgeFor(ctx, catalog))));
+  feature.callbackQuery(APPLY_CHOOSER_PAGE, (ctx) => show(ctx, chooser(ctx, knowledgeFor(ctx, catalog), Number(ctx.match[1] ?? 0))));
   feature.callbackQuery(PAGE, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     if (!entry) return staleButton(ctx);
@@ -54,9 +55,14 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
   return feature;
 }
 
-function chooser(ctx: BotContext, kb: KnowledgeBase): View {
-  const buttons = programsOf(kb).map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
-  return { html: ctx.t("apply-choose"), keyboard: keyboardOf(...rowsOf(buttons, 1), [homeButton(ctx)]) };
+/** The programs to choose from, a page at a time. */
+function chooser(ctx: BotContext, kb: KnowledgeBase, requested = 0): View {
+  const page = pageOf(programsOf(kb), requested);
+  const buttons = page.items.map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
+  return {
+    html: [ctx.t("apply-choose"), ...pageNumber(ctx.t, page)].join("\n\n"),
+    keyboard: keyboardOf(...rowsOf(buttons, 1), pageButtons(ctx.t, page, callback.applyChooser), [homeButton(ctx)]),
+  };
 }
 
 /** Pages: the steps, then the documents (when the program lists any), then the deadlines and whom to submit to. */

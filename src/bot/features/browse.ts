@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { knowledgeFor } from "../middleware/language.js";
-import { callback, ENTRY_BUTTON } from "../ui/callback-data.js";
+import { COUNTRIES_PAGE, ENTRY_BUTTON, PROGRAMS_PAGE } from "../ui/callback-data.js";
 import { entryView, listView } from "../ui/cards.js";
 import { reply, show } from "../ui/view.js";
 import { staleButton } from "./menu.js";
@@ -16,9 +16,9 @@ export function browseFeature({ catalog }: Pick<BotDeps, "catalog">) {
   const kb = (ctx: BotContext) => knowledgeFor(ctx, catalog);
 
   feature.command("programs", (ctx) => reply(ctx, listView(ctx, kb(ctx), "program")));
-  feature.callbackQuery(callback.programs(), (ctx) => show(ctx, listView(ctx, kb(ctx), "program")));
+  feature.callbackQuery(PROGRAMS_PAGE, (ctx) => show(ctx, listView(ctx, kb(ctx), "program", Number(ctx.match[1] ?? 0))));
   feature.command("countries", (ctx) => reply(ctx, listView(ctx, kb(ctx), "country")));
-  feature.callbackQuery(callback.countries(), (ctx) => show(ctx, listView(ctx, kb(ctx), "country")));
+  feature.callbackQuery(COUNTRIES_PAGE, (ctx) => show(ctx, listView(ctx, kb(ctx), "country", Number(ctx.match[1] ?? 0))));
   feature.command("contacts", (ctx) => reply(ctx, entryView(ctx, kb(ctx), kb(ctx).byId.get(DEPARTMENT_CONTACT)!)));
 
   feature.callbackQuery(ENTRY_BUTTON, async (ctx) => {

@@ -20,10 +20,11 @@ import { EXAMS, ROLES, type Exam } from "../../knowledge/schema.js";
 import type { UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
-import { callback } from "../ui/callback-data.js";
+import { callback, STEP_PAGE } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
+import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 import { mainMenu } from "./menu.js";
 
 export const ELIGIBILITY = "eligibility";
@@ -76,7 +77,8 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     // From a program's card, that program is the interest; otherwise ask for a country.
     const countries = await conversation.external(() => countriesWithPrograms(knowledgeInScript(catalog.kb, ui), contentLang(ui)));
     const interest =
-      programOfInterest ?? (await ask.choice("interest", t("elig-ask-interest"), [...countries.map((c) => [c.title, c.id] as const), [t("elig-any-country"), "any"] as const], 2));
+      programOfInterest ??
+      (await ask.choice("interest", t("elig-ask-interest"), countries.map((c) => [c.title, c.id] as const), 2, [[t("elig-any-country"), "any"] as const]));
 
     const applicant: Applicant = { role, year, gpa, certificates };
     const result = await conversation.external(() => {
@@ -108,10 +110,10 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
   return feature;
 }
 
-/** Partner countries that have programs, for the "interest" question. */
+/** Partner countries that have programs, for the "interest" question; by name, for a list of many pages. */
 function countriesWithPrograms(kb: KnowledgeBase, lang: ReturnType<typeof contentLang>) {
   const ids = new Set(programsOf(kb).flatMap((p) => p.program.countries));
-  return [...ids].map((id) => ({ id, title: kb.byId.get(id)!.title[lang] }));
+  return [...ids].map((id) => ({ id, title: kb.byId.get(id)!.title[lang] })).sort((a, b) => a.title.localeCompare(b.title, lang));
 }
 
 /** The answer: what fits now, what nearly fits and what is missing (the program or country of interest first), the rest counted. */
@@ -178,19 +180,52 @@ function asker(conversation: Flow, ctx: Context, t: T) {
   }
 
   return {
-    /** Buttons; typing an option's label counts too, and after two misses the buttons are sent again. */
-    async choice<V extends string>(key: string, question: string, options: readonly (readonly [label: string, value: V])[], perRow = 1): Promise<V> {
+    /**
+     * Buttons, a page at a time when there are many (the countries grow with
+     * the knowledge base), `always` under every page; typing an option's label
+     * counts too, and after two misses the buttons are sent again.
+     */
+    async choice<V extends string>(
+      key: string,
+      question: string,
+      options: readonly (readonly [label: string, value: V])[],
+      perRow = 1,
+      always: readonly (readonly [label: string, value: V])[] = [],
+    ): Promise<V> {
       const back = begin();
-      const keyboard = keyboardOf(...rowsOf(options.map(([label, value]) => InlineKeyboard.text(label, callback.step(key, value))), perRow), controls(key, back));
-      await ctx.reply(question, { reply_markup: keyboard });
+      const button = ([label, value]: readonly [string, V]) => InlineKeyboard.text(label, callback.step(key, value));
+      const screen = (n: number) => {
+        const page = pageOf(options, n);
+        const keyboard = keyboardOf(...rowsOf(page.items.map(button), perRow), pageButtons(t, page, (p) => callback.stepPage(key, p)), ...rowsOf(always.map(button), perRow), controls(key, back));
+        return { text: [question, ...pageNumber(t, page)].join("\n\n"), keyboard, page: page.index };
+      };
+      // The page each message of this question shows: a page is turned by editing the message pressed.
+      const shownOn = new Map<number, number>();
+      const send = async (text: string, current: ReturnType<typeof screen>) => shownOn.set((await ctx.reply(text, { reply_markup: current.keyboard })).message_id, current.page);
+      let current = screen(0);
+      await send(current.text, current);
       for (let misses = 0; ; ) {
         const update = await answer();
+        const turn = update.callbackQuery?.data?.match(STEP_PAGE);
+        const message = update.callbackQuery?.message;
+        if (turn?.[1] === key && message) {
+          // Only this question's own messages, and only to another page: Telegram refuses an edit that changes nothing.
+          const shown = shownOn.get(message.message_id);
+          current = screen(Number(turn[2]));
+          if (shown !== undefined && shown !== current.page) {
+            await ctx.api.editMessageText(message.chat.id, message.message_id, current.text, { reply_markup: current.keyboard });
+            shownOn.set(message.message_id, current.page);
+          }
+          continue;
+        }
         const typed = update.message?.text?.trim().toLowerCase();
-        const value = (await pressed(update, key, back)) ?? options.find(([label]) => label.toLowerCase() === typed)?.[1];
-        if (value !== undefined && options.some(([, v]) => v === value)) return value as V;
+        const choices = [...options, ...always];
+        const value = (await pressed(update, key, back)) ?? choices.find(([label]) => label.toLowerCase() === typed)?.[1];
+        if (value !== undefined && choices.some(([, v]) => v === value)) return value as V;
         if (update.callbackQuery) continue; // a button of an earlier question: ignored
         misses++;
-        await update.reply(t("elig-use-buttons"), misses >= 2 ? { reply_markup: keyboard } : {});
+        if (misses >= 2) await send(t("elig-use-buttons"), current);
+        else await update.reply(t("elig-use-buttons"));
       }
     },
 

@@ -15,8 +15,9 @@ export const callback = {
   menu: () => "menu",
   languages: () => "langs",
   language: (lang: string) => checked(`lang:${lang}`),
-  programs: () => "programs",
-  countries: () => "countries",
+  /** The programs and countries lists, at a page (ui/paging.ts). */
+  programs: (page = 0) => paged("programs", page),
+  countries: (page = 0) => paged("countries", page),
   /** Any knowledge entry's card. */
   entry: (id: string) => checked(`e:${id}`),
   eligibility: () => "eligibility",
@@ -24,9 +25,11 @@ export const callback = {
   eligibilityFor: (id: string) => checked(`elg:${id}`),
   /** An answer inside a guided conversation: its step and the value chosen. */
   step: (step: string, value: string) => checked(`el:${step}:${value}`),
+  /** Another page of a step's choices (a value no choice has: ids have no colon). */
+  stepPage: (step: string, page: number) => checked(`el:${step}:page:${page}`),
   cancel: () => "el:cancel",
-  /** "How to apply": the program chooser, a page of a program's steps, ticking a document. */
-  applyChooser: () => "apply",
+  /** "How to apply": the program chooser (at a page of programs), a page of a program's steps, ticking a document. */
+  applyChooser: (page = 0) => paged("apply", page),
   applyPage: (id: string, page: number) => checked(`ap:${id}:${page}`),
   /** The first page as a new message (from a message that should stay, like an eligibility result). */
   applyStart: (id: string) => checked(`aps:${id}`),
@@ -49,6 +52,9 @@ export const callback = {
   reminderCard: (id: string) => checked(`remc:${id}`),
 };
 
+/** A list's page: page 0 keeps the list's plain data, which older messages carry. */
+const paged = (list: string, page: number) => (page === 0 ? list : checked(`${list}:${page}`));
+
 export const STAFF_BUTTON = /^s\//;
 
 /**
@@ -62,6 +68,12 @@ export const isPersonalButton = (data: string): boolean => PERSONAL_BUTTON.test(
 
 export const LANGUAGE_BUTTON = /^lang:(.+)$/;
 export const ENTRY_BUTTON = /^e:(.+)$/;
+/** The page asked for is match[1] (undefined: the first). */
+export const PROGRAMS_PAGE = /^programs(?::(\d+))?$/;
+export const COUNTRIES_PAGE = /^countries(?::(\d+))?$/;
+export const APPLY_CHOOSER_PAGE = /^apply(?::(\d+))?$/;
+/** match[1]: the step, match[2]: the page. */
+export const STEP_PAGE = /^el:([^:]+):page:(\d+)$/;
 export const ANNOUNCEMENTS_PAGE = /^subs:(\d+)$/;
 export const TOGGLE_TOPIC_BUTTON = /^sub:(\d+):(.+)$/;
 export const FOLLOW_BUTTON = /^fol:(.+)$/;

@@ -20,11 +20,18 @@ import type { ContactEntry, CountryEntry, Entry, ProgramEntry } from "../../know
 import type { BotContext } from "../context.js";
 import { callback } from "./callback-data.js";
 import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
+import { pageButtons, pageNumber, pageOf } from "./paging.js";
 import { sectionsToHtml, type View } from "./view.js";
 
 /** What rendering needs of a context: the language and its translations. */
 type Renderer = Pick<BotContext, "lang" | "t">;
 
+/**
+ * Cards kept rendered per knowledge base, the most recently shown: a card
+ * takes a few KB, and every card of a 5,000-entry base in each language would
+ * take ~100 MB of the bot's 96 MB heap.
+ */
+const CARDS_KEPT = 500;
 const rendered = new WeakMap<KnowledgeBase, Map<string, View>>();
 
 /** The card of any entry, with the buttons that fit its kind. */
@@ -33,14 +40,19 @@ export function entryView(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
   if (!cards) rendered.set(kb, (cards = new Map()));
   const key = `${r.lang}:${entry.id}`;
   let view = cards.get(key);
-  if (!view) cards.set(key, (view = renderEntry(r, kb, entry)));
+  if (view) cards.delete(key); // set again below: the Map's order is the order of use
+  else if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
+  cards.set(key, (view ??= renderEntry(r, kb, entry)));
   return view;
 }
 
-export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "country"): View {
-  const buttons = kb.entries.filter((e) => e.type === type).map((entry) => InlineKeyboard.text(entry.title[r.lang], callback.entry(entry.id)));
-  const keyboard = keyboardOf(...rowsOf(buttons, type === "program" ? 1 : 2), [homeButton(r)]);
-  return { html: r.t(type === "program" ? "programs-title" : "countries-title"), keyboard };
+/** The programs or the countries, a page at a time. */
+export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "country", requested = 0): View {
+  const page = pageOf(kb.entries.filter((e) => e.type === type), requested);
+  const buttons = page.items.map((entry) => InlineKeyboard.text(entry.title[r.lang], callback.entry(entry.id)));
+  const pageData = type === "program" ? callback.programs : callback.countries;
+  const keyboard = keyboardOf(...rowsOf(buttons, type === "program" ? 1 : 2), pageButtons(r.t, page, pageData), [homeButton(r)]);
+  return { html: [r.t(type === "program" ? "programs-title" : "countries-title"), ...pageNumber(r.t, page)].join("\n\n"), keyboard };
 }
 
 export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-home"), callback.menu());

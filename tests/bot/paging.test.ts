@@ -1,0 +1,120 @@
+/**
+ * Lists that grow with the knowledge base, on a base of 48 programs and 35
+ * countries: the programs and countries lists, the /apply chooser and the
+ * eligibility question's countries show at most 10 entries a page, and Next
+ * then Previous reach every entry exactly once.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { loadKnowledge, programsOf } from "../../src/knowledge/load.js";
+import { writeLargeKnowledge } from "../fixtures/large-knowledge.js";
+import { allButtons, withBot } from "./harness.js";
+
+const dir = writeLargeKnowledge({ programs: 40, countries: 25 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const h = withBot({ KNOWLEDGE_DIR: dir });
+
+const kb = loadKnowledge(dir);
+const titlesOf = (ids: Iterable<string>) => [...ids].map((id) => kb.byId.get(id)!.title.en);
+const programs = titlesOf(programsOf(kb).map((p) => p.id));
+const countries = titlesOf(kb.entries.filter((e) => e.type === "country").map((e) => e.id));
+const countriesWithPrograms = titlesOf(new Set(programsOf(kb).flatMap((p) => p.program.countries)));
+
+const NEXT = "Next ▶️";
+const PREVIOUS = "◀️ Previous";
+
+/**
+ * From a list's first page, Next to the last page, then Previous back to the
+ * first, checking each page comes back the same; the entries of each page, by
+ * their button data (`isEntry`).
+ */
+async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: string) => boolean): Promise<string[][]> {
+  const entriesOn = (message: FakeMessage) =>
+    message.buttons
+      .flat()
+      .filter((b) => b.callbackData !== undefined && isEntry(b.callbackData))
+      .map((b) => b.text);
+  const pages: string[][] = [];
+  let message = first;
+  for (;;) {
+    pages.push(entriesOn(message));
+    expect(entriesOn(message).length).toBeLessThanOrEqual(10);
+    expect(message.text).toContain(`Page ${pages.length} of `);
+    if (!allButtons(message).includes(NEXT)) break;
+    const next = await user.press(message, NEXT);
+    expect(next.messageId).toBe(message.messageId); // turned in place
+    message = next;
+  }
+  for (let i = pages.length - 2; i >= 0; i--) {
+    message = await user.press(message, PREVIOUS);
+    expect(entriesOn(message)).toEqual(pages[i]);
+  }
+  expect(allButtons(message)).not.toContain(PREVIOUS);
+  return pages;
+}
+
+/** Every entry once, in pages of 10 but the last. */
+function expectEvery(pages: string[][], expected: string[]): void {
+  expect(pages.flat().sort()).toEqual([...expected].sort());
+  expect(pages.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(expected.length / 10) }, (_, i) => Math.min(10, expected.length - 10 * i)));
+}
+
+describe("lists of a large knowledge base, a page at a time", () => {
+  it("the programs list", async () => {
+    expect(programs.length).toBeGreaterThan(30);
+    const user = h.fake.user({ languageCode: "en" });
+    const list = await user.send("/programs");
+    expect(list.text).toContain("Page 1 of 5");
+    const pages = await pageThrough(user, list, (data) => data.startsWith("e:"));
+    expectEvery(pages, programs);
+    // A program of a later page opens its card.
+    const third = await user.press(await user.press(list, NEXT), NEXT);
+    const card = await user.press(third, pages[2]![0]!);
+    expect(card.text.startsWith(pages[2]![0]!)).toBe(true);
+  });
+
+  it("the countries list", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const list = await user.send("/countries");
+    expectEvery(await pageThrough(user, list, (data) => data.startsWith("e:")), countries);
+  });
+
+  it("the /apply chooser", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const chooser = await user.send("/apply");
+    const pages = await pageThrough(user, chooser, (data) => data.startsWith("ap:"));
+    expectEvery(pages, programs);
+    // A program on the last page starts its steps.
+    const last = pages.at(-1)!.at(-1)!;
+    let page = chooser;
+    for (let i = 1; i < pages.length; i++) page = await user.press(page, NEXT);
+    const steps = await user.press(page, last);
+    expect(steps.text).toContain(`How to apply: ${last}`);
+  });
+
+  it("the eligibility question's countries, inside the conversation: turning pages, then a country of a later page answers it", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    const field = await user.press(role, "Teacher or professor");
+    const scale = await user.press(field, "Skip");
+    const certificate = await user.press(scale, "I don't know");
+    const interest = await user.press(certificate, "No more");
+    expect(interest.text).toContain("Is there a country you are most interested in?");
+    const isCountry = (data: string) => data.startsWith("el:interest:") && !/:(page:\d+|any|back)$/.test(data);
+    const pages = await pageThrough(user, interest, isCountry);
+    expectEvery(pages, countriesWithPrograms);
+
+    // "Any country", Back and Cancel stay on every page; a country of the last page is taken as the answer.
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    let page = interest;
+    for (let i = 1; i < pages.length; i++) {
+      page = await user.press(page, NEXT);
+      expect(allButtons(page)).toEqual(expect.arrayContaining(["Any country", "⬅️ Back", "✖️ Cancel"]));
+    }
+    const result = await user.press(page, pages.at(-1)![0]!);
+    expect(result.messageId).not.toBe(interest.messageId);
+    expect(result.text).not.toContain("Is there a country");
+    expect(allButtons(result)).toContain("🏠 Menu");
+  });
+});
