@@ -121,6 +121,10 @@ elig-result-others = { $count ->
     [one] One more program is not open to you now.
    *[other] { $count } more programs are not open to you now.
 }
+elig-result-more = { $count ->
+    [one] …and one more.
+   *[other] …and { $count } more.
+}
 elig-result-confirm = ⚠️ These criteria are typical ones, not confirmed by the department: please confirm them before applying.
 elig-apply-button = 📝 How to apply: { $program }
 elig-gap-role = open to { $roles }

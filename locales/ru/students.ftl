@@ -122,6 +122,7 @@ elig-result-others = { $count ->
     [few] Ещё { $count } программы сейчас вам не открыты.
    *[many] Ещё { $count } программ сейчас вам не открыты.
 }
+elig-result-more = …и ещё { $count }.
 elig-result-confirm = ⚠️ Это типичные требования, отдел их не подтверждал: уточните их перед подачей заявки.
 elig-apply-button = 📝 Как подать: { $program }
 elig-gap-role = только для: { $roles }

@@ -118,6 +118,7 @@ elig-result-eligible = <b>Hozir mos kelasiz:</b>
 elig-result-nearly = <b>Deyarli — nima yetishmaydi:</b>
 elig-result-none = Hozircha hech bir dastur mos kelmaydi. Bo'lim maslahat berishi mumkin.
 elig-result-others = Hozir siz uchun ochiq bo'lmagan yana { $count } ta dastur bor.
+elig-result-more = …va yana { $count } ta.
 elig-result-confirm = ⚠️ Bu talablar odatiy talablar, bo'lim ularni tasdiqlamagan: ariza topshirishdan oldin aniqlashtiring.
 elig-apply-button = 📝 Qanday topshiriladi: { $program }
 elig-gap-role = faqat: { $roles }

@@ -30,6 +30,8 @@ import { mainMenu } from "./menu.js";
 export const ELIGIBILITY = "eligibility";
 const MAX_CERTIFICATES = 4;
 const MAX_APPLY_BUTTONS = 8;
+/** Programs named in each list of the answer (fits now, nearly); the others are counted. */
+const MAX_NAMED = 10;
 
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
@@ -130,9 +132,14 @@ function resultMessage(t: T, kb: KnowledgeBase, lang: ReturnType<typeof contentL
   // The program the student asked about from its card gets an answer even when it is closed to them.
   const asked = verdicts.find((v) => v.programId === interest && v.verdict === "not");
   if (asked) blocks.push(t("elig-result-interest-not", { program: escapeHtml(title(asked.programId)), why: escapeHtml(asked.gaps.map((g) => describeGap(t, g)).join("; ")) }));
-  if (eligible.length > 0) blocks.push([t("elig-result-eligible"), ...eligible.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}`)].join("\n"));
+  // The first ones named, the rest counted: a large base would not fit one message (Telegram's 4,096 characters).
+  const named = (list: ProgramVerdict[], line: (v: ProgramVerdict) => string) => [
+    ...list.slice(0, MAX_NAMED).map(line),
+    ...(list.length > MAX_NAMED ? [t("elig-result-more", { count: list.length - MAX_NAMED })] : []),
+  ];
+  if (eligible.length > 0) blocks.push([t("elig-result-eligible"), ...named(eligible, (v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}`)].join("\n"));
   if (nearly.length > 0) {
-    blocks.push([t("elig-result-nearly"), ...nearly.map((v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}: ${v.gaps.map((g) => escapeHtml(describeGap(t, g))).join("; ")}`)].join("\n"));
+    blocks.push([t("elig-result-nearly"), ...named(nearly, (v) => `• ${escapeHtml(title(v.programId))}${confirm(v)}: ${v.gaps.map((g) => escapeHtml(describeGap(t, g))).join("; ")}`)].join("\n"));
   }
   if (eligible.length + nearly.length === 0) blocks.push(t("elig-result-none"));
   if (others > 0) blocks.push(t("elig-result-others", { count: others }));
