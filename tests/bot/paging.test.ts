@@ -1,8 +1,8 @@
 /**
  * Lists that grow with the knowledge base, on a base of 48 programs and 35
- * countries: the programs and countries lists, the /apply chooser and the
- * eligibility question's countries show at most 10 entries a page, and Next
- * then Previous reach every entry exactly once.
+ * countries: the programs and countries lists, a country's programs, the
+ * /apply chooser and the eligibility question's countries show at most 10
+ * entries a page, and Next then Previous reach every entry exactly once.
  */
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -79,6 +79,21 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const user = h.fake.user({ languageCode: "en" });
     const list = await user.send("/countries");
     expectEvery(await pageThrough(user, list, (data) => data.startsWith("e:")), countries);
+  });
+
+  it("a country's programs, on its card", async () => {
+    const popular = kb.byId.get("country-1")!;
+    const itsPrograms = titlesOf(programsOf(kb).filter((p) => p.program.countries.includes(popular.id)).map((p) => p.id));
+    expect(itsPrograms.length).toBeGreaterThan(10);
+    const user = h.fake.user({ languageCode: "en" });
+    const countriesList = await user.send("/countries");
+    const card = await user.press(countriesList, popular.title.en);
+    expect(card.text.startsWith(popular.title.en)).toBe(true);
+    const pages = await pageThrough(user, card, (data) => /^e:program-\d+$/.test(data));
+    expectEvery(pages, itsPrograms);
+    // The text names the page's programs, as the buttons do.
+    expect(card.text).toContain(`• ${pages[0]![0]}`);
+    expect(card.text).not.toContain(`• ${pages[1]![0]}`);
   });
 
   it("the /apply chooser", async () => {

@@ -24,7 +24,7 @@ export function browseFeature({ catalog }: Pick<BotDeps, "catalog">) {
   feature.callbackQuery(ENTRY_BUTTON, async (ctx) => {
     const entry = kb(ctx).byId.get(ctx.match[1]!);
     if (!entry) return staleButton(ctx);
-    await show(ctx, entryView(ctx, kb(ctx), entry));
+    await show(ctx, entryView(ctx, kb(ctx), entry, Number(ctx.match[2] ?? 0)));
   });
 
   return feature;

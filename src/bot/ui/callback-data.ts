@@ -18,8 +18,8 @@ export const callback = {
   /** The programs and countries lists, at a page (ui/paging.ts). */
   programs: (page = 0) => paged("programs", page),
   countries: (page = 0) => paged("countries", page),
-  /** Any knowledge entry's card. */
-  entry: (id: string) => checked(`e:${id}`),
+  /** Any knowledge entry's card; `page`: of a country's programs. */
+  entry: (id: string, page = 0) => checked(page === 0 ? `e:${id}` : `e:${id}:${page}`),
   eligibility: () => "eligibility",
   /** "Am I eligible?" from a program's card: that program comes first in the answer. */
   eligibilityFor: (id: string) => checked(`elg:${id}`),
@@ -67,7 +67,8 @@ const PERSONAL_BUTTON = /^(?:langs$|lang:|subs:|sub:|fol:|rem:|remx:|ck:)/;
 export const isPersonalButton = (data: string): boolean => PERSONAL_BUTTON.test(data);
 
 export const LANGUAGE_BUTTON = /^lang:(.+)$/;
-export const ENTRY_BUTTON = /^e:(.+)$/;
+/** match[1]: the entry's id, match[2]: the page (undefined: the first). */
+export const ENTRY_BUTTON = /^e:([^:]+)(?::(\d+))?$/;
 /** The page asked for is match[1] (undefined: the first). */
 export const PROGRAMS_PAGE = /^programs(?::(\d+))?$/;
 export const COUNTRIES_PAGE = /^countries(?::(\d+))?$/;

@@ -34,15 +34,15 @@ type Renderer = Pick<BotContext, "lang" | "t">;
 const CARDS_KEPT = 500;
 const rendered = new WeakMap<KnowledgeBase, Map<string, View>>();
 
-/** The card of any entry, with the buttons that fit its kind. */
-export function entryView(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
+/** The card of any entry, with the buttons that fit its kind; `page`: of a country's programs. */
+export function entryView(r: Renderer, kb: KnowledgeBase, entry: Entry, page = 0): View {
   let cards = rendered.get(kb);
   if (!cards) rendered.set(kb, (cards = new Map()));
-  const key = `${r.lang}:${entry.id}`;
+  const key = `${r.lang}:${entry.id}:${page}`;
   let view = cards.get(key);
   if (view) cards.delete(key); // set again below: the Map's order is the order of use
   else if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
-  cards.set(key, (view ??= renderEntry(r, kb, entry)));
+  cards.set(key, (view ??= renderEntry(r, kb, entry, page)));
   return view;
 }
 
@@ -57,12 +57,12 @@ export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "coun
 
 export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-home"), callback.menu());
 
-function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry): View {
+function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number): View {
   switch (entry.type) {
     case "program":
       return programCard(r, kb, entry);
     case "country":
-      return countryCard(r, kb, entry);
+      return countryCard(r, kb, entry, page);
     case "contact":
       return contactCard(r, entry);
     case "topic":
@@ -84,13 +84,17 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
   return card(r, program, [...overview(program, r.lang), eligibility(program, r.lang, r.t)], program.to_confirm || rules.to_confirm, keyboard);
 }
 
-/** What JSPU does with the country, and its programs: named in the text, one tap away below. */
-function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry): View {
+/** What JSPU does with the country, and its programs (a page of them): named in the text, one tap away below. */
+function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry, requested: number): View {
   const programs = relatedEntries(kb, country).filter((e) => e.type === "program");
+  const page = pageOf(programs, requested);
   const sections = [...overview(country, r.lang)];
-  if (programs.length > 0) sections.push({ heading: r.t("card-programs-of-country"), lines: programs.map((p) => `• ${p.title[r.lang]}`) });
+  if (programs.length > 0) {
+    sections.push({ heading: r.t("card-programs-of-country"), lines: [...page.items.map((p) => `• ${p.title[r.lang]}`), ...pageNumber(r.t, page)] });
+  }
   const keyboard = keyboardOf(
-    ...rowsOf(programs.map((p) => InlineKeyboard.text(p.title[r.lang], callback.entry(p.id))), 1),
+    ...rowsOf(page.items.map((p) => InlineKeyboard.text(p.title[r.lang], callback.entry(p.id))), 1),
+    pageButtons(r.t, page, (n) => callback.entry(country.id, n)),
     ...relatedRows(r, kb, country, programs.map((p) => p.id)),
     [InlineKeyboard.text(r.t("card-follow-button"), callback.follow(countryTopic(country.id)))],
     [InlineKeyboard.text(r.t("nav-back-countries"), callback.countries()), homeButton(r)],
