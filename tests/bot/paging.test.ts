@@ -96,6 +96,16 @@ describe("lists of a large knowledge base, a page at a time", () => {
     expect(card.text).not.toContain(`• ${pages[1]![0]}`);
   });
 
+  it("the announcements screen: programs, then countries, ten topics a page", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const screen = await user.send("/announcements");
+    expect(allButtons(screen)).toContain("🌍 Partner countries"); // a jump to the countries' first page
+    const pages = await pageThrough(user, screen, (data) => data.startsWith("sub:") && !data.endsWith(":all"));
+    const off = (titles: string[]) => titles.map((title) => `▫️ ${title}`);
+    expect(pages.flat()).toEqual([...off(programs), ...off(countries)]);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 8, 10, 10, 10, 5]);
+  });
+
   it("the /apply chooser", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const chooser = await user.send("/apply");

@@ -14,6 +14,7 @@ import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
+import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 import { reply, show, type View } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
@@ -99,33 +100,35 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
   return feature;
 }
 
-const PROGRAMS_PER_PAGE = 10;
-const COUNTRIES_PER_PAGE = 20;
-
-/** The topics screen's pages: programs (one to a row), then countries (two to a row). */
+/** The topics screen's pages: programs (one to a row), then countries (two to a row), a page of ten never mixing them. */
 function pagesOf(kb: KnowledgeBase): { kind: "program" | "country"; entries: Entry[] }[] {
-  const pages = (kind: "program" | "country", size: number) => {
+  const pages = (kind: "program" | "country") => {
     const entries = kb.entries.filter((e) => e.type === kind);
-    return Array.from({ length: Math.ceil(entries.length / size) }, (_, i) => ({ kind, entries: entries.slice(i * size, (i + 1) * size) }));
+    return entries.length === 0 ? [] : Array.from({ length: pageOf(entries, 0).pages }, (_, i) => ({ kind, entries: pageOf(entries, i).items }));
   };
-  return [...pages("program", PROGRAMS_PER_PAGE), ...pages("country", COUNTRIES_PER_PAGE)];
+  return [...pages("program"), ...pages("country")];
 }
 
 function announcementsView(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic>, requested: number): View {
   const pages = pagesOf(kb);
-  const index = Math.max(0, Math.min(requested, pages.length - 1));
-  const page = pages[index];
+  // One page of topics a screen: the screens are a list of pages, a page at a time.
+  const screen = pageOf(pages, requested, 1);
+  const { index, items: [page] } = screen;
   const toggle = (topic: Topic, label: string) =>
     InlineKeyboard.text(ctx.t(topics.has(topic) ? "subs-on" : "subs-off", { topic: label }), callback.toggleTopic(topic, index));
   const topicButtons = (page?.entries ?? []).map((e) => toggle(`${page!.kind}:${e.id}`, e.title[ctx.lang]));
-  const pageButton = (i: number) => pages[i] && InlineKeyboard.text(ctx.t(pages[i].kind === "program" ? "menu-programs" : "menu-countries"), callback.announcements(i));
+  // Previous and Next through the pages, and a jump to the other kind's first page.
+  const firstOf = (kind: "program" | "country") => pages.findIndex((p) => p.kind === kind);
+  const other = page?.kind === "program" ? "country" : "program";
+  const jump = firstOf(other) === -1 ? [] : [InlineKeyboard.text(ctx.t(other === "program" ? "menu-programs" : "menu-countries"), callback.announcements(firstOf(other)))];
   const keyboard = keyboardOf(
     [toggle("all", ctx.t("subs-all"))],
     ...rowsOf(topicButtons, page?.kind === "country" ? 2 : 1),
-    [pageButton(index - 1), pageButton(index + 1)].filter((b) => b !== undefined),
+    pageButtons(ctx.t, screen, callback.announcements),
+    jump,
     [...(topics.size > 0 ? [InlineKeyboard.text(ctx.t("subs-stop-all"), callback.stopAllTopics())] : []), homeButton(ctx)],
   );
-  return { html: [ctx.t("subs-title"), summary(ctx, kb, topics), ctx.t("subs-hint")].join("\n\n"), keyboard };
+  return { html: [ctx.t("subs-title"), summary(ctx, kb, topics), ctx.t("subs-hint"), ...pageNumber(ctx.t, screen)].join("\n\n"), keyboard };
 }
 
 /** What the student hears about now, in words. */
