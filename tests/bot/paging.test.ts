@@ -14,7 +14,8 @@ import { allButtons, withBot } from "./harness.js";
 
 const dir = writeLargeKnowledge({ programs: 40, countries: 25 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const h = withBot({ KNOWLEDGE_DIR: dir });
+const OWNER = 500;
+const h = withBot({ KNOWLEDGE_DIR: dir, ADMIN_IDS: [OWNER] });
 
 const kb = loadKnowledge(dir);
 const titlesOf = (ids: Iterable<string>) => [...ids].map((id) => kb.byId.get(id)!.title.en);
@@ -26,11 +27,12 @@ const NEXT = "Next ▶️";
 const PREVIOUS = "◀️ Previous";
 
 /**
- * From a list's first page, Next to the last page, then Previous back to the
- * first, checking each page comes back the same; the entries of each page, by
- * their button data (`isEntry`).
+ * From a list's first page, Next to the last page, then (unless `back` is
+ * false) Previous back to the first, checking each page comes back the same;
+ * the entries of each page, by their button data (`isEntry`), and the message
+ * where it stopped.
  */
-async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: string) => boolean): Promise<string[][]> {
+async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: string) => boolean, back = true): Promise<string[][] & { last: FakeMessage }> {
   const entriesOn = (message: FakeMessage) =>
     message.buttons
       .flat()
@@ -47,12 +49,12 @@ async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: s
     expect(next.messageId).toBe(message.messageId); // turned in place
     message = next;
   }
-  for (let i = pages.length - 2; i >= 0; i--) {
+  for (let i = pages.length - 2; back && i >= 0; i--) {
     message = await user.press(message, PREVIOUS);
     expect(entriesOn(message)).toEqual(pages[i]);
   }
-  expect(allButtons(message)).not.toContain(PREVIOUS);
-  return pages;
+  if (back) expect(allButtons(message)).not.toContain(PREVIOUS);
+  return Object.assign(pages, { last: message });
 }
 
 /** Every entry once, in pages of 10 but the last. */
@@ -104,6 +106,24 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const off = (titles: string[]) => titles.map((title) => `▫️ ${title}`);
     expect(pages.flat()).toEqual([...off(programs), ...off(countries)]);
     expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 10, 8, 10, 10, 10, 5]);
+  });
+
+  it("a broadcast's programs and countries to choose from (staff), counted a page at a time", async () => {
+    const topics = [...programsOf(kb), ...kb.entries.filter((e) => e.type === "country")];
+    const onLastPage = topics[80]!;
+    const student = h.fake.user({ languageCode: "en" });
+    h.app.store.seeUser({ id: student.id, firstName: "S" });
+    h.app.store.flush();
+    h.app.store.subscriptions.subscribe(student.id, `country:${onLastPage.id}`);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const audience = await owner.send("/broadcast");
+    const first = await owner.press(audience, "By program or country");
+    // Forward only: there and back would be more presses than flood control lets one person make in 10 seconds.
+    const pages = await pageThrough(owner, first, (data) => data.startsWith("s/bcf:t:"), false);
+    expectEvery(pages, topics.map((e) => `${e.title.en} (${e === onLastPage ? 1 : 0})`));
+    const ask = await owner.press(pages.last, `${onLastPage.title.en} (1)`);
+    expect(ask.text).toContain(`subscribers to ${onLastPage.title.en}`);
+    await owner.send("/cancel");
   });
 
   it("the /apply chooser", async () => {

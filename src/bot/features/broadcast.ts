@@ -11,7 +11,7 @@
 import { createConversation, type Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, type Context, type NextFunction } from "grammy";
 import type { Message } from "grammy/types";
-import { countryTopic, programTopic, type Audience } from "../../broadcast/audience.js";
+import { countryTopic, isTopic, programTopic, topicEntry, type Audience, type Topic } from "../../broadcast/audience.js";
 import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
 import { UI_LANGS, type UiLang } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -21,13 +21,12 @@ import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js"
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
+import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 
 export const BROADCAST = "broadcast";
 const STEP = /^s\/bcf:(.+)$/;
 const step = (value: string) => callback.staff(`bcf:${value}`);
 const CANCEL = step("cancel");
-/** Programs and countries per page of the audience question (Telegram allows 100 buttons; a phone shows fewer). */
-const TOPICS_PER_PAGE = 20;
 
 type Flow = Conversation<BotContext, Context>;
 const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far": "bc-time-too-far" } as const;
@@ -67,25 +66,40 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
     /** All subscribers, one language, or one topic (a program or a country, in pages), each with how many it reaches. */
     async function chooseAudience(): Promise<Audience> {
       const options = await conversation.external(() => {
-        const kb = knowledgeInScript(catalog.kb, ui);
         const count = (audience: Audience) => store.subscriptions.countAudience(audience);
-        const topics = kb.entries.flatMap((e) => (e.type === "program" ? [programTopic(e.id)] : e.type === "country" ? [countryTopic(e.id)] : []));
-        return {
-          all: count({ topic: "all" }),
-          langs: UI_LANGS.map((lang) => ({ lang, count: count({ topic: "all", lang }) })),
-          topics: topics.map((topic) => ({ topic, title: kb.byId.get(topic.split(":")[1]!)!.title[contentLang(ui)] })),
-        };
+        return { all: count({ topic: "all" }), langs: UI_LANGS.map((lang) => ({ lang, count: count({ topic: "all", lang }) })) };
       });
       const button = (label: string, value: string) => InlineKeyboard.text(label, step(value));
-      const pages = Math.ceil(options.topics.length / TOPICS_PER_PAGE);
-      /** A page of topics with their counts (counted when shown: a large base has thousands). */
-      const topicPage = async (page: number) => {
-        const shown = options.topics.slice(page * TOPICS_PER_PAGE, (page + 1) * TOPICS_PER_PAGE);
-        const counts = await conversation.external(() => shown.map((o) => store.subscriptions.countAudience({ topic: o.topic })));
-        const buttons = shown.map((o, i) => button(`${o.title} (${counts[i]})`, `t:${o.topic}`));
-        const turn = [...(page > 0 ? [button("◀️", `tp:${page - 1}`)] : []), ...(page + 1 < pages ? [button("▶️", `tp:${page + 1}`)] : [])];
-        return keyboardOf(...rowsOf(buttons, 2), turn, [cancelButton]);
+      /**
+       * A page of the topics with their counts, read when shown: a large base
+       * has thousands, too many to count at once or to keep in the flow's state.
+       */
+      const topicPage = async (requested: number) => {
+        const page = await conversation.external(() => {
+          const kb = knowledgeInScript(catalog.kb, ui);
+          const { items, index, pages } = pageOf(
+            kb.entries.filter((e) => e.type === "program" || e.type === "country"),
+            requested,
+          );
+          const shown = items.map((e) => {
+            const topic = e.type === "program" ? programTopic(e.id) : countryTopic(e.id);
+            return { topic, title: e.title[contentLang(ui)], count: store.subscriptions.countAudience({ topic }) };
+          });
+          return { items: shown, index, pages };
+        });
+        const buttons = page.items.map((o) => button(`${o.title} (${o.count})`, `t:${o.topic}`));
+        return {
+          index: page.index,
+          text: [t("bc-ask-topic"), ...pageNumber(t, page)].join("\n\n"),
+          keyboard: keyboardOf(...rowsOf(buttons, 2), pageButtons(t, page, (n) => step(`tp:${n}`)), [cancelButton]),
+        };
       };
+      /** A topic of a button, while its program or country is still in the base. */
+      const topicInBase = (value: string) =>
+        conversation.external(() => {
+          const about = isTopic(value) ? topicEntry(value) : undefined;
+          return about !== undefined && catalog.kb.byId.get(about.id)?.type === about.kind ? (value as Topic) : undefined;
+        });
       await ctx.reply(t("bc-ask-audience"), {
         reply_markup: keyboardOf(
           [button(t("bc-audience-all-button", { count: options.all }), "all")],
@@ -93,7 +107,8 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
           [cancelButton],
         ),
       });
-      let topicsMessage: Message | undefined;
+      // The topics message and the page it shows: a page is turned by editing it, never to the page it shows already.
+      let topics: { message: Message; index: number } | undefined;
       for (;;) {
         const choice = await press(t("bc-use-buttons"));
         if (choice === "all") return { topic: "all" };
@@ -101,16 +116,19 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
           const buttons = options.langs.map((o) => button(`${t(`language-name-${o.lang}`)} (${o.count})`, `l:${o.lang}`));
           await ctx.reply(t("bc-ask-language"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
         } else if (choice === "by-topic") {
-          topicsMessage = await ctx.reply(t("bc-ask-topic"), { reply_markup: await topicPage(0) });
+          const first = await topicPage(0);
+          topics = { message: await ctx.reply(first.text, { reply_markup: first.keyboard }), index: first.index };
         }
-        const page = /^tp:(\d+)$/.exec(choice);
-        if (page && topicsMessage && Number(page[1]) < pages) {
-          await ctx.api.editMessageReplyMarkup(topicsMessage.chat.id, topicsMessage.message_id, { reply_markup: await topicPage(Number(page[1])) });
+        const turn = /^tp:(\d+)$/.exec(choice);
+        if (turn && topics) {
+          const page = await topicPage(Number(turn[1]));
+          if (page.index !== topics.index) await ctx.api.editMessageText(topics.message.chat.id, topics.message.message_id, page.text, { reply_markup: page.keyboard });
+          topics.index = page.index;
         }
         const lang = options.langs.find((o) => choice === `l:${o.lang}`);
         if (lang) return { topic: "all", lang: lang.lang };
-        const topic = options.topics.find((o) => choice === `t:${o.topic}`);
-        if (topic) return { topic: topic.topic };
+        const topic = choice.startsWith("t:") ? await topicInBase(choice.slice(2)) : undefined;
+        if (topic) return { topic };
       }
     }
 
