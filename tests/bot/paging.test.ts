@@ -1,8 +1,10 @@
 /**
  * Lists that grow with the knowledge base, on a base of 48 programs and 35
  * countries: the programs and countries lists, a country's programs, the
- * /apply chooser and the eligibility question's countries show at most 10
- * entries a page, and Next then Previous reach every entry exactly once.
+ * announcements screen, the /apply chooser, the eligibility question's
+ * countries, and the staff's lists of a broadcast's topics and of entries to
+ * attach a question to show at most 10 entries a page, and Next (then
+ * Previous) reach every entry exactly once.
  */
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -124,6 +126,20 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const ask = await owner.press(pages.last, `${onLastPage.title.en} (1)`);
     expect(ask.text).toContain(`subscribers to ${onLastPage.title.en}`);
     await owner.send("/cancel");
+  });
+
+  it("the entries to attach an unanswered question to (staff)", async () => {
+    const student = h.fake.user({ languageCode: "en" });
+    await student.send("qwzx plmk");
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    const list = await owner.send("/unanswered");
+    const picker = await owner.press(list, /^1\. qwzx plmk/);
+    // Forward only, within what flood control lets one person press in 10 seconds.
+    const pages = await pageThrough(owner, picker, (data) => data.startsWith("s/ua:"), false);
+    expectEvery(
+      pages.map((page) => page.map((title) => title.replace(/^⭐ /, ""))),
+      kb.entries.map((e) => e.title.en),
+    );
   });
 
   it("the /apply chooser", async () => {

@@ -19,7 +19,8 @@ import { knowledgeFor } from "../middleware/language.js";
 import { callback } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
-import { keyboardOf, type Button } from "../ui/keyboard.js";
+import { keyboardOf } from "../ui/keyboard.js";
+import { pageButtons, pageOf } from "../ui/paging.js";
 import { reply, show, type View } from "../ui/view.js";
 import { excerpt } from "../ui/excerpt.js";
 
@@ -28,7 +29,6 @@ const MAX_LOGGED_LENGTH = 200;
 /** The most asked forms grouped for /unanswered (grouping compares every pair). */
 const FORMS_CONSIDERED = 300;
 const GROUPS_SHOWN = 10;
-const ENTRIES_PER_PAGE = 8;
 const SEARCH_GUESSES = 5;
 /** Wordings of one group learned as aliases: the most asked ones. */
 const MAX_ALIASES = 5;
@@ -84,28 +84,24 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
   }
 
   /** Which entry should have answered: the search's guesses first, then every entry, a page at a time. */
-  function pickerView(ctx: BotContext, picker: number, forms: OpenForm[], page: number): View {
+  function pickerView(ctx: BotContext, picker: number, forms: OpenForm[], requested: number): View {
     const [top] = forms as [OpenForm, ...OpenForm[]];
     const kb = knowledgeFor(ctx, catalog);
     const guesses = catalog.search(top.query, { limit: SEARCH_GUESSES, minScore: 0 }).results.map((hit) => hit.id);
     const ids = [...guesses, ...kb.entries.map((e) => e.id).filter((id) => !guesses.includes(id))];
-    const pages = Math.ceil(ids.length / ENTRIES_PER_PAGE);
-    const current = Math.min(page, pages - 1);
-    const entryButtons = ids.slice(current * ENTRIES_PER_PAGE, (current + 1) * ENTRIES_PER_PAGE).map((id) => {
+    const page = pageOf(ids, requested);
+    const entryButtons = page.items.map((id) => {
       const title = kb.byId.get(id)!.title[ctx.lang];
       return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, data.attach(picker, id))];
     });
-    const navigation: Button[] = [
-      ...(current > 0 ? [InlineKeyboard.text(ctx.t("unanswered-previous"), data.page(picker, current - 1))] : []),
-      ...(current < pages - 1 ? [InlineKeyboard.text(ctx.t("unanswered-next"), data.page(picker, current + 1))] : []),
-    ];
+    const navigation = pageButtons(ctx.t, page, (n) => data.page(picker, n));
     const count = forms.reduce((sum, f) => sum + f.count, 0);
     const variants = forms.slice(1, MAX_ALIASES).map((f) => `<i>${escapeHtml(f.query)}</i>`);
     if (forms.length > MAX_ALIASES) variants.push("…");
     const html = [
       ctx.t("unanswered-pick", { query: escapeHtml(top.query), count }),
       ...(variants.length > 0 ? [ctx.t("unanswered-pick-variants", { list: variants.join(", ") })] : []),
-      ctx.t("unanswered-pick-hint", { page: current + 1, pages }),
+      ctx.t("unanswered-pick-hint", { page: page.index + 1, pages: page.pages }),
     ].join("\n\n");
     const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), data.dismiss(picker)), InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())];
     return { html, keyboard: keyboardOf(...entryButtons, navigation, actions) };
