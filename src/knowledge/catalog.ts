@@ -8,6 +8,10 @@ import { SearchIndex, type SearchOptions, type SearchResult } from "../search/en
 import { withLearnedAliases, type LearnedAlias } from "./learned-aliases.js";
 import { loadKnowledge, type KnowledgeBase } from "./load.js";
 import type { Lang } from "./schema.js";
+import { forgetUzbekCyrillic } from "./uzbek-cyrillic.js";
+
+/** An index of nothing, standing in while a reload replaces the real one. */
+const NO_INDEX = new SearchIndex([]);
 
 export class Catalog {
   private state: { kb: KnowledgeBase; index: SearchIndex };
@@ -32,9 +36,30 @@ export class Catalog {
     return this.state.index.language(text);
   }
 
-  /** Re-reads the files and rebuilds the index; throws (and keeps the old base) when they are broken. */
+  /**
+   * Re-reads the files and rebuilds the index; throws (and keeps the old base)
+   * when they are broken. What was made from the old base goes before the new
+   * one is read, and the old base before the new index is built: a base of
+   * thousands of entries twice over, with both indexes, would not fit the
+   * bot's heap. Synchronous: nothing searches in between.
+   */
   reload(): void {
-    this.state = this.build(loadKnowledge(this.dir));
+    const kb = this.readReleasingOld();
+    this.state = { kb, index: NO_INDEX };
+    this.state = this.build(kb);
+  }
+
+  /** The new base; the old one's index and Cyrillic copy are let go meanwhile, and the index rebuilt when the new base is refused. */
+  private readReleasingOld(): KnowledgeBase {
+    const old = this.state.kb;
+    forgetUzbekCyrillic(old);
+    this.state = { kb: old, index: NO_INDEX };
+    try {
+      return loadKnowledge(this.dir);
+    } catch (error) {
+      this.state = this.build(old);
+      throw error;
+    }
   }
 
   /** Replaces the learned aliases; the search uses them at once. */

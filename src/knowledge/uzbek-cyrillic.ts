@@ -26,6 +26,11 @@ export function uzbekCyrillicKnowledge(kb: KnowledgeBase): KnowledgeBase {
   return cyrillic;
 }
 
+/** Lets a base's Cyrillic copy go (a reload is about to replace the base); it is made again if asked for. */
+export function forgetUzbekCyrillic(kb: KnowledgeBase): void {
+  converted.delete(kb);
+}
+
 /** A deep copy with the `uz` text of every {uz, ru, en} object in Cyrillic (aliases are search data: left alone). */
 function transliterateTexts(value: unknown, toCyrillic: (text: string) => string, key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => transliterateTexts(item, toCyrillic));
