@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { evaluateEligibility } from "../../src/eligibility/rules.js";
 import { loadKnowledge, programsOf } from "../../src/knowledge/load.js";
+import type { ProgramEntry } from "../../src/knowledge/schema.js";
 import { writeLargeKnowledge } from "../fixtures/large-knowledge.js";
 import { allButtons, withBot } from "./harness.js";
 
@@ -30,11 +31,17 @@ const PREVIOUS = "◀️ Previous";
 
 /**
  * From a list's first page, Next to the last page, then (unless `back` is
- * false) Previous back to the first, checking each page comes back the same;
- * the entries of each page, by their button data (`isEntry`), and the message
- * where it stopped.
+ * false) Previous back to the first, checking each page comes back the same,
+ * and (when `numbered`) that the text says which page it is; the entries of
+ * each page, by their button data (`isEntry`), and the message where it
+ * stopped.
  */
-async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: string) => boolean, back = true): Promise<string[][] & { last: FakeMessage }> {
+async function pageThrough(
+  user: FakeUser,
+  first: FakeMessage,
+  isEntry: (data: string) => boolean,
+  { back = true, numbered = true } = {},
+): Promise<string[][] & { last: FakeMessage }> {
   const entriesOn = (message: FakeMessage) =>
     message.buttons
       .flat()
@@ -45,7 +52,7 @@ async function pageThrough(user: FakeUser, first: FakeMessage, isEntry: (data: s
   for (;;) {
     pages.push(entriesOn(message));
     expect(entriesOn(message).length).toBeLessThanOrEqual(10);
-    expect(message.text).toContain(`Page ${pages.length} of `);
+    if (numbered) expect(message.text).toContain(`Page ${pages.length} of `);
     if (!allButtons(message).includes(NEXT)) break;
     const next = await user.press(message, NEXT);
     expect(next.messageId).toBe(message.messageId); // turned in place
@@ -100,6 +107,17 @@ describe("lists of a large knowledge base, a page at a time", () => {
     expect(card.text).not.toContain(`• ${pages[1]![0]}`);
   });
 
+  it("a program's partner countries, on its card", async () => {
+    const network = kb.byId.get("program-1") as ProgramEntry;
+    expect(network.program.countries.length).toBeGreaterThan(10);
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await user.send("/start program-1");
+    expect(card.text.startsWith(network.title.en)).toBe(true);
+    // The card's text does not list the countries: no page number in it.
+    const pages = await pageThrough(user, card, (data) => /^e:country-\d+$/.test(data), { numbered: false });
+    expectEvery(pages, titlesOf(network.program.countries).map((title) => `🌍 ${title}`));
+  });
+
   it("the announcements screen: programs, then countries, ten topics a page", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const screen = await user.send("/announcements");
@@ -121,7 +139,7 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const audience = await owner.send("/broadcast");
     const first = await owner.press(audience, "By program or country");
     // Forward only: there and back would be more presses than flood control lets one person make in 10 seconds.
-    const pages = await pageThrough(owner, first, (data) => data.startsWith("s/bcf:t:"), false);
+    const pages = await pageThrough(owner, first, (data) => data.startsWith("s/bcf:t:"), { back: false });
     expectEvery(pages, topics.map((e) => `${e.title.en} (${e === onLastPage ? 1 : 0})`));
     const ask = await owner.press(pages.last, `${onLastPage.title.en} (1)`);
     expect(ask.text).toContain(`subscribers to ${onLastPage.title.en}`);
@@ -135,7 +153,7 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const list = await owner.send("/unanswered");
     const picker = await owner.press(list, /^1\. qwzx plmk/);
     // Forward only, within what flood control lets one person press in 10 seconds.
-    const pages = await pageThrough(owner, picker, (data) => data.startsWith("s/ua:"), false);
+    const pages = await pageThrough(owner, picker, (data) => data.startsWith("s/ua:"), { back: false });
     expectEvery(
       pages.map((page) => page.map((title) => title.replace(/^⭐ /, ""))),
       kb.entries.map((e) => e.title.en),

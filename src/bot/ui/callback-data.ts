@@ -18,7 +18,7 @@ export const callback = {
   /** The programs and countries lists, at a page (ui/paging.ts). */
   programs: (page = 0) => paged("programs", page),
   countries: (page = 0) => paged("countries", page),
-  /** Any knowledge entry's card; `page`: of a country's programs. */
+  /** Any knowledge entry's card; `page`: of a country's programs, of a program's countries. */
   entry: (id: string, page = 0) => checked(page === 0 ? `e:${id}` : `e:${id}:${page}`),
   eligibility: () => "eligibility",
   /** "Am I eligible?" from a program's card: that program comes first in the answer. */

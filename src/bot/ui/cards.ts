@@ -34,7 +34,7 @@ type Renderer = Pick<BotContext, "lang" | "t">;
 const CARDS_KEPT = 500;
 const rendered = new WeakMap<KnowledgeBase, Map<string, View>>();
 
-/** The card of any entry, with the buttons that fit its kind; `page`: of a country's programs. */
+/** The card of any entry, with the buttons that fit its kind; `page`: of a country's programs, of a program's countries. */
 export function entryView(r: Renderer, kb: KnowledgeBase, entry: Entry, page = 0): View {
   let cards = rendered.get(kb);
   if (!cards) rendered.set(kb, (cards = new Map()));
@@ -60,7 +60,7 @@ export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-
 function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number): View {
   switch (entry.type) {
     case "program":
-      return programCard(r, kb, entry);
+      return programCard(r, kb, entry, page);
     case "country":
       return countryCard(r, kb, entry, page);
     case "contact":
@@ -70,11 +70,14 @@ function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number)
   }
 }
 
-function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
+/** A program's card; its partner countries' buttons a page at a time (a network program may have dozens). */
+function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry, requested: number): View {
   const { countries, contact, eligibility: rules } = program.program;
-  const countryButtons = countries.map((id) => InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(id)!.title[r.lang] }), callback.entry(id)));
+  const page = pageOf(countries, requested);
+  const countryButtons = page.items.map((id) => InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(id)!.title[r.lang] }), callback.entry(id)));
   const keyboard = keyboardOf(
     ...rowsOf(countryButtons, 2),
+    pageButtons(r.t, page, (n) => callback.entry(program.id, n)),
     [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
     [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
     [InlineKeyboard.text(r.t("card-remind-button"), callback.remind(program.id)), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
