@@ -173,6 +173,24 @@ describe("groups", () => {
     expect(h.app.store.reminders.claimDue(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     expect(member.messages()).toEqual([]);
   });
+
+  it("shows a program's checklist in a group blank, not with the presser's ticks", async () => {
+    h = await startBot();
+    const group = h.fake.group();
+    const member = h.fake.user({ languageCode: "en" });
+    h.app.store.toggleDocument(member.id, "koica", "passport");
+    await group.say(member, "@jspu_test_bot koica");
+    const card = group.messages().at(-1)!;
+    // KOICA's how-to-apply pages: its steps, then its documents.
+    let checklist;
+    for (let page = 0; page < 10 && !checklist; page++) {
+      const query = member.pressData(card, `ap:koica:${page}`);
+      await eventually(() => h.fake.callbackAnswer(query));
+      checklist = group.messages().find((m) => m.text.includes("Documents"));
+    }
+    expect(checklist!.buttons.flat().map((b) => b.text)).toContain("⬜ International passport");
+    expect(group.messages().flatMap((m) => m.buttons.flat().map((b) => b.text)).filter((text) => text.includes("☑️"))).toEqual([]);
+  });
 });
 
 describe("groups and other bots", () => {

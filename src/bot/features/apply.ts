@@ -51,7 +51,9 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
     await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, documentsPage(entry), checked(ctx, entry)));
   });
 
-  const checked = (ctx: BotContext, entry: ProgramEntry) => (ctx.from ? store.checkedDocuments(ctx.from.id, entry.id) : new Set<string>());
+  // In a group the checklist is shown blank: it is everyone's message, not the presser's checklist (ticking is refused there).
+  const checked = (ctx: BotContext, entry: ProgramEntry) =>
+    ctx.from && ctx.chat?.type === "private" ? store.checkedDocuments(ctx.from.id, entry.id) : new Set<string>();
   return feature;
 }
 
