@@ -7,23 +7,14 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 import type { Entry, Localized } from "../src/knowledge/schema.js";
 import { SearchIndex } from "../src/search/engine.js";
 import { GROUPS, evaluate, loadQueries, ratio } from "../tests/search/evaluate.js";
+import { seededRandom } from "../tests/fixtures/seeded-random.js";
 
 const ROUNDS = 5;
 
-/** Deterministic pseudo-random numbers, so every run measures the same base. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A base of `size` entries: the shipped ones varied, each with words of its own, so the vocabulary grows too. */
 function generateBase(shipped: Entry[], size: number): Entry[] {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const syllables = ["ka", "ro", "mi", "sen", "tal", "bek", "zu", "dor", "vi", "lan", "qo", "sha", "chi", "ner", "gul", "pa"];
   const word = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join("");
