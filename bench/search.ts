@@ -11,7 +11,6 @@ import { seededRandom } from "../tests/fixtures/seeded-random.js";
 
 const ROUNDS = 5;
 
-
 /** A base of `size` entries: the shipped ones varied, each with words of its own, so the vocabulary grows too. */
 function generateBase(shipped: Entry[], size: number): Entry[] {
   const random = seededRandom(42);
