@@ -94,6 +94,49 @@ describe("eligibility rules", () => {
   });
 });
 
+describe("eligibility thresholds: at the minimum qualifies, one step under does not, one step over does", () => {
+  it.each([1, 2, 3])("year of study %d against a minimum of 2", (year) => {
+    const { verdict, gaps } = verdictOf(student({ year }), program({ year_of_study: { min: 2 } }));
+    if (year < 2) expect(gaps).toEqual([{ kind: "year-too-early", min: 2, have: year }]);
+    else expect({ verdict, gaps }).toEqual({ verdict: "eligible", gaps: [] });
+  });
+
+  it.each([2, 3, 4])("year of study %d against a maximum of 3", (year) => {
+    const { verdict, gaps } = verdictOf(student({ year }), program({ year_of_study: { max: 3 } }));
+    if (year > 3) expect({ verdict, gaps }).toEqual({ verdict: "not", gaps: [{ kind: "year-too-late", max: 3, have: year }] });
+    else expect({ verdict, gaps }).toEqual({ verdict: "eligible", gaps: [] });
+  });
+
+  // Each exam at its minimum, a step (EXAMS[exam].step) under it and a step over it.
+  it.each([
+    ["ielts", 5.5, 5.0, 6.0],
+    ["toefl", 72, 71, 73],
+    ["topik", 3, 2, 4],
+    ["hsk", 4, 3, 5],
+    ["russian", 2, 1, 3],
+  ] as const)("%s with a minimum of %d", (exam, min, under, over) => {
+    const p = program({ languages: [{ exam, min }] });
+    const judged = (score: number) => verdictOf(student({ certificates: [{ exam, score }] }), p);
+    expect(judged(min)).toMatchObject({ verdict: "eligible", gaps: [] });
+    expect(judged(over)).toMatchObject({ verdict: "eligible", gaps: [] });
+    expect(judged(under)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "language", options: [{ exam, score: min }], have: { exam, score: under } }] });
+  });
+
+  it.each([
+    ["on a 5-point scale", { value: 4.0, scale: 5 }, { value: 3.9, scale: 5 }, { value: 4.1, scale: 5 }],
+    ["on a 100-point scale", { value: 80, scale: 100 }, { value: 79, scale: 100 }, { value: 81, scale: 100 }],
+    ["of 100 against a minimum of 5", { value: 4.0, scale: 5 }, { value: 79, scale: 100 }, { value: 81, scale: 100 }],
+    ["of 5 against a minimum of 100", { value: 80, scale: 100 }, { value: 3.95, scale: 5 }, { value: 4.05, scale: 5 }],
+  ] as const)("GPA %s", (_, min, under, over) => {
+    const p = program({ min_gpa: min });
+    const judged = (gpa: { value: number; scale: 5 | 100 }) => verdictOf(student({ gpa }), p);
+    // The minimum itself, given on the program's own scale.
+    expect(judged(min)).toMatchObject({ verdict: "eligible", gaps: [] });
+    expect(judged(over)).toMatchObject({ verdict: "eligible", gaps: [] });
+    expect(judged(under)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "gpa", need: min, have: under }] });
+  });
+});
+
 describe("reading typed answers", () => {
   it.each([
     ["4.2", 5, { value: 4.2, scale: 5 }],
