@@ -1,5 +1,5 @@
 /** The delivery engine against a scripted courier: outcomes, limits, pause and resume, and what a crash leaves. */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BroadcastEngine, type Courier, type DeliveryResult, type Progress, type Reporter } from "../../src/broadcast/engine.js";
 import type { Broadcast, BroadcastDraft, DeliveryFigures } from "../../src/storage/broadcasts.js";
 import { openDatabase } from "../../src/storage/database.js";
@@ -62,7 +62,7 @@ afterEach(async () => {
   await Promise.all(engines.map((e) => e.stop()));
   engines = [];
 });
-function engineFor(store: Store, courier: Courier, options: { rate?: number; reporter?: Reporter; blocked?: number[] } = {}) {
+function engineFor(store: Store, courier: Courier, options: { rate?: number; reporter?: Reporter; blocked?: number[]; now?: () => number } = {}) {
   const engine = new BroadcastEngine({
     broadcasts: store.broadcasts,
     markBlocked: (id) => {
@@ -73,6 +73,7 @@ function engineFor(store: Store, courier: Courier, options: { rate?: number; rep
     reporter: options.reporter ?? recordingReporter().reporter,
     rate: options.rate ?? 1000,
     progressEveryMs: 50,
+    ...(options.now ? { now: options.now } : {}),
   });
   engines.push(engine);
   engine.start();
@@ -135,25 +136,33 @@ describe("the delivery engine", () => {
     expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(900); // backed off about a second
   });
 
-  it("honours 429 retry_after for every send, and loses nobody", async () => {
-    const store = storeWithSubscribers(40);
-    const id = newBroadcast(store);
-    let limited = false;
-    let limitedAt = 0;
-    const { courier, attempts } = scriptedCourier((userId) => {
-      if (userId === 110 && !limited) {
-        limited = true;
+  it("holds every send for a 429's retry_after, not only the chat that got it, and loses nobody", async () => {
+    // On a fake clock (Date and timers): 100 recipients at 50/s take 2 s, so the 5 s hold is the only thing that can keep the other 90 waiting.
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+    try {
+      const store = storeWithSubscribers(100);
+      const id = newBroadcast(store);
+      let limitedAt: number | undefined;
+      const { courier, attempts } = scriptedCourier((userId) => {
+        if (userId !== 110 || limitedAt !== undefined) return { ok: true };
         limitedAt = Date.now();
-        return { ok: false, error: { errorCode: 429, description: "Too Many Requests: retry after 1", retryAfterSeconds: 1 } };
-      }
-      return { ok: true };
-    });
-    engineFor(store, courier);
-    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
-    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 40, pending: 0 });
-    // Nothing went out during the second Telegram asked for (sends already in flight aside).
-    const during = attempts.filter((a) => a.at > limitedAt + 50 && a.at < limitedAt + 950);
-    expect(during).toEqual([]);
+        return { ok: false, error: { errorCode: 429, description: "Too Many Requests: retry after 5", retryAfterSeconds: 5 } };
+      });
+      const engine = engineFor(store, courier, { rate: 50, now: () => Date.now() });
+      for (let step = 0; step < 200 && store.broadcasts.get(id)!.status !== "done"; step++) await vi.advanceTimersByTimeAsync(100);
+      expect(store.broadcasts.figures(id)).toMatchObject({ sent: 100, pending: 0 });
+      expect(attempts).toHaveLength(101);
+      // Sends that left at the very moment of the 429 aside, nobody got anything for the 5 seconds Telegram asked for.
+      expect(attempts.filter((a) => a.at > limitedAt! && a.at < limitedAt! + 5000)).toEqual([]);
+      const after = attempts.filter((a) => a.at >= limitedAt! + 5000);
+      expect(after.length).toBeGreaterThanOrEqual(80);
+      expect(after[0]!.userId).toBe(110); // the one told to wait goes first
+      const stopping = engine.stop();
+      await vi.advanceTimersByTimeAsync(1000);
+      await stopping;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives up on a passing failure after five attempts", async () => {
@@ -261,14 +270,16 @@ describe("the delivery engine", () => {
   }, 30_000);
 
   it("pauses, saying why, when Telegram refuses the bot itself (401)", async () => {
-    const store = storeWithSubscribers(20);
+    const store = storeWithSubscribers(200);
     const id = newBroadcast(store);
     const { courier, attempts } = scriptedCourier(() => ({ ok: false, error: { errorCode: 401, description: "Unauthorized" } }));
-    engineFor(store, courier);
-    await eventually(() => store.broadcasts.get(id)!.status === "paused");
+    const { reporter, reports } = recordingReporter();
+    engineFor(store, courier, { reporter });
+    // The card says "paused" once the engine has let go of the broadcast: whatever it sent is sent by then.
+    await eventually(() => reports.some((r) => r.status === "paused"));
     expect(store.broadcasts.get(id)!.problem).toBe("bot-rejected");
-    expect(store.broadcasts.figures(id)).toMatchObject({ pending: 20, failed: 0 });
-    expect(attempts.length).toBeLessThanOrEqual(20); // the sends in flight at 1,000/s, no more
+    expect(store.broadcasts.figures(id)).toMatchObject({ pending: 200, failed: 0 });
+    expect(attempts.length).toBeLessThanOrEqual(20); // the sends in flight at 1,000/s (concurrencyFor(1000)), not the 200
   });
 
   it("starts a scheduled broadcast on time while another is going out, and keeps one message per second per chat", async () => {
