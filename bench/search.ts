@@ -89,7 +89,7 @@ const index = new SearchIndex(shipped);
 const share = (part: number, whole: number) => 100 * ratio(part, whole);
 const tuned = evaluate(index, tuning);
 const heldOut = evaluate(index, holdout);
-const compare = (t: number, h: number) => [`${t.toFixed(1)}%`, `${h.toFixed(1)}%`, `${(t - h).toFixed(1)}`];
+const compare = (t: number, h: number): [string, string, string] => [`${t.toFixed(1)}%`, `${h.toFixed(1)}%`, `${(t - h).toFixed(1)}`];
 printTable(
   GROUPS.map((group) => {
     const [t, h] = [tuned[group], heldOut[group]];
