@@ -1,7 +1,9 @@
 /** Scores the search engine on the labelled query set (tests/search/queries.yaml). */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import type { Entry } from "../../src/knowledge/schema.js";
 import type { SearchIndex } from "../../src/search/engine.js";
+import { fold } from "../../src/search/normalize.js";
 
 export const GROUPS = ["en", "ru", "uz-latn", "uz-cyrl"] as const;
 export type Group = (typeof GROUPS)[number];
@@ -58,3 +60,12 @@ export function evaluate(index: SearchIndex, queries: LabelledQuery[]): Record<G
 }
 
 export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+/**
+ * Queries that are word for word (after folding case, script and apostrophes)
+ * a title or alias of an entry they expect: they test lookup, not search.
+ */
+export function aliasCopies(queries: LabelledQuery[], entries: Entry[]): LabelledQuery[] {
+  const names = new Map(entries.map((e) => [e.id, new Set([...Object.values(e.title), ...Object.values(e.aliases).flat()].map(fold))]));
+  return queries.filter((query) => query.expect.some((id) => names.get(id)?.has(fold(query.q))));
+}
