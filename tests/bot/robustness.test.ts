@@ -3,7 +3,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FLOOD_LIMIT } from "../../src/bot/middleware/flood-control.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 import { allButtons, eventually, startBot, type Harness } from "./harness.js";
 
@@ -28,12 +27,32 @@ describe("a burst of messages", () => {
     expect(answer.text.startsWith("KOICA")).toBe(true);
     expect(waited).toBeLessThan(1000);
 
-    await eventually(() => h.fake.pendingUpdates() === 0);
+    await eventually(() => spammer.messages().filter((m) => m.text.startsWith("Erasmus Mundus")).length >= 20, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const replies = spammer.messages();
     expect(replies.filter((m) => m.text === "You are sending messages too fast. Please wait a few seconds.")).toHaveLength(1);
-    expect(replies.length).toBeLessThanOrEqual(FLOOD_LIMIT.updates + 1);
+    expect(replies.filter((m) => m.text.startsWith("Erasmus Mundus"))).toHaveLength(20);
+    expect(replies).toHaveLength(21);
   });
+
+  it("21 messages within 10 seconds get exactly 20 answers and one 'please wait'; a message 10 seconds after the first is answered", async () => {
+    h = await startBot();
+    const user = h.fake.user({ languageCode: "en" });
+    // Spread over 9 seconds: a window shorter than 10 s, or a limit above 20, lets the 21st through.
+    const first = performance.now();
+    for (let i = 0; i < 21; i++) {
+      await new Promise((resolve) => setTimeout(resolve, first + i * 450 - performance.now()));
+      user.sendNoWait("koica");
+    }
+    await new Promise((resolve) => setTimeout(resolve, first + 10_300 - performance.now()));
+    user.sendNoWait("erasmus");
+    // Each chat is handled in order, and answers may be paced by Telegram's per-chat limit: counted once the last one is in.
+    await eventually(() => user.messages().some((m) => m.text.startsWith("Erasmus Mundus")), 30_000);
+    const texts = user.messages().map((m) => m.text);
+    expect(texts.filter((t) => t.startsWith("KOICA"))).toHaveLength(20);
+    expect(texts.filter((t) => t === "You are sending messages too fast. Please wait a few seconds.")).toHaveLength(1);
+    expect(texts).toHaveLength(22);
+  }, 45_000);
 });
 
 describe("a burst of button presses", () => {
@@ -50,8 +69,8 @@ describe("a burst of button presses", () => {
     });
     expect(answers.filter((a) => a!.text === SLOW_DOWN)).toEqual([expect.objectContaining({ showAlert: true })]);
     // The /menu and 19 presses were within the limit; the rest got an empty answer.
-    expect(answers.filter((a) => a!.text?.startsWith("🔔 You will get announcements about KOICA"))).toHaveLength(FLOOD_LIMIT.updates - 1);
-    expect(answers.filter((a) => a!.text === undefined)).toHaveLength(40 - FLOOD_LIMIT.updates);
+    expect(answers.filter((a) => a!.text?.startsWith("🔔 You will get announcements about KOICA"))).toHaveLength(19);
+    expect(answers.filter((a) => a!.text === undefined)).toHaveLength(20);
 
     // Still within the window: a message is dropped without a word, and a press answered without a second "slow down".
     user.sendNoWait("erasmus");
@@ -75,9 +94,9 @@ describe("a burst of inline queries", () => {
 
     // Every query is answered (no spinner): the ones over the limit with no results, and not searched.
     const results = await Promise.all(inlineAnswers);
-    expect(results.filter((r) => r.length > 0)).toHaveLength(FLOOD_LIMIT.inlineQueries);
+    expect(results.filter((r) => r.length > 0)).toHaveLength(30);
     const dropped = h.fake.calls.filter((c) => c.method === "answerInlineQuery" && (c.params.results as unknown[]).length === 0);
-    expect(dropped).toHaveLength(300 - FLOOD_LIMIT.inlineQueries);
+    expect(dropped).toHaveLength(270);
     expect(dropped[0]!.params).toMatchObject({ cache_time: 5, is_personal: true });
   });
 });
