@@ -72,7 +72,7 @@ interface Run {
 
 /** A fresh fake and database, the bot started, and the announcement confirmed by the owner through the bot. */
 async function startBroadcast(): Promise<Run> {
-  const fake = await FakeTelegram.start({ rateLimit: { perSecond: LIMIT }, maxRecordedCalls: 1000 });
+  const fake = await FakeTelegram.start({ rateLimits: { global: { perSecond: LIMIT }, perChat: false, perGroup: false }, maxRecordedCalls: 1000 });
   const ids = fake.addUsers(RECIPIENTS, 1000);
   const dir = mkdtempSync(join(tmpdir(), "bench-broadcast-"));
   seedDatabase(join(dir, "bot.sqlite"), ids);

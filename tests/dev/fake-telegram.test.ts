@@ -3,10 +3,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
+import { Api, GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { apiError, fake, newBot, run, useFakeTelegram } from "./fake-setup.js";
+import { FakeTelegram, TELEGRAM_RATE_LIMITS, type RateLimits } from "../../src/dev/fake-telegram/index.js";
+import { RateLimiter } from "../../src/dev/fake-telegram/rate-limit.js";
+import { apiError, fake, newBot, restart, run, useFakeTelegram } from "./fake-setup.js";
 
 useFakeTelegram();
 
@@ -608,4 +610,160 @@ describe("faults and groups", () => {
     expect(fake.rejected()).toEqual([]);
     expect(users[0]!.messages()).toHaveLength(20);
   });
+});
+
+describe("flood limits", () => {
+  /** A limiter on a clock the test moves; `send` answers the retry_after of a 429, or "ok". */
+  function limiterAt(limits: RateLimits | false = {}) {
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    limiter.set(limits);
+    return {
+      limiter,
+      at: (ms: number) => void (now = ms),
+      send: (chatId: number | undefined, method = "sendMessage") => {
+        const refused = limiter.take(method, chatId);
+        return refused ? refused.parameters?.retry_after : "ok";
+      },
+    };
+  }
+  const times = <T>(n: number, f: (_: unknown, i: number) => T) => Array.from({ length: n }, f);
+
+  it("lets a private chat take 5 at once, then about one a second, and other chats are not held", () => {
+    const { send, at, limiter } = limiterAt();
+    expect(times(5, () => send(1001))).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    expect(send(1001)).toBe(1);
+    expect(send(1001, "editMessageText")).toBe(1);
+    expect(send(1002)).toBe("ok");
+    at(999);
+    expect(send(1001)).toBe(1);
+    at(1000);
+    expect(send(1001)).toBe("ok");
+    expect(send(1001)).toBe(1);
+    // Sustained: one a second goes through for a minute, one every 0.9 s does not.
+    for (let s = 2; s <= 60; s++) {
+      at(s * 1000);
+      expect(send(1001)).toBe("ok");
+    }
+    const paced = times(60, (_, i) => (at(120_000 + i * 900), send(1003)));
+    expect(paced.slice(0, 5)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    expect(paced).toContain(1);
+    expect(limiter.stats()).toMatchObject({ rejectedBy: { perChat: paced.filter((r) => r !== "ok").length + 4, perGroup: 0, global: 0 } });
+  });
+
+  it("answers retry_after in whole seconds until a token is back, at least 1", () => {
+    const { send, at } = limiterAt({ perChat: { perSecond: 0.25, burst: 1 } });
+    expect(send(1001)).toBe("ok");
+    expect(send(1001)).toBe(4);
+    at(1);
+    expect(send(1001)).toBe(4); // 3.999 s left
+    at(2600);
+    expect(send(1001)).toBe(2); // 1.4 s left: rounded up
+    at(3001);
+    expect(send(1001)).toBe(1);
+    at(4000);
+    expect(send(1001)).toBe("ok");
+  });
+
+  it("gives a group 3 at once and at most 20 in any minute, answering how long until the oldest leaves the minute", () => {
+    const { send, at, limiter } = limiterAt();
+    const group = -1001;
+    expect(times(3, () => send(group))).toEqual(["ok", "ok", "ok"]);
+    expect(send(group)).toBe(1);
+    for (let s = 1; s <= 17; s++) {
+      at(s * 1000);
+      expect(send(group)).toBe("ok");
+    }
+    at(18_000);
+    expect(send(group)).toBe(42); // the 21st: the first three leave the minute at 60 s
+    at(59_999);
+    expect(send(group)).toBe(1);
+    expect(send(-1002)).toBe("ok"); // another group has its own minute
+    at(60_000);
+    expect(times(4, () => send(group))).toEqual(["ok", "ok", "ok", 1]); // over both the minute and the burst
+    expect(limiter.stats().rejectedBy).toEqual({ global: 0, perChat: 2, perGroup: 3 });
+    // Under: one every 3 s for five minutes.
+    for (let i = 0; i < 100; i++) {
+      at(200_000 + i * 3000);
+      expect(send(-1003)).toBe("ok");
+    }
+  });
+
+  it("takes 30 chats at once and 30 a second across chats, refusing the 31st", () => {
+    const { send, at, limiter } = limiterAt();
+    expect(times(30, (_, i) => send(2000 + i)).every((r) => r === "ok")).toBe(true);
+    expect(send(3000)).toBe(1);
+    expect(send(undefined, "editMessageText")).toBe(1); // an inline message: only the global limit knows it
+    at(100);
+    expect(times(4, (_, i) => send(4000 + i))).toEqual(["ok", "ok", "ok", 1]);
+    // Sustained 30 a second, each message to another chat.
+    for (let i = 0; i < 300; i++) {
+      at(2000 + (i * 1000) / 30);
+      expect(send(5000 + i)).toBe("ok");
+    }
+    expect(limiter.stats()).toMatchObject({ accepted: 333, rejected: 3, rejectedBy: { global: 3, perChat: 0, perGroup: 0 } });
+  });
+
+  it("counts only sends and edits; each limit can be changed or switched off, nonsense refused", () => {
+    const { send, limiter } = limiterAt({ global: { perSecond: 1000, burst: 100 }, perGroup: false });
+    for (const method of ["getMe", "answerCallbackQuery", "deleteMessage", "sendChatAction"]) {
+      expect(times(10, () => send(1001, method)).every((r) => r === "ok")).toBe(true);
+    }
+    expect(limiter.stats().accepted).toBe(0);
+    expect(times(60, (_, i) => send(-2000 - i)).every((r) => r === "ok")).toBe(true); // 60 groups, no minute limit, global raised
+    expect(times(4, () => send(-1001))).toEqual(["ok", "ok", "ok", "ok"]); // no group burst either: the private one
+    limiter.set(false);
+    expect(times(50, () => send(1001)).every((r) => r === "ok")).toBe(true);
+    expect(() => limiter.set({ global: { perSecond: 0 } })).toThrow(/global: perSecond/);
+    expect(() => limiter.set({ perChat: { perSecond: 1, burst: 1.5 } })).toThrow(/perChat: burst/);
+    expect(() => limiter.set({ perGroup: { perMinute: 0, burst: 3 } })).toThrow(/perGroup: perMinute/);
+  });
+
+  it("are Telegram's when asked for: a 429 with retry_after over HTTP, without effect; reading is not limited", async () => {
+    const own = await FakeTelegram.start({ rateLimits: {} });
+    try {
+      const api = new Api(own.token, { apiRoot: own.apiRoot });
+      const user = own.user();
+      for (let i = 0; i < 5; i++) await api.sendMessage(user.chatId, `m${i}`);
+      for (const call of [() => api.sendMessage(user.chatId, "too fast"), () => api.editMessageText(user.chatId, 1, "edited")]) {
+        const err = await apiError(call());
+        expect([err.error_code, err.description, err.parameters.retry_after]).toEqual([429, "Too Many Requests: retry after 1", 1]);
+      }
+      expect(own.messages(user.chatId).map((m) => [m.text, m.edits])).toEqual(times(5, (_, i) => [`m${i}`, 0]));
+      await api.getMe();
+      expect(own.rejected().map((c) => [c.method, c.errorCode])).toEqual([["sendMessage", 429], ["editMessageText", 429]]);
+      expect(own.rateLimitStats()).toMatchObject({ accepted: 5, rejected: 2 });
+      own.resetRateLimitStats();
+      expect(own.rateLimitStats()).toEqual({ accepted: 0, rejected: 0, rejectedBy: { global: 0, perChat: 0, perGroup: 0 } });
+      own.setRateLimits({ perChat: false });
+      for (let i = 0; i < 10; i++) await api.sendMessage(user.chatId, `free ${i}`);
+      expect(TELEGRAM_RATE_LIMITS).toEqual({
+        global: { perSecond: 30, burst: 30 },
+        perChat: { perSecond: 1, burst: 5 },
+        perGroup: { perMinute: 20, burst: 3 },
+      });
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("keeps up with thousands of calls a second, with a bounded call log", async () => {
+    await restart({ rateLimits: { global: { perSecond: 1_000_000, burst: 1000 } }, maxRecordedCalls: 100 });
+    const ids = fake.addUsers(2000);
+    const sender = fake.user();
+    const source = sender.sendFormattedNoWait("Exam schedule", [{ type: "bold", offset: 0, length: 4 }]);
+    const api = new Api(fake.token, { apiRoot: fake.apiRoot });
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) await api.copyMessage(ids[next++]!, sender.chatId, source.messageId);
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    expect(fake.callCounts().copyMessage).toEqual({ ok: 2000, failed: 0 });
+    expect(fake.calls).toHaveLength(100);
+    expect(fake.rateLimitStats()).toMatchObject({ accepted: 2000, rejected: 0 });
+    expect(fake.messageCount(ids[1999]!)).toBe(1);
+    expect(seconds).toBeLessThan(8);
+  }, 15_000);
 });

@@ -103,7 +103,7 @@ export class Dispatcher {
     }
 
     // After faults (an injected failure never reached Telegram's limiter), before any effect.
-    const flood = this.limiter.take(req.method);
+    const flood = this.limiter.take(req.method, chatIdOf(req.params));
     if (flood) return done(errorReply(flood));
 
     try {

@@ -18,7 +18,7 @@ import type {
   FakeMessage,
   FakeUserInit,
   FaultRule,
-  RateLimit,
+  RateLimits,
   RateLimitStats,
   StartOptions,
 } from "./types.js";
@@ -83,7 +83,7 @@ export class FakeTelegram extends EventEmitter {
       options.botFirstName ?? "Fake Test Bot",
       options.maxRecordedCalls,
     );
-    fake.limiter.set(options.rateLimit);
+    fake.limiter.set(options.rateLimits);
     fake.server = await listen(options.port ?? 0, fake.dispatcher.handle);
     fake.root = `http://127.0.0.1:${fake.server.port}`;
     return fake;
@@ -103,13 +103,15 @@ export class FakeTelegram extends EventEmitter {
   }
 
   /**
-   * Flood control like Telegram's: a token bucket over sends, copies and edits
-   * (one token per call, `burst` at once, refilled at `perSecond`). Past it a
-   * call answers 429 "Too Many Requests: retry after N" and has no effect.
-   * Calls Telegram would refuse anyway cost a token too. undefined removes the limit.
+   * Flood control like Telegram's over sends, copies and edits, one count per
+   * call: per chat, per group and over all chats (TELEGRAM_RATE_LIMITS for
+   * `{}`). Past any of them a call answers 429 "Too Many Requests: retry
+   * after N" and has no effect. Calls Telegram would refuse anyway count too.
+   * Each limit given replaces Telegram's, false switches it off, and false or
+   * undefined switches all off; every limit starts afresh.
    */
-  setRateLimit(limit: RateLimit | undefined): void {
-    this.limiter.set(limit);
+  setRateLimits(limits: RateLimits | false | undefined): void {
+    this.limiter.set(limits);
   }
 
   rateLimitStats(): RateLimitStats {

@@ -12,6 +12,7 @@
 export { FakeTelegram, DEFAULT_TOKEN } from "./fake-telegram.js";
 export { FakeUser } from "./fake-user.js";
 export { FakeGroup } from "./fake-group.js";
+export { TELEGRAM_RATE_LIMITS } from "./rate-limit.js";
 export type {
   AlbumItem,
   ApiCall,
@@ -23,9 +24,11 @@ export type {
   FakeUserInit,
   FaultRule,
   GroupPost,
+  GroupRateLimit,
   MediaOptions,
   MessageKind,
   RateLimit,
+  RateLimits,
   RateLimitStats,
   SentRef,
   SharedUserInit,

@@ -136,12 +136,23 @@ export interface StartOptions {
   port?: number;
   botUsername?: string;
   botFirstName?: string;
-  /** Flood control over sends and edits (off by default); see FakeTelegram.setRateLimit. */
-  rateLimit?: RateLimit;
+  /** Flood control over sends and edits (off by default; {} for Telegram's limits); see FakeTelegram.setRateLimits. */
+  rateLimits?: RateLimits | false;
   /** Keep only the most recent N calls in `calls` (default: all), for long benchmarks. */
   maxRecordedCalls?: number;
 }
 
+/** Telegram's flood limits; each one omitted keeps Telegram's value (TELEGRAM_RATE_LIMITS), false switches it off. */
+export interface RateLimits {
+  /** All chats together (Telegram: about 30 a second). */
+  global?: RateLimit | false;
+  /** Each chat (Telegram: about 1 a second, short bursts tolerated). */
+  perChat?: RateLimit | false;
+  /** Each group or supergroup (negative chat id), on top of perChat (Telegram: 20 a minute). */
+  perGroup?: GroupRateLimit | false;
+}
+
+/** A token bucket. */
 export interface RateLimit {
   /** Tokens refilled per second. */
   perSecond: number;
@@ -149,10 +160,19 @@ export interface RateLimit {
   burst?: number;
 }
 
+export interface GroupRateLimit {
+  /** At most this many calls in any 60 seconds. */
+  perMinute: number;
+  /** The group's chat takes this many at once instead of perChat's burst (refilled at perChat's rate). */
+  burst: number;
+}
+
 /** Calls of rate-limited methods since the last reset (counted while a limit is set). */
 export interface RateLimitStats {
   accepted: number;
   rejected: number;
+  /** 429s per limit reached (a call over two limits counts for both). */
+  rejectedBy: { global: number; perChat: number; perGroup: number };
   /** performance.now() of the first and the last 429. */
   firstRejectedAt?: number;
   lastRejectedAt?: number;
