@@ -1,5 +1,6 @@
 // Deliberate failures (429 floods, 5xx, connection resets, slowness) so tests
 // can prove the bot survives what Telegram does on a bad day.
+import { seededRandom } from "../seeded-random.js";
 import type { FaultRule } from "./types.js";
 
 interface ActiveRule {
@@ -10,6 +11,12 @@ interface ActiveRule {
 
 export class Faults {
   private rules: ActiveRule[] = [];
+  private readonly random: () => number;
+
+  /** `seed` drives every `probability`: the same seed and the same calls hit the same faults. */
+  constructor(readonly seed: number) {
+    this.random = seededRandom(seed);
+  }
 
   add(rule: FaultRule): () => void {
     if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
@@ -36,7 +43,7 @@ export class Faults {
       const { rule } = active;
       if (active.method === undefined ? m === "getupdates" : active.method !== m) continue;
       if (rule.chatId !== undefined && rule.chatId !== chatId) continue;
-      if (rule.probability !== undefined && Math.random() >= rule.probability) continue;
+      if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       if (active.remaining !== undefined && --active.remaining <= 0) {
         this.rules = this.rules.filter((r) => r !== active);
       }
