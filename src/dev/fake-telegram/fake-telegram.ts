@@ -26,6 +26,16 @@ import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
 import { World } from "./world.js";
 
 export const DEFAULT_TOKEN = "123456789:AAFakeFakeFakeFakeFakeFakeFakeFake_xy";
+/** Seeds the random faults when neither StartOptions.seed nor FAKE_TELEGRAM_SEED says otherwise. */
+export const DEFAULT_SEED = 14;
+
+function defaultSeed(): number {
+  const env = process.env.FAKE_TELEGRAM_SEED;
+  if (env === undefined || env === "") return DEFAULT_SEED;
+  const seed = Number(env);
+  if (!Number.isInteger(seed)) throw new Error(`FAKE_TELEGRAM_SEED must be an integer, got ${JSON.stringify(env)}`);
+  return seed;
+}
 const TOKEN_SHAPE = /^(\d+):[A-Za-z0-9_-]+$/;
 
 export interface FakeTelegram {
@@ -47,15 +57,16 @@ export class FakeTelegram extends EventEmitter {
   readonly botInfo: UserFromGetMe;
   private readonly log: CallLog;
   private readonly world: World;
-  private readonly faults = new Faults();
+  private readonly faults: Faults;
   private readonly limiter = new RateLimiter();
   private readonly dispatcher: Dispatcher;
   private readonly callWatchers = new Set<(call: ApiCall) => void>();
   private server: RunningServer | undefined;
   private root = "";
 
-  private constructor(token: string, username: string, firstName: string, maxRecordedCalls: number | undefined) {
+  private constructor(token: string, username: string, firstName: string, maxRecordedCalls: number | undefined, seed: number) {
     super();
+    this.faults = new Faults(seed);
     const m = TOKEN_SHAPE.exec(token);
     if (!m) throw new Error(`FakeTelegram: token must look like "123:ABC", got ${JSON.stringify(token)}`);
     this.token = token;
@@ -82,6 +93,7 @@ export class FakeTelegram extends EventEmitter {
       options.botUsername ?? "fake_test_bot",
       options.botFirstName ?? "Fake Test Bot",
       options.maxRecordedCalls,
+      options.seed ?? defaultSeed(),
     );
     fake.limiter.set(options.rateLimits);
     fake.server = await listen(options.port ?? 0, fake.dispatcher.handle);
@@ -120,6 +132,11 @@ export class FakeTelegram extends EventEmitter {
 
   resetRateLimitStats(): void {
     this.limiter.resetStats();
+  }
+
+  /** What drives injected faults' `probability`; run again with FAKE_TELEGRAM_SEED=<seed> to replay them. */
+  get seed(): number {
+    return this.faults.seed;
   }
 
   /** "http://127.0.0.1:PORT"; grammY appends /bot<token>/<method>. */
@@ -247,6 +264,14 @@ export class FakeTelegram extends EventEmitter {
     return w.secretToken !== undefined ? { url: w.url, secretToken: w.secretToken } : { url: w.url };
   }
 
+  /**
+   * Ids of button presses the bot never called answerCallbackQuery for (the
+   * user's app would show a spinner); a late or refused answer counts as called.
+   */
+  unansweredCallbackQueries(): { id: string; data: string }[] {
+    return [...this.world.callbackQueries].filter(([, q]) => !q.answerCalled).map(([id, q]) => ({ id, data: q.data }));
+  }
+
   /** How the bot answered a callback query; undefined while unanswered (or unknown). */
   callbackAnswer(queryId: string): CallbackAnswer | undefined {
     const answer = this.world.callbackQueries.get(queryId)?.answer;
@@ -286,6 +311,10 @@ export class FakeTelegram extends EventEmitter {
   }
 
   private onCall(call: ApiCall): void {
+    if (call.method.toLowerCase() === "answercallbackquery") {
+      const query = this.world.callbackQueries.get(String(call.params.callback_query_id));
+      if (query) query.answerCalled = true;
+    }
     this.log.add(call);
     this.emit("call", call);
     for (const w of [...this.callWatchers]) w(call);
@@ -302,7 +331,7 @@ export class FakeTelegram extends EventEmitter {
     const polling = q.isPolling() ? "a getUpdates is waiting" : "no getUpdates is waiting (is the bot running?)";
     const dropped = q.dropped > 0 ? `, ${q.dropped} update(s) dropped by allowed_updates ${JSON.stringify(q.allowedUpdates())}` : "";
     return [
-      `Fake state: ${q.pending()} unconfirmed update(s), ${polling}${this.world.webhook ? ", webhook set" : ""}${dropped}.`,
+      `Fake state: ${q.pending()} unconfirmed update(s), ${polling}${this.world.webhook ? ", webhook set" : ""}${dropped}; fault seed ${this.seed}.`,
       this.calls.length === 0 ? "The bot made no API calls at all." : `Last ${recent.length} of ${this.calls.length} API calls:`,
       ...recent,
     ].join("\n");

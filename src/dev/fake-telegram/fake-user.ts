@@ -2,7 +2,7 @@
 // presses buttons, uses inline mode, blocks the bot. Every action becomes the
 // update a real client would cause.
 import type { InlineKeyboardMarkup, Message, MessageEntity, User } from "grammy/types";
-import type { AlbumItem, FakeMessage, MediaOptions, SentRef, SharedUserInit, WaitOptions } from "./types.js";
+import type { AlbumItem, FakeMessage, MediaOptions, PressOptions, SentRef, SharedUserInit, WaitOptions } from "./types.js";
 import { blockUpdate, callbackQuery, userMessage } from "./update-factory.js";
 import { albumContents, mediaContent, stickerContent, textContent, usersSharedContent, type MediaType } from "./user-content.js";
 import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
@@ -176,7 +176,7 @@ export class FakeUser {
    * now, and resolves with the next bot message sent or edited in its chat.
    * Throws at once if there is no such callback button.
    */
-  press(message: FakeMessage, button: string | RegExp, options?: WaitOptions): Promise<FakeMessage> {
+  press(message: FakeMessage, button: string | RegExp, options?: PressOptions): Promise<FakeMessage> {
     const chat = this.world.chat(message.chatId);
     const stored = chat.messages.get(message.messageId);
     if (!stored) throw new Error(`FakeUser.press: message ${message.messageId} in chat ${message.chatId} no longer exists`);
@@ -197,18 +197,18 @@ export class FakeUser {
     }
     let queryId = "";
     const reply = this.nextIn(message.chatId, options?.timeoutMs, () => `FakeUser ${this.id} pressed ${quote(found.text)} (callback query ${queryId})`);
-    queryId = this.pressData(message, data);
+    queryId = this.pressData(message, data, options);
     return reply;
   }
 
   /** Sends a callback query with any data (forged or stale buttons); returns its id. */
-  pressData(message: FakeMessage, data: string): string {
+  pressData(message: FakeMessage, data: string, options?: Pick<PressOptions, "ageMs">): string {
     const chat = this.world.chat(message.chatId);
     const stored = chat.messages.get(message.messageId);
     const id = this.world.newQueryId();
     // Telegram sends an "inaccessible message" (date 0) for deleted messages.
     const msg = stored ? structuredClone(stored.message) : { chat: chat.chat, message_id: message.messageId, date: 0 as const };
-    this.world.callbackQueries.set(id, { answered: false });
+    this.world.callbackQueries.set(id, { answered: false, data, pressedAt: this.world.clock() - (options?.ageMs ?? 0) });
     this.world.updates.push({ callback_query: callbackQuery(id, this.user, this.world.chatInstance(chat), msg, data) });
     return id;
   }

@@ -27,6 +27,7 @@ export type {
   GroupRateLimit,
   MediaOptions,
   MessageKind,
+  PressOptions,
   RateLimit,
   RateLimits,
   RateLimitStats,

@@ -140,6 +140,8 @@ export interface StartOptions {
   rateLimits?: RateLimits | false;
   /** Keep only the most recent N calls in `calls` (default: all), for long benchmarks. */
   maxRecordedCalls?: number;
+  /** Seeds injected faults' `probability` (default: FAKE_TELEGRAM_SEED, else DEFAULT_SEED), so a run can be replayed. */
+  seed?: number;
 }
 
 /** Telegram's flood limits; each one omitted keeps Telegram's value (TELEGRAM_RATE_LIMITS), false switches it off. */
@@ -186,6 +188,14 @@ export interface CallCount {
 
 export interface WaitOptions {
   timeoutMs?: number;
+}
+
+export interface PressOptions extends WaitOptions {
+  /**
+   * The press reaches the bot this old, as after a bot that was down: past 15
+   * minutes Telegram refuses to answer it (400 "query is too old").
+   */
+  ageMs?: number;
 }
 
 export interface CallbackAnswer {

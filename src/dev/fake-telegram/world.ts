@@ -45,7 +45,16 @@ export interface UserRecord {
 export interface CallbackQueryRecord {
   answered: boolean;
   answer?: CallbackAnswer;
+  /** The button's callback_data. */
+  data: string;
+  /** World.clock() when the user pressed; past CALLBACK_QUERY_TTL_MS it cannot be answered. */
+  pressedAt: number;
+  /** The bot called answerCallbackQuery for it, whatever the answer (refused, too late, failed by a fault). */
+  answerCalled?: boolean;
 }
+
+/** How long Telegram lets a bot answer a button press. */
+export const CALLBACK_QUERY_TTL_MS = 15 * 60 * 1000;
 
 export interface InlineQueryRecord {
   answered: boolean;
@@ -110,8 +119,13 @@ export class World {
     this.botUser = { id: me.id, is_bot: true, first_name: me.first_name, username: me.username };
   }
 
+  /** Milliseconds, for ages (callback queries). */
+  clock(): number {
+    return Date.now();
+  }
+
   now(): number {
-    return Math.floor(Date.now() / 1000);
+    return Math.floor(this.clock() / 1000);
   }
 
   allocUserId(wanted?: number): number {

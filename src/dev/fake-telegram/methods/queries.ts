@@ -4,7 +4,7 @@ import { badRequest, Errors } from "../errors.js";
 import { checkReplyMarkup } from "../markup.js";
 import { boolParam, intParam, isRecord, jsonParam, strParam, utf8Length } from "../params.js";
 import { messageText } from "../text.js";
-import type { World } from "../world.js";
+import { CALLBACK_QUERY_TTL_MS, type World } from "../world.js";
 import type { Handler } from "./handler.js";
 
 const MAX_ALERT = 200;
@@ -18,7 +18,7 @@ const RESULT_TYPES = new Set([
 const answerCallbackQuery: Handler = (world, p) => {
   const id = strParam(p, "callback_query_id") ?? "";
   const query = world.callbackQueries.get(id);
-  if (!query || query.answered) throw Errors.queryTooOld();
+  if (!query || query.answered || world.clock() - query.pressedAt > CALLBACK_QUERY_TTL_MS) throw Errors.queryTooOld();
   const text = strParam(p, "text");
   if (text !== undefined && text.length > MAX_ALERT) throw badRequest("MESSAGE_TOO_LONG");
   const url = strParam(p, "url");
