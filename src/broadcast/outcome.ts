@@ -37,8 +37,10 @@ export function classify(error: DeliveryError): Outcome {
   // 403: "bot was blocked by the user", "user is deactivated" (deleted account), "bot can't initiate conversation".
   if (error.errorCode === 403) return { kind: "blocked", reason };
   if (error.errorCode >= 500) return { kind: "retry", reason };
+  // The chat is gone for good (a deleted account, a wrong id): like a block, never tried again; the reason is kept.
+  if (/chat not found/i.test(error.description)) return { kind: "blocked", reason };
   if (/message to copy not found|message_id_invalid|there are no messages to forward/i.test(error.description)) return { kind: "halt", problem: "source-missing", reason };
-  // Other 400s ("chat not found", ...) will not change by retrying.
+  // Other 400s will not change by retrying.
   return { kind: "failed", reason };
 }
 

@@ -113,21 +113,24 @@ describe("the delivery engine", () => {
     }
   });
 
-  it("marks 403s blocked (and the user inactive), fails 400s at once, retries 5xx and network errors, then gives up", async () => {
+  it("marks 403s and 400 \"chat not found\" blocked (and the user inactive), fails other 400s at once, retries 5xx and network errors, then gives up", async () => {
     const store = storeWithSubscribers(6);
     const id = newBroadcast(store);
     const blocked: number[] = [];
     const { courier, attempts } = scriptedCourier((userId, attempt) => {
       if (userId === 100) return { ok: false, error: { errorCode: 403, description: "Forbidden: bot was blocked by the user" } };
-      if (userId === 101) return { ok: false, error: { errorCode: 400, description: "Bad Request: chat not found" } };
+      if (userId === 101) return { ok: false, error: { errorCode: 400, description: "Bad Request: message is too long" } };
+      if (userId === 104) return { ok: false, error: { errorCode: 400, description: "Bad Request: chat not found" } };
       if (userId === 102 && attempt === 1) return { ok: false, error: { errorCode: 502, description: "Bad Gateway" } };
       if (userId === 103 && attempt === 1) return { ok: false, error: { description: "read ECONNRESET" } };
       return { ok: true };
     });
     engineFor(store, courier, { blocked });
     await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
-    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 4, blocked: 1, failed: 1, pending: 0 });
-    expect(blocked).toEqual([100]);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 3, blocked: 2, failed: 1, pending: 0 });
+    expect(blocked.sort()).toEqual([100, 104]);
+    expect(store.getUser(104)!.blocked).toBe(true);
+    expect(attempts.filter((a) => a.userId === 104)).toHaveLength(1); // never retried
     expect(store.getUser(100)!.blocked).toBe(true);
     expect(attempts.filter((a) => a.userId === 100)).toHaveLength(1); // never retried
     expect(attempts.filter((a) => a.userId === 101)).toHaveLength(1);
