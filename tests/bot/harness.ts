@@ -37,10 +37,12 @@ export async function startBot(overrides: Partial<Config> = {}): Promise<Harness
       await harness.app.stop();
       harness.app = await startApp(config, logger);
     },
+    /** Also fails the test if a button press was never answered (the user's app would show a spinner). */
     async stop() {
       await harness.app.stop();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
+      expect(fake.unansweredCallbackQueries(), "button presses the bot never answered").toEqual([]);
     },
   };
   return harness;
@@ -48,12 +50,15 @@ export async function startBot(overrides: Partial<Config> = {}): Promise<Harness
 
 /**
  * A fresh bot for every test of the file, stopped after it; a test fails if
- * the fake Bot API refused anything the bot sent (Telegram would have too).
+ * the fake Bot API refused anything the bot sent (Telegram would have too),
+ * or if a button press was never answered.
  */
 export function withBot(overrides: Partial<Config> = {}): Harness {
   let current: Harness | undefined;
-  beforeEach(async () => {
+  beforeEach(async ({ onTestFailed }) => {
     current = await startBot(overrides);
+    const seed = current.fake.seed;
+    onTestFailed(() => console.error(`The fake Bot API's random faults used seed ${seed}: FAKE_TELEGRAM_SEED=${seed} replays them.`));
   });
   afterEach(async () => {
     expect(current!.fake.rejected()).toEqual([]);
