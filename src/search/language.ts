@@ -71,6 +71,16 @@ function knows(vocabulary: Set<string>, word: string): boolean {
 
 const hasUzbekEnding = (word: string) => word.length > 5 && UZBEK_SUFFIXES.some((suffix) => suffix.length > 2 && word.endsWith(suffix));
 
+/**
+ * Whether most of a text's letters are Cyrillic: the script an Uzbek writer
+ * reads. A name kept in the other script ("Erasmus" in a Cyrillic question)
+ * does not decide it; an even split goes to Latin, Uzbek's official script.
+ */
+export function mostlyCyrillic(text: string): boolean {
+  const count = (letters: RegExp) => text.match(letters)?.length ?? 0;
+  return count(/\p{Script=Cyrillic}/gu) > count(/\p{Script=Latin}/gu);
+}
+
 /** Letter trigram frequencies of a word list, with add-one smoothing. */
 class TrigramModel {
   private readonly counts = new Map<string, number>();

@@ -1,6 +1,7 @@
 /**
  * Decides the language of each answer: the user's choice; else their Telegram
- * app language when it is one of ours; else the language of what they wrote.
+ * app language when it is one of ours; else the language of what they wrote
+ * (Uzbek in the script they wrote it in).
  * Uzbek in Cyrillic script reads the Uzbek texts, transliterated as they are
  * rendered: the locale strings here, the knowledge in knowledgeFor().
  */
@@ -10,6 +11,7 @@ import type { Catalog } from "../../knowledge/catalog.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
+import { mostlyCyrillic } from "../../search/language.js";
 import type { UiLang, UserRecord } from "../../storage/store.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
 import type { BotContext } from "../context.js";
@@ -28,7 +30,11 @@ export const languageOfUser = (user: Pick<UserRecord, "lang" | "languageCode"> |
 
 export const resolveLanguage = (catalog: Catalog) => (ctx: BotContext, next: NextFunction) => {
   const typed = ctx.message?.text ?? ctx.inlineQuery?.query;
-  const guess = () => (typed ? catalog.language(typed) : "uz");
+  const guess = (): UiLang => {
+    if (!typed) return "uz";
+    const lang = catalog.language(typed);
+    return lang === "uz" && mostlyCyrillic(typed) ? "uz-cyrl" : lang;
+  };
   applyLanguage(ctx, ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code) ?? guess());
   return next();
 };

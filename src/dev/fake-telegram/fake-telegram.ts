@@ -170,7 +170,7 @@ export class FakeTelegram extends EventEmitter {
       first_name: firstName,
       ...(init.lastName ? { last_name: init.lastName } : {}),
       ...(init.username ? { username: init.username } : {}),
-      language_code: init.languageCode ?? "en",
+      ...(init.languageCode === null ? {} : { language_code: init.languageCode ?? "en" }),
     };
     const chat: Chat.PrivateChat = {
       id,

@@ -117,7 +117,8 @@ export interface FakeUserInit {
   firstName?: string;
   lastName?: string;
   username?: string;
-  languageCode?: string;
+  /** The app's language, "en" unless given; null: none, as Telegram sends for some users. */
+  languageCode?: string | null;
 }
 
 export interface FakeGroupInit {
