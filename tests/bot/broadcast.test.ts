@@ -65,6 +65,20 @@ describe("a broadcast, composed by staff", () => {
     expect(list.text).toContain("Sent 12 of 12");
   });
 
+  it("goes out as staff typed it: their formatting kept, and tags or '&' typed as text stay text, in the preview and in every copy", async () => {
+    const [student] = subscribers(h, 1);
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    // The bot never reads it as HTML: "<b>Friday</b>" typed is not bold, "&amp;" stays as typed; the staff member's own bold stays where they put it.
+    const text = 'Deadline: <b>Friday</b> & "docs" <price> &amp; more';
+    const formatting = [{ type: "bold" as const, offset: 0, length: 8 }];
+    const preview = await compose(owner, () => owner.sendFormatted(text, formatting));
+    // The preview quotes the staff member's message: the announcement exactly as students will see it.
+    expect(h.fake.history(owner.id).find((m) => m.messageId === preview.replyToMessageId)).toMatchObject({ text, entities: formatting, fromBot: false });
+    await owner.press(preview, "📤 Send now to 1");
+    const copy = await eventually(() => student!.messages().find((m) => m.fromBot && m.text === text));
+    expect(copy.entities).toEqual(formatting);
+  });
+
   it("narrows the audience to a program's subscribers, or to one language, with the exact counts", async () => {
     const [everything, , russian] = [...subscribers(h, 2), ...subscribers(h, 1, "ru")];
     const koicaOnly = h.fake.user({ languageCode: "en" });

@@ -190,6 +190,35 @@ describe("staff replies", () => {
   });
 });
 
+describe("what students and staff typed", () => {
+  const h = withBot(settings);
+
+  it("is shown as typed, markup and all: the confirmation, the post, /questions, the answer's header, the answer and the delivery note", async () => {
+    const { chat, staff } = staffRoom(h.fake);
+    // Read as Telegram HTML, "&" and "<price>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
+    const question = '<price> & rent "cheap" <b>x</b>';
+    const firstName = '<b>Ali</b> & "Co"';
+    const student = h.fake.user({ languageCode: "en", firstName, lastName: "<Karimov> &amp; Sons" });
+    const confirm = await student.press(await student.send(question), "✉️ Ask the department");
+    expect(confirm.text).toBe(`Send this question to the Department of International Cooperation?\n\n${question}`);
+    expect((await student.press(confirm, "✅ Send")).text).toContain("✅ Sent to the department as question #1.");
+    const post = await postOf(chat, 1);
+    expect(post.text).toContain(`From: ${named(`${firstName} <Karimov> &amp; Sons`)} · 🇬🇧 English\n\n${question}\n\n`);
+    // The bot keeps a student's first name only.
+    expect((await staff.send("/questions")).text).toContain(`\n#1 · ${named(firstName)} · 🇬🇧 English · 1 min ago\n${question}\n`);
+
+    const answer = 'Rent is <b>not</b> "cheap" & <price> varies';
+    const before = student.messages().length;
+    chat.reply(staff, post, answer);
+    const [header, copy] = await eventually(() => (student.messages().length >= before + 2 ? student.messages().slice(before) : undefined));
+    expect(header!.text).toBe(`📩 The department answered your question #1:\n${question}`);
+    expect(copy!.text).toBe(answer);
+    expect(copy!.entities).toBeUndefined(); // the tags typed stay text, nothing turned bold
+    const delivered = await eventually(() => chat.messages().find((m) => m.text.startsWith("✅")));
+    expect(delivered.text).toBe(`✅ Delivered to ${named(firstName)}.`);
+  });
+});
+
 describe("who may answer", () => {
   const h = withBot(settings);
 

@@ -65,6 +65,19 @@ describe("staff tools are the staff's only", () => {
     expect((await colleague.send("/broadcast")).text).toBe("This is for the department's staff only.");
   });
 
+  it("shows a staff member's name as they wrote it, markup and all: in the staff list, the note and the Remove button", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    // Read as Telegram HTML, "&" and "<Karimov>" would make Telegram refuse the list, "<b>Ali</b>" would turn bold and "&amp;" would read "&".
+    const name = '<b>Ali</b> & "Co" <Karimov> &amp; Sons';
+    const colleague = h.fake.user({ firstName: '<b>Ali</b> & "Co"', lastName: "<Karimov> &amp; Sons", languageCode: "en" });
+    await owner.press(await owner.send("/staff"), "➕ Add a staff member");
+    await owner.shareUser(1, colleague);
+    const list = await eventually(() => h.fake.messages(OWNER).find((m) => m.text.startsWith("Staff members: 1")));
+    expect(list.text).toContain(`\n• \u2068${name}\u2069 (${colleague.id})\n`);
+    expect(allButtons(list)).toContain(`➖ Remove \u2068${name}\u2069`);
+    expect(h.fake.messages(OWNER).some((m) => m.text.startsWith(`✅ \u2068${name}\u2069 is now staff.`))).toBe(true);
+  });
+
   it("/chatid in a group tells an owner the value for STAFF_CHAT_ID, and a student nothing", async () => {
     const owner = h.fake.user({ id: OWNER, languageCode: "en" });
     const student = h.fake.user({ languageCode: "en" });

@@ -15,6 +15,15 @@ describe("/start", () => {
     expect(allButtons(reply)).toEqual(buttons);
   });
 
+  it("greets a user by their first name as they wrote it, markup and all, also after choosing a language", async () => {
+    // Read as Telegram HTML, "&" and "<Karimov>" would make Telegram refuse the greeting, "<b>Ali</b>" would turn bold and "&amp;" would read "&".
+    const firstName = '<b>Ali</b> & "Co" <Karimov> &amp; Sons';
+    const user = h.fake.user({ firstName, languageCode: "en" });
+    expect((await user.send("/start")).text).toContain(`Hello, ${firstName}!`);
+    const other = h.fake.user({ firstName, languageCode: "de" });
+    expect((await other.press(await other.send("/start"), "🇺🇿 Ўзбекча")).text).toContain(`Ассалому алайкум, ${firstName}!`);
+  });
+
   it("asks a user with another Telegram language to choose, then answers in the choice", async () => {
     const user = h.fake.user({ firstName: "Hans", languageCode: "de" });
     const picker = await user.send("/start");

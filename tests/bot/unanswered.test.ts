@@ -91,6 +91,27 @@ describe("/unanswered", () => {
     expect((await staff.press(picker, "⬅️ Unanswered")).text).toContain("Nothing to review");
   });
 
+  it("shows what students typed as they typed it, markup and all: in the list, the picker, and what was learned or dismissed", async () => {
+    // Read as Telegram HTML, "&" and "<price>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
+    const typed = '<price> & rent "cheap" <b>x</b>';
+    const misspelt = '<prise> & rent "cheap" <b>x</b>';
+    const other = '"visa" &amp; <u>fees</u> <3';
+    const student = h.fake.user({ languageCode: "en" });
+    for (const query of [typed, typed, misspelt, other]) expect((await student.send(query)).text).toContain("I could not find a confident answer");
+
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    const list = await staff.send("/unanswered");
+    expect(list.text).toContain(`\n1. ${typed} — 3× (2 wordings)\n2. ${other} — 1×`);
+    const picker = await staff.press(list, /^1\. /);
+    expect(picker.text).toContain(`${typed} — asked 3×.\n\nAlso written as: ${misspelt}\n\n`);
+    const learned = await pickEntry(staff, picker, /^(⭐ )?Erasmus Mundus$/);
+    // An alias is the wording without punctuation or symbols around it.
+    expect(learned.text).toContain(`✅ Learned: ${typed} now leads to Erasmus Mundus.\nNew aliases: price> & rent "cheap" <b>x</b (en), prise> & rent "cheap" <b>x</b (en)\n`);
+
+    const dismissed = await staff.press(await staff.press(await staff.send("/unanswered"), /^1\. /), "🗑 Not for the bot");
+    expect(dismissed.text).toBe(`🗑 Dismissed: ${other} (1 question).`);
+  });
+
   it("is refused to students: the command, /questions, and a forged staff button", async () => {
     const student = h.fake.user({ languageCode: "en" });
     const notFound = await student.send("summer school");
