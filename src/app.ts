@@ -17,6 +17,7 @@ import type { Logger } from "./logger.js";
 import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
 import { ProgressBoard } from "./bot/broadcast/progress-board.js";
 import { showAllStaffCommands } from "./bot/features/staff.js";
+import { ChatPacer, pacedFetch, type PacedFetch } from "./bot/chat-pacing.js";
 import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./jobs/reminders.js";
 import { createHttpServer } from "./server.js";
@@ -52,6 +53,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
   const i18n = createI18n<BotContext>();
   const progressBoard = new ProgressBoard(store.broadcasts);
+  const fetch = pacedFetch(new ChatPacer());
   const delivery = createDeliveryEngine({
     token: config.BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -61,6 +63,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     i18n,
     logger,
     board: progressBoard,
+    fetch,
   });
   const bot = createBot({
     token: config.BOT_TOKEN,
@@ -71,6 +74,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     i18n,
     settings,
     progressBoard,
+    fetch,
     wakeJobs: () => delivery.wake(),
   });
   try {
@@ -110,7 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     }
     // Broadcasts left running by a stop or a crash resume now.
     delivery.start();
-    const reminders = startReminderJob({ api: onceOnlyApi(config, store), store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000, reminderDays: config.REMINDER_DAYS });
+    const reminders = startReminderJob({ api: onceOnlyApi(config, store, fetch), store, catalog, i18n, logger, intervalMs: config.REMINDER_CHECK_SECONDS * 1000, reminderDays: config.REMINDER_DAYS });
     logger.info({ bot: bot.botInfo.username, entries: catalog.kb.entries.length }, "bot started");
 
     return {
@@ -169,8 +173,8 @@ function listen(server: Server, port: number): Promise<void> {
  * not repeat a request that failed on the way (5xx, the network), which
  * Telegram may have carried out.
  */
-function onceOnlyApi(config: Config, store: Store): Api {
-  const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+function onceOnlyApi(config: Config, store: Store, fetch: PacedFetch): Api {
+  const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, fetch });
   // Short waits only: a stop must finish within the container's stop timeout; a longer "retry after" gives the reminder back.
   api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
   return api;

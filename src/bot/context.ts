@@ -1,6 +1,7 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { PacedFetch } from "./chat-pacing.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Lang } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
@@ -32,6 +33,8 @@ export interface BotDeps {
   settings: StaffSettings;
   /** What each broadcast's progress message shows, shared with the delivery engine's reporter. */
   progressBoard: ProgressBoard;
+  /** The HTTP client of every API client of the app: it spaces messages per chat within Telegram's limits, which count them all together. */
+  fetch: PacedFetch;
   /** Tells the background jobs (broadcast delivery) that there is new work, so they need not wait for their next look. */
   wakeJobs: () => void;
 }

@@ -38,7 +38,7 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { store, logger } = deps;
-  const bot = new Bot<BotContext>(deps.token, { client: deps.apiRoot ? { apiRoot: deps.apiRoot } : {} });
+  const bot = new Bot<BotContext>(deps.token, { client: { fetch: deps.fetch, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) } });
   const { i18n } = deps;
 
   // Telegram's "retry after" and passing network trouble are waited out, not failed on.

@@ -100,6 +100,8 @@ describe("a broadcast, composed by staff", () => {
     await eventually(() => koicaOnly.messages().length === 1 && everything!.messages().length === 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(chinaOnly.messages()).toEqual([]);
+    // The report comes at the chat's pace; the next /broadcast's answer must not be taken for it.
+    await eventually(() => lastFrom(h, owner.id, /finished in/), 10_000);
 
     const again = await owner.send("/broadcast");
     const langs = await owner.press(again, "By language");

@@ -22,7 +22,7 @@ export interface Harness {
 }
 
 export async function startBot(overrides: Partial<Config> = {}): Promise<Harness> {
-  const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot" });
+  const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot", rateLimits: { global: { perSecond: 300, burst: 300 } } });
   const dir = mkdtempSync(join(tmpdir(), "jspu-bot-"));
   const config: Config = {
     ...loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(dir, "bot.sqlite"), KNOWLEDGE_DIR, PORT: "0", LOG_LEVEL: "silent" }),
@@ -35,6 +35,8 @@ export async function startBot(overrides: Partial<Config> = {}): Promise<Harness
     app: await startApp(config, logger),
     async restart() {
       await harness.app.stop();
+      // A real restart takes longer than Telegram's per-chat burst window; the new process knows nothing of the old one's pace.
+      fake.forgetRateLimitHistory();
       harness.app = await startApp(config, logger);
     },
     /** Also fails the test if a button press was never answered (the user's app would show a spinner). */

@@ -5,6 +5,7 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import { Api } from "grammy";
+import type { PacedFetch } from "../chat-pacing.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { UI_LANGS } from "../../storage/store.js";
 import { stopAnnouncementsButton } from "../features/subscriptions.js";
@@ -29,13 +30,15 @@ export interface DeliveryDeps {
   i18n: I18n<BotContext>;
   logger: Logger;
   board: ProgressBoard;
+  /** The app's per-chat pacing (a recipient may be chatting with the bot; the progress card shares the staff member's chat). */
+  fetch: PacedFetch;
 }
 
 /** A hung request holds one of the engine's few slots, and a stop waits for it: give up on it (and retry later) after this. */
 const REQUEST_TIMEOUT_SECONDS = 10;
 
 export function createDeliveryEngine(deps: DeliveryDeps): BroadcastEngine {
-  const api = new Api(deps.token, { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: REQUEST_TIMEOUT_SECONDS });
+  const api = new Api(deps.token, { fetch: deps.fetch, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: REQUEST_TIMEOUT_SECONDS });
   return new BroadcastEngine({
     broadcasts: deps.store.broadcasts,
     markBlocked: (userId) => deps.store.setBlocked(userId, true),

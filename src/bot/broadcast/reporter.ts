@@ -23,11 +23,11 @@ export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalo
       try {
         const figures = cardFigures(store.broadcasts, broadcast, progress.etaMs);
         const view = broadcastView(translations(broadcast), knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, figures);
-        if (board.shows(broadcast.id, view)) return;
-        await api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((error: unknown) => {
-          if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-        });
-        board.record(broadcast.id, view);
+        await board.show(broadcast.id, view, () =>
+          api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((error: unknown) => {
+            if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+          }),
+        );
       } catch (error) {
         // Progress is a courtesy: a failed edit must not stop the delivery (the next one may succeed).
         logger.warn({ err: error, broadcast: broadcast.id }, "could not show a broadcast's progress");

@@ -79,9 +79,7 @@ export function broadcastsFeature({ store, catalog, wakeJobs, progressBoard }: P
     const view = card(ctx, store.broadcasts.get(id)!);
     // On the progress message itself, the engine's reporter may have shown just this already.
     const onProgress = ctx.callbackQuery.message?.message_id === broadcast.progress.messageId && ctx.chat?.id === broadcast.progress.chatId;
-    if (onProgress && progressBoard.shows(id, view)) return;
-    await show(ctx, view);
-    if (onProgress) progressBoard.record(id, view);
+    await (onProgress ? progressBoard.show(id, view, () => show(ctx, view)) : show(ctx, view));
   });
 
   /** A new broadcast to the failed recipients only, with its own progress message. */

@@ -126,6 +126,11 @@ export class FakeTelegram extends EventEmitter {
     this.limiter.set(limits);
   }
 
+  /** The limits stay, but what they counted is forgotten, as after a pause long enough for every bucket to refill. */
+  forgetRateLimitHistory(): void {
+    this.limiter.forget();
+  }
+
   rateLimitStats(): RateLimitStats {
     return this.limiter.stats();
   }

@@ -118,6 +118,11 @@ export class RateLimiter {
     this.perGroup = perGroup && checkGroup(perGroup);
     // A group's own chat bucket refills as any chat's but holds the group's smaller burst.
     this.groupChat = this.perChat && this.perGroup && new BucketRule(this.perGroup.burst, this.perChat.perMs * 1000);
+    this.forget();
+  }
+
+  /** Every bucket full and every group's minute empty again, the limits unchanged: as after a long pause. */
+  forget(): void {
     this.globalBucket = { tokens: this.global?.capacity ?? 0, at: this.now() };
     this.chats.clear();
     this.groups.clear();
