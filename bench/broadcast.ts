@@ -73,7 +73,7 @@ interface Run {
 /** A fresh fake and database, the bot started, and the announcement confirmed by the owner through the bot. */
 async function startBroadcast(): Promise<Run> {
   const fake = await FakeTelegram.start({ rateLimits: { global: { perSecond: LIMIT }, perChat: false, perGroup: false }, maxRecordedCalls: 1000 });
-  const ids = fake.addUsers(RECIPIENTS, 1000);
+  const ids = fake.addUsers(RECIPIENTS, { firstId: 1000, startedBot: true });
   const dir = mkdtempSync(join(tmpdir(), "bench-broadcast-"));
   seedDatabase(join(dir, "bot.sqlite"), ids);
   const run: Run = { fake, dir, sent: [], chats: [], confirmedAt: 0, bot: startBot(fake, join(dir, "bot.sqlite"), await freePort()) };

@@ -12,7 +12,7 @@ let user: FakeUser;
 
 useFakeTelegram();
 beforeEach(() => {
-  user = fake.user();
+  user = fake.user({ startedBot: true });
 });
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -127,5 +127,18 @@ describe("sendMediaGroup", () => {
     expect(user.messages()).toEqual([]);
     await api.sendMediaGroup(user.chatId, Array.from({ length: 10 }, () => photo(300)));
     expect(user.messages()).toHaveLength(10);
+  });
+});
+
+describe("to a user who never wrote to the bot", () => {
+  it("refuses a photo and an album with 403, and nothing arrives", async () => {
+    const stranger = fake.user();
+    const photo = (width: number) => InputMediaBuilder.photo(new InputFile(png(width, 100)));
+    const refused = await Promise.all([
+      apiError(api.sendPhoto(stranger.chatId, new InputFile(png(300, 100)))),
+      apiError(api.sendMediaGroup(stranger.chatId, [photo(300), photo(400)])),
+    ]);
+    expect(refused.map((err) => [err.error_code, err.description])).toEqual(Array(2).fill([403, "Forbidden: bot can't initiate conversation with a user"]));
+    expect(fake.history(stranger.chatId)).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ const bold = (offset: number, length: number): MessageEntity => ({ type: "bold",
 describe("call log and bulk users for benchmarks", () => {
   it("keeps only the latest maxRecordedCalls but counts every call", async () => {
     await restart({ maxRecordedCalls: 5 });
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     for (let i = 0; i < 12; i++) await api.getMe();
     await api.sendMessage(user.chatId, "a");
     await apiError(api.sendMessage(424242, "nobody"));
@@ -32,7 +32,7 @@ describe("call log and bulk users for benchmarks", () => {
 
   it("registers many private chats cheaply and counts bot messages per chat", async () => {
     const started = performance.now();
-    const ids = fake.addUsers(100_000);
+    const ids = fake.addUsers(100_000, { startedBot: true });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(ids).toHaveLength(100_000);
     expect([ids[0], ids[1], ids.at(-1)]).toEqual([1001, 1002, 101_000]);
@@ -47,16 +47,16 @@ describe("call log and bulk users for benchmarks", () => {
     expect(fake.messageCount(ids[500]!)).toBe(1);
     expect(fake.messages(ids[500]!)).toMatchObject([{ text: "hello", kind: "text", fromBot: true }]);
 
-    expect(() => fake.addUsers(2, 101_000)).toThrow(/101000 already exists/);
-    expect(fake.addUsers(3, 500_000)).toEqual([500_000, 500_001, 500_002]);
-    expect(() => fake.addUsers(1, -3)).toThrow(/positive/);
+    expect(() => fake.addUsers(2, { firstId: 101_000 })).toThrow(/101000 already exists/);
+    expect(fake.addUsers(3, { firstId: 500_000 })).toEqual([500_000, 500_001, 500_002]);
+    expect(() => fake.addUsers(1, { firstId: -3 })).toThrow(/positive/);
   });
 });
 
 describe("what users send, and copies of it", () => {
   it("copies a formatted text with its entities", async () => {
     const staff = fake.user();
-    const student = fake.user();
+    const student = fake.user({ startedBot: true });
     const text = "Deadline: Friday. See https://jspu.uz";
     const sent = staff.sendFormattedNoWait(text, [bold(0, 8), { type: "italic", offset: 10, length: 6 }]);
     const original = fake.history(staff.chatId)[0]!;
@@ -75,7 +75,7 @@ describe("what users send, and copies of it", () => {
 
   it("copies documents and videos with their file ids and caption entities", async () => {
     const staff = fake.user();
-    const student = fake.user();
+    const student = fake.user({ startedBot: true });
     const doc = staff.sendMediaNoWait("document", "Application form", { captionEntities: [bold(0, 11)] });
     const video = staff.sendMediaNoWait("video", "Campus tour");
     const [docMsg, videoMsg] = fake.history(staff.chatId);
@@ -102,7 +102,7 @@ describe("what users send, and copies of it", () => {
     bot.on("message", (ctx) => void updates.push(ctx.msg));
     run(bot);
     const staff = fake.user();
-    const [a, b] = [fake.user(), fake.user()];
+    const [a, b] = [fake.user({ startedBot: true }), fake.user({ startedBot: true })];
     const refs = staff.sendAlbumNoWait([
       { type: "photo", caption: "Open day", captionEntities: [bold(0, 4)] },
       { type: "video" },
@@ -236,7 +236,7 @@ describe("staff replies in a group", () => {
   it("lets the bot copy a staff message from the group by id", async () => {
     const group = fake.group();
     const staff = fake.user();
-    const student = fake.user();
+    const student = fake.user({ startedBot: true });
     const { messageId, updateId } = group.send(staff, "Welcome to JSPU!");
     expect(updateId).toBeTypeOf("number"); // no privacy mode: the bot sees everything
     await api.copyMessage(student.chatId, group.id, messageId);
@@ -303,7 +303,7 @@ describe("sharing a user", () => {
   });
 
   it("validates request_users buttons", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const group = fake.group();
     const send = (chatId: number, request: object) => api.sendMessage(chatId, "Pick", keyboard(request) as never);
     await send(user.chatId, { request_id: -(2 ** 31), max_quantity: 10 });
@@ -350,7 +350,7 @@ describe("chat-scoped commands", () => {
 
 describe("faults on copies", () => {
   it("answers 403 for one chat only", async () => {
-    const [blocked, fine, sender] = [fake.user(), fake.user(), fake.user()];
+    const [blocked, fine, sender] = [fake.user({ startedBot: true }), fake.user({ startedBot: true }), fake.user()];
     const source = sender.sendMediaNoWait("photo", "news");
     fake.injectFault({ method: "copyMessage", chatId: blocked.chatId, errorCode: 403 });
     const err = await apiError(api.copyMessage(blocked.chatId, sender.chatId, source.messageId));
@@ -361,7 +361,7 @@ describe("faults on copies", () => {
   });
 
   it("answers 502 Bad Gateway to copyMessages", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const refs = fake.user().sendAlbumNoWait([{ type: "photo" }, { type: "photo" }]);
     const remove = fake.injectFault({ method: "copyMessages", errorCode: 502 });
     const err = await apiError(api.copyMessages(user.chatId, 1002, refs.map((r) => r.messageId)));
@@ -373,7 +373,7 @@ describe("faults on copies", () => {
   });
 
   it("fails a share of copies with probability, each failure without effect", async () => {
-    const ids = fake.addUsers(200);
+    const ids = fake.addUsers(200, { startedBot: true });
     const source = fake.user().sendFormattedNoWait("Scholarship news", [bold(0, 11)]);
     fake.injectFault({ method: "copyMessage", probability: 0.5, errorCode: 502 });
     const results = await Promise.allSettled(ids.map((id) => api.copyMessage(id, ids.at(-1)! + 1, source.messageId)));
@@ -386,7 +386,7 @@ describe("faults on copies", () => {
   });
 
   it("resets the connection of copyMessage and copyMessages", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const source = fake.user().sendMediaNoWait("document");
     fake.injectFault({ method: "copyMessage", times: 1, reset: true });
     fake.injectFault({ method: "copyMessages", times: 1, reset: true });

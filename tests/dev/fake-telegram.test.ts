@@ -8,7 +8,7 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { FakeTelegram, TELEGRAM_RATE_LIMITS, type RateLimits } from "../../src/dev/fake-telegram/index.js";
 import { RateLimiter } from "../../src/dev/fake-telegram/rate-limit.js";
-import { apiError, fake, newBot, restart, run, useFakeTelegram } from "./fake-setup.js";
+import { api, apiError, fake, newBot, restart, run, useFakeTelegram } from "./fake-setup.js";
 
 useFakeTelegram();
 
@@ -43,7 +43,7 @@ describe("transport and errors", () => {
   });
 
   it("accepts GET with query parameters and case-insensitive method names, like the Bot API", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const res = await fetch(`${fake.apiRoot}/bot${fake.token}/SENDMESSAGE?chat_id=${user.chatId}&text=hi`);
     expect(res.status).toBe(200);
     expect(user.lastMessage()?.text).toBe("hi");
@@ -64,7 +64,7 @@ describe("transport and errors", () => {
 
 describe("sendMessage validation", () => {
   it("accepts 4096 characters and rejects 4097 as too long", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     await bot.api.sendMessage(user.chatId, "x".repeat(4096));
     const err = await apiError(bot.api.sendMessage(user.chatId, "x".repeat(4097)));
@@ -83,7 +83,7 @@ describe("sendMessage validation", () => {
   });
 
   it("rejects callback_data over 64 bytes, counting UTF-8 bytes", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const send = (data: string) =>
       bot.api.sendMessage(user.chatId, "pick", { reply_markup: new InlineKeyboard().text("A", data) });
@@ -96,7 +96,7 @@ describe("sendMessage validation", () => {
   });
 
   it("rejects malformed inline keyboards", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const send = (button: object) =>
       bot.api.sendMessage(user.chatId, "x", { reply_markup: { inline_keyboard: [[button as never]] } });
@@ -120,7 +120,7 @@ describe("sendMessage validation", () => {
   });
 
   it("refuses inline keyboards over Telegram's limits (100 buttons, 8 to a row) when sending and when editing, and takes them at the limits", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const buttons = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ text: `b${from + i}`, callback_data: `${from + i}` }));
     /** `count` buttons, `perRow` to a row. */
@@ -146,7 +146,7 @@ describe("sendMessage validation", () => {
   });
 
   it("parses HTML like Telegram and rejects what Telegram's parser refuses", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const html = (text: string) => bot.api.sendMessage(user.chatId, text, { parse_mode: "HTML" });
 
@@ -181,7 +181,7 @@ describe("sendMessage validation", () => {
   });
 
   it("keeps pre/code languages, spoilers and expandable blockquotes", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const sent = await bot.api.sendMessage(
       user.chatId,
@@ -238,7 +238,7 @@ describe("a conversation through long polling", () => {
   });
 
   it("throws at once when pressing a button that is not there", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     await bot.api.sendMessage(user.chatId, "menu", { reply_markup: new InlineKeyboard().text("Yes", "y").url("Docs", "https://example.com") });
     const menu = user.lastMessage()!;
@@ -253,7 +253,7 @@ describe("a conversation through long polling", () => {
       await ctx.answerCallbackQuery({ text: "again" }).catch(() => undefined);
     });
     run(bot);
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     await bot.api.sendMessage(user.chatId, "menu", { reply_markup: new InlineKeyboard().text("Go", "go") });
     const id = user.pressData(user.lastMessage()!, "go");
     await fake.waitForCall("answerCallbackQuery", { where: (c) => !c.ok });
@@ -264,7 +264,7 @@ describe("a conversation through long polling", () => {
   });
 
   it("rejects editing a message to identical content as not modified", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const markup = new InlineKeyboard().text("A", "a");
     const m = await bot.api.sendMessage(user.chatId, "<b>same</b>", { parse_mode: "HTML", reply_markup: markup });
@@ -338,6 +338,63 @@ describe("a conversation through long polling", () => {
     expect((await apiError(bot.api.copyMessage(user.chatId, user.chatId, 999))).description).toBe(
       "Bad Request: message to copy not found",
     );
+  });
+});
+
+describe("users who never wrote to the bot", () => {
+  const CANT_INITIATE = "Forbidden: bot can't initiate conversation with a user";
+
+  it("answers 403 to every send to a stranger, and nothing arrives", async () => {
+    const stranger = fake.user();
+    const sender = fake.user({ startedBot: true });
+    const source = sender.sendFormattedNoWait("Scholarship news", []);
+    const refused = await Promise.all([
+      apiError(api.sendMessage(stranger.chatId, "hello")),
+      apiError(api.copyMessage(stranger.chatId, sender.chatId, source.messageId)),
+      apiError(api.copyMessages(stranger.chatId, sender.chatId, [source.messageId])),
+      apiError(api.sendChatAction(stranger.chatId, "typing")),
+    ]);
+    expect(refused.map((err) => [err.error_code, err.description])).toEqual(Array(4).fill([403, CANT_INITIATE]));
+    expect(fake.history(stranger.chatId)).toEqual([]);
+    // A chat the fake does not know at all is still "chat not found".
+    expect((await apiError(api.sendMessage(424242, "hello"))).description).toBe("Bad Request: chat not found");
+  });
+
+  it("lets the bot write once the user wrote a message or a command, or unblocked the bot", async () => {
+    const [wrote, commanded, unblocked] = [fake.user(), fake.user(), fake.user()];
+    const users = [wrote, commanded, unblocked];
+    for (const user of users) expect((await apiError(api.sendMessage(user.chatId, "Too early"))).description).toBe(CANT_INITIATE);
+    wrote.sendNoWait("salom");
+    commanded.sendNoWait("/start");
+    unblocked.block();
+    unblocked.unblock();
+    for (const user of users) await api.sendMessage(user.chatId, "Welcome!");
+    expect(users.map((user) => user.messages().map((m) => m.text))).toEqual(Array(3).fill(["Welcome!"]));
+  });
+
+  it("lets the bot write at once to users who started it before the test (startedBot), bulk users too", async () => {
+    const subscriber = fake.user({ startedBot: true });
+    const [bulkSubscriber] = fake.addUsers(1, { startedBot: true });
+    const [bulkStranger] = fake.addUsers(1);
+    await api.sendMessage(subscriber.chatId, "KOICA: the call is open");
+    await api.sendMessage(bulkSubscriber!, "KOICA: the call is open");
+    expect((await apiError(api.sendMessage(bulkStranger!, "KOICA: the call is open"))).description).toBe(CANT_INITIATE);
+    expect([subscriber.chatId, bulkSubscriber!, bulkStranger!].map((id) => fake.messages(id).map((m) => m.text))).toEqual([
+      ["KOICA: the call is open"],
+      ["KOICA: the call is open"],
+      [],
+    ]);
+  });
+
+  it("answers 403 in private to a group member who only wrote and pressed buttons in the group", async () => {
+    const group = fake.group();
+    const member = fake.user();
+    group.send(member, "/help");
+    const post = await api.sendMessage(group.id, "Rules", { reply_markup: new InlineKeyboard().text("Read", "read") });
+    member.pressData(group.messages().find((m) => m.messageId === post.message_id)!, "read");
+    const err = await apiError(api.sendMessage(member.chatId, "Hi, I saw you in the group"));
+    expect([err.error_code, err.description]).toEqual([403, CANT_INITIATE]);
+    expect(member.messages()).toEqual([]);
   });
 });
 
@@ -542,7 +599,7 @@ describe("commands", () => {
 
 describe("faults and groups", () => {
   it("injects 429 with retry_after, which auto-retry survives", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     const remove = fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 429, retryAfter: 1 });
     const err = await apiError(bot.api.sendMessage(user.chatId, "hi"));
@@ -560,7 +617,7 @@ describe("faults and groups", () => {
   });
 
   it("can reset the connection", async () => {
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const bot = newBot();
     fake.injectFault({ method: "sendMessage", times: 1, reset: true });
     await expect(bot.api.sendMessage(user.chatId, "x")).rejects.toBeInstanceOf(HttpError);
@@ -723,7 +780,7 @@ describe("flood limits", () => {
     const own = await FakeTelegram.start({ rateLimits: {} });
     try {
       const api = new Api(own.token, { apiRoot: own.apiRoot });
-      const user = own.user();
+      const user = own.user({ startedBot: true });
       for (let i = 0; i < 5; i++) await api.sendMessage(user.chatId, `m${i}`);
       for (const call of [() => api.sendMessage(user.chatId, "too fast"), () => api.editMessageText(user.chatId, 1, "edited")]) {
         const err = await apiError(call());
@@ -749,7 +806,7 @@ describe("flood limits", () => {
 
   it("keeps up with thousands of calls a second, with a bounded call log", async () => {
     await restart({ rateLimits: { global: { perSecond: 1_000_000, burst: 1000 } }, maxRecordedCalls: 100 });
-    const ids = fake.addUsers(2000);
+    const ids = fake.addUsers(2000, { startedBot: true });
     const sender = fake.user();
     const source = sender.sendFormattedNoWait("Exam schedule", [{ type: "bold", offset: 0, length: 4 }]);
     const api = new Api(fake.token, { apiRoot: fake.apiRoot });

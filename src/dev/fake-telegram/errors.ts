@@ -31,6 +31,7 @@ export const Errors = {
   chatIdEmpty: () => badRequest("chat_id is empty"),
   chatNotFound: () => badRequest("chat not found"),
   blocked: () => forbidden("bot was blocked by the user"),
+  cantInitiate: () => forbidden("bot can't initiate conversation with a user"),
   textEmpty: () => badRequest("message text is empty"),
   textMustBeNonEmpty: () => badRequest("text must be non-empty"),
   textTooLong: () => badRequest("message is too long"),

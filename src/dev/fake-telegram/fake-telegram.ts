@@ -184,7 +184,7 @@ export class FakeTelegram extends EventEmitter {
       ...(init.lastName ? { last_name: init.lastName } : {}),
       ...(init.username ? { username: init.username } : {}),
     };
-    this.world.addChat(chat);
+    this.world.addChat(chat).started = init.startedBot ?? false;
     this.world.users.set(id, { user, chatId: id });
     return new FakeUser(this.world, user, () => this.diagnose());
   }
@@ -192,10 +192,11 @@ export class FakeTelegram extends EventEmitter {
   /**
    * Private chats for `count` users with consecutive ids (from `firstId`, else
    * the next free user id), for benchmarks: no FakeUser objects, a few hundred
-   * bytes each. Returns the ids.
+   * bytes each. They cannot write, so the bot may message them only with
+   * `startedBot` (see FakeUserInit). Returns the ids.
    */
-  addUsers(count: number, firstId?: number): number[] {
-    return this.world.addBulkUsers(count, firstId);
+  addUsers(count: number, init: { firstId?: number } & Pick<FakeUserInit, "startedBot"> = {}): number[] {
+    return this.world.addBulkUsers(count, init.firstId, init.startedBot);
   }
 
   /** A group the bot is a member of (ids from -1001 down). */

@@ -66,6 +66,7 @@ export class FakeUser {
 
   private pushMessage(content: Partial<Message>): SentRef {
     this.assertCanWrite();
+    this.chat.started = true;
     const stored = userMessage(this.world, this.chat, this.user, content);
     return { updateId: this.world.updates.push({ message: stored.message as never }), messageId: stored.message.message_id };
   }
@@ -241,11 +242,12 @@ export class FakeUser {
     this.world.updates.push(blockUpdate(this.world, chat, this.user, true));
   }
 
-  /** Unblocks the bot (my_chat_member "member"). */
+  /** Unblocks the bot (my_chat_member "member"); the bot may write to them again, as after a /start. */
   unblock(): void {
     const chat = this.chat;
     if (!chat.blocked) return;
     chat.blocked = false;
+    chat.started = true;
     this.world.updates.push(blockUpdate(this.world, chat, this.user, false));
   }
 

@@ -119,6 +119,14 @@ export interface FakeUserInit {
   username?: string;
   /** The app's language, "en" unless given; null: none, as Telegram sends for some users. */
   languageCode?: string | null;
+  /**
+   * The user started the bot before the test began (a restored database,
+   * seeded subscribers). Otherwise, as in Telegram, everything the bot sends
+   * to their private chat answers 403 "Forbidden: bot can't initiate
+   * conversation with a user" until they write to it there (a message or a
+   * command) or unblock it; writing or pressing buttons in a group does not count.
+   */
+  startedBot?: boolean;
 }
 
 export interface FakeGroupInit {

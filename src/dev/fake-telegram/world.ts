@@ -20,6 +20,11 @@ export interface StoredMessage {
 export interface ChatRecord {
   chat: Chat;
   blocked: boolean;
+  /**
+   * A private chat the user wrote in or unblocked the bot in: only then does
+   * Telegram let the bot write to it (a button press there needs a bot message, so comes later).
+   */
+  started: boolean;
   privacyMode: boolean;
   nextMessageId: number;
   messages: Map<number, StoredMessage>;
@@ -144,13 +149,13 @@ export class World {
   }
 
   addChat(chat: Chat, privacyMode = false): ChatRecord {
-    const record: ChatRecord = { chat, blocked: false, privacyMode, nextMessageId: 1, messages: new Map(), botMessages: 0 };
+    const record: ChatRecord = { chat, blocked: false, started: false, privacyMode, nextMessageId: 1, messages: new Map(), botMessages: 0 };
     this.chats.set(chat.id, record);
     return record;
   }
 
   /** Private chats for `count` users with consecutive ids, without user objects (benchmarks). */
-  addBulkUsers(count: number, firstId = this.nextUserId): number[] {
+  addBulkUsers(count: number, firstId = this.nextUserId, started = false): number[] {
     if (!(Number.isInteger(count) && count >= 0)) {
       throw new Error(`FakeTelegram.addUsers: count must be a non-negative integer, got ${count}`);
     }
@@ -162,7 +167,7 @@ export class World {
       if (this.users.has(id) || this.chats.has(id)) throw new Error(`FakeTelegram: user/chat ${id} already exists`);
       ids.push(id);
     }
-    for (const id of ids) this.addChat({ id, type: "private", first_name: `User${id}` });
+    for (const id of ids) this.addChat({ id, type: "private", first_name: `User${id}` }).started = started;
     if (firstId + count > this.nextUserId) this.nextUserId = firstId + count;
     return ids;
   }
@@ -195,10 +200,11 @@ export class World {
     return chat;
   }
 
-  /** A chat the bot may write to: private chats of users who blocked it answer 403. */
+  /** A chat the bot may write to: private chats of users who blocked it, or never wrote to it, answer 403. */
   writableChat(id: number | string): ChatRecord {
     const chat = this.chat(id);
     if (chat.blocked) throw Errors.blocked();
+    if (chat.chat.type === "private" && !chat.started) throw Errors.cantInitiate();
     return chat;
   }
 
