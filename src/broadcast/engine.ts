@@ -39,7 +39,7 @@ export interface Reporter {
 
 export interface EngineOptions {
   broadcasts: BroadcastStore;
-  /** A 403: the user blocked the bot or deleted their account; they get nothing more. */
+  /** A 403: the user blocked the bot, deleted their account or never started it; they get nothing more. */
   markBlocked(userId: number): void;
   courier: Courier;
   reporter: Reporter;

@@ -3,16 +3,16 @@
  * receive an exact copy, the engine copes with Telegram's errors, and the
  * staff member watches and controls it.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { formatTashkent } from "../../src/time/tashkent.js";
-import { allButtons, eventually, withBot, type Harness } from "./harness.js";
+import { allButtons, eventually, startBot, withBot, type Harness } from "./harness.js";
 
 const OWNER = 500;
 
 /** Students who started the bot and subscribed to all announcements. */
 function subscribers(h: Harness, count: number, languageCode = "en"): FakeUser[] {
-  const students = Array.from({ length: count }, () => h.fake.user({ languageCode }));
+  const students = Array.from({ length: count }, () => h.fake.user({ languageCode, startedBot: true }));
   for (const s of students) {
     h.app.store.seeUser({ id: s.id, firstName: `Student ${s.id}`, languageCode });
     h.app.store.setLanguage(s.id, languageCode as "en");
@@ -81,10 +81,10 @@ describe("a broadcast, composed by staff", () => {
 
   it("narrows the audience to a program's subscribers, or to one language, with the exact counts", async () => {
     const [everything, , russian] = [...subscribers(h, 2), ...subscribers(h, 1, "ru")];
-    const koicaOnly = h.fake.user({ languageCode: "en" });
+    const koicaOnly = h.fake.user({ languageCode: "en", startedBot: true });
     h.app.store.seeUser({ id: koicaOnly.id, firstName: "K" });
     h.app.store.subscriptions.subscribe(koicaOnly.id, "program:koica");
-    const chinaOnly = h.fake.user({ languageCode: "en" });
+    const chinaOnly = h.fake.user({ languageCode: "en", startedBot: true });
     h.app.store.seeUser({ id: chinaOnly.id, firstName: "C" });
     h.app.store.subscriptions.subscribe(chinaOnly.id, "program:china-internship");
     h.app.store.flush(); // users are written a moment later otherwise
@@ -319,4 +319,43 @@ describe("the progress card across a restart", () => {
     expect(h.fake.rejected()).toEqual([]);
     expect(lastFrom(h, owner.id, /^📣 Announcement #1/)).toMatchObject({ messageId: card.messageId, text: card.text });
   }, 20_000);
+});
+
+describe("a subscriber who never started the bot", () => {
+  let h: Harness;
+  afterEach(async () => {
+    // Telegram's one refusal here is the point of the test; anything else refused fails it.
+    expect(h.fake.rejected().map((c) => [c.method, c.description])).toEqual([["copyMessage", "Forbidden: bot can't initiate conversation with a user"]]);
+    await h.stop();
+  });
+
+  it("counts as blocked (tried once, Telegram's 403 'bot can't initiate conversation'), and everyone else gets it once", async () => {
+    h = await startBot({ ADMIN_IDS: [OWNER], BROADCAST_RATE: 200 });
+    const TEXT = "KOICA: the call is open";
+    const students = subscribers(h, 4);
+    // In the database as a subscriber (an import, a restored backup) without ever having written to the bot.
+    const stranger = h.fake.user({ languageCode: "en" });
+    h.app.store.seeUser({ id: stranger.id, firstName: "Stranger", languageCode: "en" });
+    h.app.store.subscriptions.subscribe(stranger.id, "all");
+    h.app.store.flush(); // users are written a moment later otherwise
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+
+    const preview = await compose(owner, () => owner.send(TEXT));
+    expect(preview.text).toContain("Recipients: 5");
+    await owner.press(preview, "📤 Send now to 5");
+    const report = await eventually(() => lastFrom(h, owner.id, /finished in/), 10_000);
+    expect(report.text).toContain("Sent: 4\nBlocked the bot: 1\nFailed: 0\nRemaining: 0");
+    const card = lastFrom(h, owner.id, /^📣 Announcement #1/)!;
+    expect(card.text).toContain("✅ Finished");
+    expect(card.text).toContain("Sent: 4\nBlocked the bot: 1\nFailed: 0");
+    expect(card.buttons).toEqual([]); // nobody failed: nothing to resend
+
+    for (const s of students) expect(s.messages().filter((m) => m.text === TEXT)).toHaveLength(1);
+    expect(h.fake.history(stranger.chatId)).toEqual([]);
+    expect(h.fake.calls.filter((c) => c.method === "copyMessage" && c.params.chat_id === stranger.chatId)).toHaveLength(1); // never retried
+    expect(h.app.store.getUser(stranger.id)!.blocked).toBe(true);
+
+    const list = await owner.send("/broadcasts");
+    expect(list.text).toContain("Sent 4 of 5 · blocked 1 · failed 0");
+  });
 });

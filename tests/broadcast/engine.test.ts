@@ -8,8 +8,8 @@ import { eventually } from "../bot/harness.js";
 
 const STAFF = 1;
 
-function storeWithSubscribers(count: number): Store {
-  const store = new Store(openDatabase(":memory:"));
+function storeWithSubscribers(count: number, db = openDatabase(":memory:")): Store {
+  const store = new Store(db);
   for (let id = 100; id < 100 + count; id++) {
     store.seeUser({ id, firstName: `S${id}` });
   }
@@ -137,6 +137,25 @@ describe("the delivery engine", () => {
     const retried = attempts.filter((a) => a.userId === 102);
     expect(retried).toHaveLength(2);
     expect(retried[1]!.at - retried[0]!.at).toBeGreaterThanOrEqual(900); // backed off about a second
+  });
+
+  it("marks a 403 \"bot can't initiate conversation\" (a subscriber who never started the bot) blocked at once, never retried, keeping Telegram's reason", async () => {
+    const db = openDatabase(":memory:");
+    const store = storeWithSubscribers(2, db);
+    const id = newBroadcast(store);
+    const blocked: number[] = [];
+    const description = "Forbidden: bot can't initiate conversation with a user";
+    const { courier, attempts } = scriptedCourier((userId) => (userId === 100 ? { ok: false, error: { errorCode: 403, description } } : { ok: true }));
+    engineFor(store, courier, { blocked });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 1, blocked: 1, failed: 0, pending: 0 });
+    expect(blocked).toEqual([100]);
+    expect(store.getUser(100)!.blocked).toBe(true);
+    expect(attempts.filter((a) => a.userId === 100)).toHaveLength(1);
+    expect(db.prepare("SELECT status, error FROM broadcast_recipients WHERE broadcast_id = ? AND user_id = 100").get(id)).toEqual({
+      status: "blocked",
+      error: `403 ${description}`,
+    });
   });
 
   it("holds every send for a 429's retry_after, not only the chat that got it, and loses nobody", async () => {

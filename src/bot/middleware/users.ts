@@ -21,7 +21,7 @@ export const trackUsers = (store: Store) => (ctx: BotContext, next: NextFunction
   return next();
 };
 
-/** A 403 to a private chat means the user blocked the bot or deleted their account. */
+/** A 403 to a private chat means the user blocked the bot, deleted their account or never started it. */
 export const markBlockedOn403 =
   (store: Store): Transformer =>
   async (prev, method, payload, signal) => {
