@@ -55,7 +55,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(chatScope);
   bot.use(i18n);
   bot.use(trackUsers(store));
-  bot.use(resolveLanguage(deps.catalog));
+  bot.use(resolveLanguage(deps.catalog, store));
   // Before the per-chat queue: a flood is dropped at once instead of waiting in line.
   bot.use(floodControl());
   // One chat's updates in order; different chats in parallel (the runner is concurrent).

@@ -8,6 +8,7 @@ import type { Problem } from "../broadcast/outcome.js";
 import { redactSecrets } from "../secrets.js";
 import type { Db } from "./database.js";
 import type { UiLang } from "./store.js";
+import { SUBSCRIBER_LANG } from "./subscriptions.js";
 
 export type BroadcastStatus = "scheduled" | "running" | "paused" | "cancelled" | "done";
 export type RecipientStatus = "pending" | "sent" | "failed" | "blocked";
@@ -114,7 +115,7 @@ export class BroadcastStore {
       addAudience: db.prepare<{ id: number | bigint; topic: string; lang: string | null }>(`
         INSERT OR IGNORE INTO broadcast_recipients (broadcast_id, user_id)
         SELECT :id, s.user_id FROM subscriptions s JOIN users u ON u.id = s.user_id
-        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
+        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR ${SUBSCRIBER_LANG} = :lang)`),
       addResendable: db.prepare<{ id: number | bigint; of: number; root: number }>(`
         INSERT INTO broadcast_recipients (broadcast_id, user_id)
         SELECT :id, r.user_id ${RESENDABLE}`),

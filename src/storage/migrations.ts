@@ -160,4 +160,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE broadcasts ADD COLUMN progress_shown TEXT;  -- a digest of its text and buttons (src/bot/ui/view.ts)
   `,
+  // 8: the language last guessed from what a user typed, for their button presses and the deliveries to them while they choose none
+  `
+  ALTER TABLE users ADD COLUMN guessed_lang TEXT;  -- uz, uz-cyrl, ru, en; NULL until the bot guesses (never a choice: lang is)
+  `,
 ];

@@ -23,6 +23,12 @@ export interface UserRecord {
   username: string | null;
   languageCode: string | null;
   lang: UiLang | null;
+  /**
+   * The language the bot last guessed from what they typed, while they chose
+   * none and their Telegram language is not one of ours; what they do without
+   * typing (a button) and what is delivered to them are in it. Not a choice.
+   */
+  guessedLang: UiLang | null;
   firstSeen: number;
   lastSeen: number;
   blocked: boolean;
@@ -43,6 +49,7 @@ interface UserRow {
   username: string | null;
   language_code: string | null;
   lang: UiLang | null;
+  guessed_lang: UiLang | null;
   first_seen: number;
   last_seen: number;
   blocked: number;
@@ -55,6 +62,7 @@ const toUser = (row: UserRow): UserRecord => ({
   username: row.username,
   languageCode: row.language_code,
   lang: row.lang,
+  guessedLang: row.guessed_lang,
   firstSeen: row.first_seen,
   lastSeen: row.last_seen,
   blocked: row.blocked === 1,
@@ -98,12 +106,12 @@ export class Store {
     private readonly log: StoreLog = createLogger(),
   ) {
     this.statements = {
-      saveUser: db.prepare<[number, string, string | null, string | null, UiLang | null, number, number, number, number]>(`
-        INSERT INTO users (id, first_name, username, language_code, lang, first_seen, last_seen, blocked, subscription_asked)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      saveUser: db.prepare<[number, string, string | null, string | null, UiLang | null, UiLang | null, number, number, number, number]>(`
+        INSERT INTO users (id, first_name, username, language_code, lang, guessed_lang, first_seen, last_seen, blocked, subscription_asked)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
           first_name = excluded.first_name, username = excluded.username, language_code = excluded.language_code, lang = excluded.lang,
-          last_seen = excluded.last_seen, blocked = excluded.blocked, subscription_asked = excluded.subscription_asked`),
+          guessed_lang = excluded.guessed_lang, last_seen = excluded.last_seen, blocked = excluded.blocked, subscription_asked = excluded.subscription_asked`),
       getUser: db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ?`),
       isHandled: db.prepare<[number], { one: 1 }>(`SELECT 1 AS one FROM handled_updates WHERE update_id = ?`),
       markHandled: db.prepare<[number, number]>(`INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)`),
@@ -150,6 +158,7 @@ export class Store {
       username: user.username ?? null,
       languageCode: user.languageCode ?? null,
       lang: record?.lang ?? null,
+      guessedLang: record?.guessedLang ?? null,
       firstSeen: record?.firstSeen ?? now,
       lastSeen: now,
       blocked: false,
@@ -174,6 +183,15 @@ export class Store {
    */
   setLanguage(id: number, lang: UiLang): void {
     this.changeUser(id, (user) => (user.lang = lang));
+  }
+
+  /**
+   * The language guessed from what they typed, no choice. Written only when it
+   * changes (their first words, or words in another language), never per
+   * message: their button presses, deliveries and audiences follow it.
+   */
+  setGuessedLanguage(id: number, lang: UiLang): void {
+    if (this.getUser(id)?.guessedLang !== lang) this.changeUser(id, (user) => (user.guessedLang = lang));
   }
 
   /** Blocked users get nothing more from the bot until they write again. */
@@ -246,7 +264,7 @@ export class Store {
     try {
       this.db.transaction(() => {
         for (const u of users) {
-          this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.lang, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0, u.subscriptionAsked ? 1 : 0);
+          this.statements.saveUser.run(u.id, u.firstName, u.username, u.languageCode, u.lang, u.guessedLang, u.firstSeen, u.lastSeen, u.blocked ? 1 : 0, u.subscriptionAsked ? 1 : 0);
         }
         for (const [id, at] of handled) this.statements.markHandled.run(id, at);
       })();

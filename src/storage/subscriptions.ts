@@ -2,6 +2,13 @@
 import type { Audience, Topic } from "../broadcast/audience.js";
 import type { Db } from "./database.js";
 
+/**
+ * The language announcements reach a subscriber (`u`) in, as languageOfUser
+ * decides it: their choice (subscribing keeps their Telegram language as one),
+ * else the language guessed from what they typed, else Uzbek.
+ */
+export const SUBSCRIBER_LANG = `COALESCE(u.lang, u.guessed_lang, 'uz')`;
+
 export class SubscriptionStore {
   private readonly statements;
 
@@ -17,7 +24,7 @@ export class SubscriptionStore {
         WHERE u.blocked = 0 GROUP BY s.topic ORDER BY count DESC, s.topic`),
       countAudience: db.prepare<{ topic: string; lang: string | null }, { count: number }>(`
         SELECT COUNT(DISTINCT s.user_id) AS count FROM subscriptions s JOIN users u ON u.id = s.user_id
-        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR u.lang = :lang)`),
+        WHERE u.blocked = 0 AND (s.topic = 'all' OR s.topic = :topic) AND (:lang IS NULL OR ${SUBSCRIBER_LANG} = :lang)`),
     };
   }
 

@@ -1,12 +1,15 @@
 /**
  * The language of the answers, end to end: the user's choice; else their
  * Telegram language when we speak it; else the language, and for Uzbek the
- * script, of what they wrote.
+ * script, of what they wrote, which their button presses and the
+ * announcements they get follow until they write in another language.
  */
 import { describe, expect, it } from "vitest";
-import { allButtons, withBot } from "./harness.js";
+import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { allButtons, eventually, withBot } from "./harness.js";
 
-const h = withBot();
+const OWNER = 500;
+const h = withBot({ ADMIN_IDS: [OWNER] });
 
 /** The Erasmus Mundus card as each kind of writer should see it: title, a heading and buttons from the locale files. */
 const ERASMUS = {
@@ -23,6 +26,13 @@ const WRITINGS = [
   ["Uzbek in Cyrillic script, the name in Latin", "Erasmus Mundus дастурига қандай ҳужжат топширилади?", ERASMUS["uz-cyrl"]],
   ["English", "How do I apply to Erasmus Mundus?", ERASMUS.en],
 ] as const;
+
+/** The first step of applying to Erasmus Mundus: what the card's "How to apply" shows. */
+const APPLY = {
+  ru: { title: "Как подать заявку: Erasmus Mundus (Эразмус Мундус)", step: "Шаг 1 из 3", buttons: ["⬅️ Назад", "Далее ➡️", "🏠 Меню"] },
+  "uz-cyrl": { title: "Қандай топширилади: Эрасмус Мундус", step: "3 қадамдан 1-қадам", buttons: ["⬅️ Орқага", "Кейинги ➡️", "🏠 Меню"] },
+  en: { title: "How to apply: Erasmus Mundus", step: "Step 1 of 3", buttons: ["⬅️ Back", "Next ➡️", "🏠 Menu"] },
+};
 
 function expectCard(answer: { text: string; buttons: { text: string }[][] }, card: (typeof ERASMUS)[keyof typeof ERASMUS]) {
   expect(answer.text.split("\n")[0]).toBe(card.title);
@@ -60,4 +70,61 @@ describe("a language the user chose", () => {
     await user.nextMessage(); // the once-only question about announcements
     expectCard(await user.send(question), card);
   });
+});
+
+/** Presses the card's "How to apply" (its first button, in the card's language) and checks the screen it leads to. */
+async function expectApplyScreen(user: FakeUser, card: FakeMessage, screen: (typeof APPLY)[keyof typeof APPLY]) {
+  const apply = await user.press(card, allButtons(card)[0]!);
+  expect(apply.text.split("\n")[0]).toBe(screen.title);
+  expect(apply.text).toContain(screen.step);
+  expect(allButtons(apply)).toEqual(screen.buttons);
+}
+
+describe("a button pressed by a user whose language was guessed from what they wrote", () => {
+  it.each([
+    ["Russian", "Как поехать по программе Эразмус Мундус?", ERASMUS.ru, APPLY.ru],
+    ["Uzbek in Cyrillic script", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", ERASMUS["uz-cyrl"], APPLY["uz-cyrl"]],
+    ["English", "How do I apply to Erasmus Mundus?", ERASMUS.en, APPLY.en],
+  ])("leads to a screen in that language (%s)", async (_, question, card, screen) => {
+    const user = h.fake.user({ languageCode: "de" });
+    const answer = await user.send(question);
+    expectCard(answer, card);
+    await expectApplyScreen(user, answer, screen);
+  });
+
+  it("leads to a screen in that language after a restart too", async () => {
+    const user = h.fake.user({ languageCode: "de" });
+    const answer = await user.send("Как поехать по программе Эразмус Мундус?");
+    await h.restart();
+    await expectApplyScreen(user, answer, APPLY.ru);
+  });
+});
+
+it("a command, which is in no language, is answered in the one guessed from the user's question and leaves it so", async () => {
+  const user = h.fake.user({ languageCode: null });
+  await user.send("Как поехать по программе Эразмус Мундус?");
+  const menu = await user.send("/menu");
+  expect(menu.text).toBe("Что вы хотите узнать?");
+  expect(allButtons(await user.press(menu, "🎓 Программы"))).toContain("Erasmus Mundus (Эразмус Мундус)");
+});
+
+it("a user whose language was guessed gets announcements in it, counted in its audience, until they write in another", async () => {
+  const user = h.fake.user({ languageCode: "de" });
+  const card = await user.send("Как поехать по программе Эразмус Мундус?");
+  const menu = await user.press(card, "🏠 Меню");
+  const announcements = await user.press(menu, "🔔 Объявления");
+  expect(allButtons(await user.press(announcements, "▫️ Все объявления"))).toContain("✅ Все объявления");
+
+  const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+  const byLanguage = await owner.press(await owner.send("/broadcast"), "By language");
+  await owner.press(byLanguage, "🇷🇺 Русский (1)");
+  const text = "Erasmus Mundus: the call is open";
+  await owner.press(await owner.send(text), "📤 Send now to 1");
+  const copy = await eventually(() => user.messages().find((m) => m.text === text));
+  expect(allButtons(copy)).toEqual(["🔕 Отписаться от объявлений"]);
+
+  // Subscribing was no choice of Russian: their English question is answered in English, and so is the next button.
+  const english = await user.send("How do I apply to Erasmus Mundus?");
+  expectCard(english, ERASMUS.en);
+  await expectApplyScreen(user, english, APPLY.en);
 });

@@ -9,7 +9,7 @@ import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Entry } from "../../knowledge/schema.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
+import { fromTelegramLanguage, knowledgeFor } from "../middleware/language.js";
 import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -25,11 +25,15 @@ import { staleButton } from "./menu.js";
 export const stopAnnouncementsButton = (t: (key: string) => string): Button => InlineKeyboard.text(t("subs-stop-button"), callback.stopAnnouncements());
 
 /**
- * Keeps the language the user reads now when they have not chosen one:
- * announcements can be narrowed to a language, and reminders are sent in it.
+ * Keeps the user's Telegram language as theirs when they subscribe or set a
+ * reminder without having chosen one, as /start does: announcements are
+ * narrowed by it, and they and reminders are sent in it. A language guessed
+ * from what they typed is no choice and is not kept as one: deliveries follow
+ * the guess (guessedLang), which changes when they write in another language.
  */
 export function rememberLanguage(ctx: BotContext, store: Store): void {
-  if (ctx.user && !ctx.user.lang) store.setLanguage(ctx.user.id, ctx.uiLang);
+  const telegram = fromTelegramLanguage(ctx.from?.language_code);
+  if (ctx.user && !ctx.user.lang && telegram) store.setLanguage(ctx.user.id, telegram);
 }
 
 export function subscribe(ctx: BotContext, store: Store, topic: Topic): void {

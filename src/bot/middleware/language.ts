@@ -1,7 +1,8 @@
 /**
  * Decides the language of each answer: the user's choice; else their Telegram
  * app language when it is one of ours; else the language of what they wrote
- * (Uzbek in the script they wrote it in).
+ * (Uzbek in the script they wrote it in), remembered for what they do without
+ * writing (a button press) and for what is delivered to them.
  * Uzbek in Cyrillic script reads the Uzbek texts, transliterated as they are
  * rendered: the locale strings here, the knowledge in knowledgeFor().
  */
@@ -12,7 +13,7 @@ import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
 import { mostlyCyrillic } from "../../search/language.js";
-import type { UiLang, UserRecord } from "../../storage/store.js";
+import type { Store, UiLang, UserRecord } from "../../storage/store.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
 import type { BotContext } from "../context.js";
 
@@ -25,19 +26,32 @@ export function fromTelegramLanguage(code: string | undefined): UiLang | undefin
 }
 
 /** The language a stored user reads, outside an update (deliveries, reminders). */
-export const languageOfUser = (user: Pick<UserRecord, "lang" | "languageCode"> | undefined): UiLang =>
-  user?.lang ?? fromTelegramLanguage(user?.languageCode ?? undefined) ?? "uz";
+export const languageOfUser = (user: Pick<UserRecord, "lang" | "languageCode" | "guessedLang"> | undefined): UiLang =>
+  user?.lang ?? fromTelegramLanguage(user?.languageCode ?? undefined) ?? user?.guessedLang ?? "uz";
 
-export const resolveLanguage = (catalog: Catalog) => (ctx: BotContext, next: NextFunction) => {
-  const typed = ctx.message?.text ?? ctx.inlineQuery?.query;
+export const resolveLanguage = (catalog: Catalog, store: Store) => (ctx: BotContext, next: NextFunction) => {
   const guess = (): UiLang => {
-    if (!typed) return "uz";
+    const typed = typedWords(ctx);
+    if (!typed) return ctx.user?.guessedLang ?? "uz";
     const lang = catalog.language(typed);
-    return lang === "uz" && mostlyCyrillic(typed) ? "uz-cyrl" : lang;
+    const guessed = lang === "uz" && mostlyCyrillic(typed) ? "uz-cyrl" : lang;
+    if (ctx.user) store.setGuessedLanguage(ctx.user.id, guessed);
+    return guessed;
   };
   applyLanguage(ctx, ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code) ?? guess());
   return next();
 };
+
+/**
+ * The words a user typed: a message or an inline query. A command (/menu,
+ * /start with a deep link) or an answer without letters (a GPA) tells nothing
+ * of their language.
+ */
+function typedWords(ctx: BotContext): string | undefined {
+  const command = ctx.message?.entities?.[0]?.type === "bot_command" && ctx.message.entities[0].offset === 0;
+  const typed = ctx.inlineQuery?.query ?? (command ? undefined : ctx.message?.text);
+  return typed && /\p{L}/u.test(typed) ? typed : undefined;
+}
 
 /** Switches this update's answers to `ui`, also mid-update after the user picks a language. */
 export function applyLanguage(ctx: BotContext, ui: UiLang): void {
