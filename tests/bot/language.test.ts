@@ -100,12 +100,14 @@ describe("a button pressed by a user whose language was guessed from what they w
   });
 });
 
-it("a command, which is in no language, is answered in the one guessed from the user's question and leaves it so", async () => {
+it.each([
+  ["a command", "/menu", "Что вы хотите узнать?"],
+  ["a number (a GPA)", "4,5", "Я не нашёл уверенного ответа на этот вопрос. Попробуйте другие слова или спросите отдел напрямую."],
+])("%s, in no language, is answered in the one guessed from the user's question, and leaves it so", async (_, text, reply) => {
   const user = h.fake.user({ languageCode: null });
-  await user.send("Как поехать по программе Эразмус Мундус?");
-  const menu = await user.send("/menu");
-  expect(menu.text).toBe("Что вы хотите узнать?");
-  expect(allButtons(await user.press(menu, "🎓 Программы"))).toContain("Erasmus Mundus (Эразмус Мундус)");
+  const card = await user.send("Как поехать по программе Эразмус Мундус?");
+  expect((await user.send(text)).text.split("\n")[0]).toBe(reply);
+  await expectApplyScreen(user, card, APPLY.ru);
 });
 
 it("a user whose language was guessed gets announcements in it, counted in its audience, until they write in another", async () => {
