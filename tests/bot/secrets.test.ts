@@ -50,7 +50,7 @@ it("is in no log line, no message and no byte of the database or its WAL after c
   app = await startApp(config, logger);
   const store = app.store;
 
-  const students = Array.from({ length: 6 }, () => fake.user({ languageCode: "en" }));
+  const students = Array.from({ length: 6 }, () => fake.user({ languageCode: "en", startedBot: true }));
   for (const s of students) {
     store.seeUser({ id: s.id, firstName: `Student ${s.id}`, languageCode: "en" });
     store.setLanguage(s.id, "en");

@@ -31,7 +31,7 @@ afterEach(async () => {
 
 it("sends a reminder at 09:00 Tashkent REMINDER_DAYS before the deadline, once, across a new job", async () => {
   fake = await FakeTelegram.start();
-  const student = fake.user({ languageCode: "en" });
+  const student = fake.user({ languageCode: "en", startedBot: true });
   const store = new Store(openDatabase(":memory:"));
   store.seeUser({ id: student.id, firstName: "Student", languageCode: "en" });
   store.flush();
