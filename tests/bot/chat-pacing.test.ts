@@ -58,7 +58,7 @@ describe("pacedFetch against Telegram's limits", () => {
 
   it("sends 8 messages and 6 uploads to one chat with no 429, the last ones about a second apart", async () => {
     fake = await FakeTelegram.start({ rateLimits: {} });
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const api = new Api(fake.token, { apiRoot: fake.apiRoot, fetch: pacedFetch(new ChatPacer()) });
     const started = performance.now();
     await Promise.all([...Array(8).keys()].map((i) => api.sendMessage(user.chatId, `message ${i}`)));
@@ -73,7 +73,7 @@ describe("pacedFetch against Telegram's limits", () => {
 
   it("without pacing, the same messages are refused by the fake's per-chat limit (the check above can fail)", async () => {
     fake = await FakeTelegram.start({ rateLimits: {} });
-    const user = fake.user();
+    const user = fake.user({ startedBot: true });
     const api = new Api(fake.token, { apiRoot: fake.apiRoot });
     const results = await Promise.allSettled([...Array(8).keys()].map((i) => api.sendMessage(user.chatId, `message ${i}`)));
     expect(results.filter((r) => r.status === "rejected").length).toBeGreaterThan(0);
