@@ -15,6 +15,7 @@ import { openDatabase } from "../../src/storage/database.js";
 import { Store } from "../../src/storage/store.js";
 import { ROOT } from "../fixtures/paths.js";
 import { eventually } from "./harness.js";
+import { TEST_RATE_LIMITS } from "../fixtures/telegram-limits.js";
 
 const OWNER = 500;
 const STUDENTS = 300;
@@ -25,7 +26,7 @@ const TEXT = "KOICA: applications open until the date announced by the departmen
 let fake: FakeTelegram;
 let dir: string;
 beforeEach(async () => {
-  fake = await FakeTelegram.start();
+  fake = await FakeTelegram.start({ rateLimits: TEST_RATE_LIMITS });
   dir = mkdtempSync(join(tmpdir(), "bot-crash-"));
 });
 afterEach(async () => {

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
 import { createLogger } from "../../src/logger.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+import { TEST_RATE_LIMITS } from "../fixtures/telegram-limits.js";
 
 export interface Harness {
   fake: FakeTelegram;
@@ -22,7 +23,7 @@ export interface Harness {
 }
 
 export async function startBot(overrides: Partial<Config> = {}): Promise<Harness> {
-  const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot", rateLimits: { global: { perSecond: 300, burst: 300 } } });
+  const fake = await FakeTelegram.start({ botUsername: "jspu_test_bot", rateLimits: TEST_RATE_LIMITS });
   const dir = mkdtempSync(join(tmpdir(), "jspu-bot-"));
   const config: Config = {
     ...loadConfig({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(dir, "bot.sqlite"), KNOWLEDGE_DIR, PORT: "0", LOG_LEVEL: "silent" }),

@@ -8,11 +8,12 @@ import { FakeTelegram } from "../../src/dev/fake-telegram/index.js";
 import { KNOWLEDGE_DIR, ROOT } from "../fixtures/paths.js";
 import { SLIPS } from "../fixtures/yaml-slips.js";
 import { eventually } from "./harness.js";
+import { TEST_RATE_LIMITS } from "../fixtures/telegram-limits.js";
 
 let fake: FakeTelegram;
 let dir: string;
 beforeEach(async () => {
-  fake = await FakeTelegram.start();
+  fake = await FakeTelegram.start({ rateLimits: TEST_RATE_LIMITS });
   dir = mkdtempSync(join(tmpdir(), "bot-process-"));
 });
 afterEach(async () => {

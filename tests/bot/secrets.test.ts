@@ -15,6 +15,7 @@ import { createLogger } from "../../src/logger.js";
 import { REDACTED_TOKEN } from "../../src/secrets.js";
 import { daysFromToday, knowledgeWithDeadlines } from "../fixtures/knowledge-with-deadlines.js";
 import { eventually } from "./harness.js";
+import { TEST_RATE_LIMITS } from "../fixtures/telegram-limits.js";
 
 const OWNER = 500;
 const SOON = daysFromToday(3);
@@ -29,7 +30,7 @@ afterEach(async () => {
 });
 
 it("is in no log line, no message and no byte of the database or its WAL after connections drop during a broadcast and a reminder", async () => {
-  fake = await FakeTelegram.start({ botUsername: "jspu_test_bot" });
+  fake = await FakeTelegram.start({ botUsername: "jspu_test_bot", rateLimits: TEST_RATE_LIMITS });
   const dir = mkdtempSync(join(tmpdir(), "jspu-secrets-"));
   const knowledge = knowledgeWithDeadlines({ "erasmus-mundus": [SOON] });
   dirs.push(dir, knowledge);

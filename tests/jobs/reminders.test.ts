@@ -17,6 +17,7 @@ import { Store } from "../../src/storage/store.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { knowledgeWithDeadlines } from "../fixtures/knowledge-with-deadlines.js";
 import { eventually } from "../bot/harness.js";
+import { TEST_RATE_LIMITS } from "../fixtures/telegram-limits.js";
 
 const DEADLINE = "2027-03-01";
 const knowledge = knowledgeWithDeadlines({ "bspu-2plus2": [DEADLINE] });
@@ -30,7 +31,7 @@ afterEach(async () => {
 });
 
 it("sends a reminder at 09:00 Tashkent REMINDER_DAYS before the deadline, once, across a new job", async () => {
-  fake = await FakeTelegram.start();
+  fake = await FakeTelegram.start({ rateLimits: TEST_RATE_LIMITS });
   const student = fake.user({ languageCode: "en", startedBot: true });
   const store = new Store(openDatabase(":memory:"));
   store.seeUser({ id: student.id, firstName: "Student", languageCode: "en" });
