@@ -3,7 +3,6 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../fixtures/paths.js";
 import { SLIPS } from "../fixtures/yaml-slips.js";

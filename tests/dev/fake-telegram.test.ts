@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api, GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
+import { Api, type GrammyError, HttpError, InlineKeyboard, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { FakeTelegram, TELEGRAM_RATE_LIMITS, type RateLimits } from "../../src/dev/fake-telegram/index.js";

@@ -49,7 +49,10 @@ describe("search", () => {
     expect(results.length).toBeLessThanOrEqual(5);
     const scores = results.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    for (const s of scores) expect(s).toBeGreaterThan(0), expect(s).toBeLessThanOrEqual(1);
+    for (const s of scores) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
   });
 
   it("flags an ambiguous result when the best two are too close to choose", () => {

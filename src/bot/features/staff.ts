@@ -20,7 +20,7 @@ const ADD_REQUEST_ID = 1;
 const REMOVE_BUTTON = /^s\/st:rm:(\d+)$/;
 const ADD_BUTTON = callback.staff("st:add");
 
-export function staffFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings" | "i18n">) {
+export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 

@@ -24,7 +24,7 @@ function entitiesFor(where: string, text: string, explicit: MessageEntity[] | un
   try {
     checked = checkEntities(explicit, "entities", text.length);
   } catch (err) {
-    if (err instanceof ApiError) throw new Error(`${where}: ${err.description}`);
+    if (err instanceof ApiError) throw new Error(`${where}: ${err.description}`, { cause: err });
     throw err;
   }
   const extra = detected.filter((d) => !checked.some((e) => sameEntity(d, e)));

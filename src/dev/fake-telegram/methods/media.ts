@@ -2,7 +2,7 @@
 // (multipart/form-data, "attach://<part>") or sent again by the file_id it
 // got. The uploaded bytes are kept so tests can look at the picture
 // (FakeTelegram.file). An album is checked whole before any of it is sent.
-import type { Message, PhotoSize } from "grammy/types";
+import type { PhotoSize } from "grammy/types";
 import { badRequest, Errors } from "../errors.js";
 import { checkPhoto } from "../images.js";
 import { checkReplyMarkup } from "../markup.js";
