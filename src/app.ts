@@ -12,7 +12,7 @@ import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { Catalog } from "./knowledge/catalog.js";
-import { formatProblem, KnowledgeError } from "./knowledge/load.js";
+import { formatProblem, KnowledgeError } from "./knowledge/problems.js";
 import type { Logger } from "./logger.js";
 import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
 import { ProgressBoard } from "./bot/broadcast/progress-board.js";

@@ -4,7 +4,7 @@
  */
 import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { KnowledgeError } from "./knowledge/load.js";
+import { KnowledgeError } from "./knowledge/problems.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { createI18n, translator } from "../i18n.js";
 import { describeEntry, descriptionToText } from "../knowledge/describe.js";
 import { Catalog } from "../knowledge/catalog.js";
-import { KnowledgeError } from "../knowledge/load.js";
+import { KnowledgeError } from "../knowledge/problems.js";
 
 const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
 // A reader that stops early (`| head`) is not an error.

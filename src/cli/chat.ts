@@ -11,7 +11,7 @@ import { createInterface } from "node:readline/promises";
 import { startApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { FakeTelegram, type FakeMessage } from "../dev/fake-telegram/index.js";
-import { KnowledgeError } from "../knowledge/load.js";
+import { KnowledgeError } from "../knowledge/problems.js";
 import { createLogger } from "../logger.js";
 
 /** After the bot's first reply, how long to wait for more before asking for input again. */

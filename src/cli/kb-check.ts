@@ -1,5 +1,5 @@
 /** `npm run kb:check [DIR]`: staff run this after editing knowledge/. */
-import { formatProblem } from "../knowledge/load.js";
+import { formatProblem } from "../knowledge/problems.js";
 import { checkKnowledge, type CheckReport } from "../knowledge/check.js";
 import { ENTRY_TYPES } from "../knowledge/schema.js";
 

@@ -1,5 +1,6 @@
 import { CONTRACT } from "./contract.js";
-import { KnowledgeError, loadKnowledge, type KnowledgeBase, type KnowledgeProblem } from "./load.js";
+import { loadKnowledge, type KnowledgeBase } from "./load.js";
+import { KnowledgeError, type KnowledgeProblem } from "./problems.js";
 import { ENTRY_TYPES } from "./schema.js";
 
 export interface CheckReport {

@@ -5,27 +5,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, basename, extname } from "node:path";
 import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType, type ProgramEntry } from "./schema.js";
+import { KnowledgeError, type KnowledgeProblem } from "./problems.js";
 import { readYamlFile } from "./yaml-file.js";
-
-export interface KnowledgeProblem {
-  file: string;
-  /** 1-based, where a slip in the YAML itself is. */
-  line?: number;
-  column?: number;
-  /** Dotted path of the field, e.g. "title.ru"; absent for whole-file problems. */
-  field?: string;
-  message: string;
-}
-
-export const formatProblem = (p: KnowledgeProblem): string =>
-  `${p.file}${p.line === undefined ? "" : `, line ${p.line}, column ${p.column}`}: ${p.field ? `${p.field}: ` : ""}${p.message}`;
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "KnowledgeError";
-  }
-}
 
 export interface KnowledgeBase {
   entries: Entry[];

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from "yaml";
-import type { KnowledgeProblem } from "./load.js";
+import type { KnowledgeProblem } from "./problems.js";
 
 /**
  * Aliases may repeat text this many times in one file (yaml's own default):

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { Catalog } from "../../src/knowledge/catalog.js";
-import { KnowledgeError } from "../../src/knowledge/load.js";
+import { KnowledgeError } from "../../src/knowledge/problems.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 
 let dir: string;

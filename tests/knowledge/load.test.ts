@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkKnowledge } from "../../src/knowledge/check.js";
 import { CONTRACT } from "../../src/knowledge/contract.js";
-import { KnowledgeError, formatProblem, loadKnowledge } from "../../src/knowledge/load.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { KnowledgeError, formatProblem } from "../../src/knowledge/problems.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 import { SLIPS } from "../fixtures/yaml-slips.js";
 
