@@ -33,7 +33,7 @@ const TEXT = "📣 Erasmus Mundus: the call for applications is open. Details fr
 /** The database a bot starts from: RECIPIENTS students, all subscribed to every announcement. */
 function seedDatabase(path: string, ids: number[]): void {
   const store = new Store(openDatabase(path));
-  for (const id of ids) store.seeUser({ id, firstName: `Student ${id}`, languageCode: "uz" });
+  for (const id of ids) store.users.see({ id, firstName: `Student ${id}`, languageCode: "uz" });
   store.flush();
   store.subscriptions.subscribeMany(ids, "all");
   store.close();

@@ -84,7 +84,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // What is no longer needed is forgotten, at start and daily: old update ids, dealt-with queries, sent reminders.
     const tidy = () => {
       try {
-        store.forgetHandledUpdates();
+        store.updates.forgetHandled();
         store.learning.forgetResolved();
         store.reminders.forgetSent();
       } catch (error) {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMS, LANGS, ROLES } from "../src/knowledge/schema.js";
-import { UI_LANGS } from "../src/storage/store.js";
+import { UI_LANGS } from "../src/storage/users.js";
 import { COMMANDS } from "../src/bot/commands.js";
 import { OWNER_COMMANDS, STAFF_COMMANDS } from "../src/bot/middleware/roles.js";
 import { LOCALES_DIR } from "../src/i18n.js";

@@ -1,18 +1,5 @@
-/**
- * Who hears an announcement. Students subscribe to topics: "all" (every
- * announcement), a program or a country. An announcement about a topic
- * reaches that topic's subscribers and everyone subscribed to "all"; a
- * general one reaches the "all" subscribers. Either can be narrowed to one
- * language.
- */
-import type { UiLang } from "../storage/store.js";
-
-export type Topic = "all" | `program:${string}` | `country:${string}`;
-
-export interface Audience {
-  topic: Topic;
-  lang?: UiLang;
-}
+/** The topics students subscribe to (src/storage/subscriptions.ts): made from an entry, read back, checked. */
+import type { Topic } from "../storage/subscriptions.js";
 
 export const programTopic = (id: string): Topic => `program:${id}`;
 export const countryTopic = (id: string): Topic => `country:${id}`;

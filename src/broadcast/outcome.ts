@@ -3,6 +3,7 @@
  * never again (blocked), wait for everyone (flood control), try this one
  * again later, or give up on it. Pure.
  */
+import type { Problem } from "../storage/broadcasts.js";
 
 /** Telegram's error as the delivery saw it; `errorCode` undefined for network failures (reset, timeout). */
 export interface DeliveryError {
@@ -18,12 +19,6 @@ export type Outcome =
   | { kind: "failed"; reason: string }
   /** Every recipient would fail the same way: stop the broadcast until staff act. */
   | { kind: "halt"; problem: Problem; reason: string };
-
-/**
- * source-missing: the message to copy is gone (the staff member deleted it).
- * bot-rejected: Telegram refuses the bot itself (401: the token was revoked; 404: a wrong TELEGRAM_API_ROOT).
- */
-export type Problem = "source-missing" | "bot-rejected";
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 1000;

@@ -55,7 +55,7 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
 
   /** "wait" when Telegram asked to wait: the rest of the batch waits for the next look. */
   async function send(reminder: Reminder): Promise<"sent" | "wait" | void> {
-    const user = store.getUser(reminder.userId);
+    const user = store.users.get(reminder.userId);
     if (!user || user.blocked) return;
     const ui = languageOfUser(user);
     const program = knowledgeInScript(catalog.kb, ui).byId.get(reminder.programId);

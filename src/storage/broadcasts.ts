@@ -3,15 +3,20 @@
  * delivery engine's memory: whatever it has not recorded as sent is sent
  * again after a restart, so a status is written as soon as Telegram answers.
  */
-import type { Audience } from "../broadcast/audience.js";
-import type { Problem } from "../broadcast/outcome.js";
 import { redactSecrets } from "../secrets.js";
 import type { Db } from "./database.js";
-import type { UiLang } from "./store.js";
-import { SUBSCRIBER_LANG } from "./subscriptions.js";
+import { SUBSCRIBER_LANG, type Audience } from "./subscriptions.js";
+import type { UiLang } from "./users.js";
 
 export type BroadcastStatus = "scheduled" | "running" | "paused" | "cancelled" | "done";
 export type RecipientStatus = "pending" | "sent" | "failed" | "blocked";
+
+/**
+ * Why the engine paused a broadcast by itself (src/broadcast/outcome.ts).
+ * source-missing: the message to copy is gone (the staff member deleted it).
+ * bot-rejected: Telegram refuses the bot itself (401: the token was revoked; 404: a wrong TELEGRAM_API_ROOT).
+ */
+export type Problem = "source-missing" | "bot-rejected";
 
 export interface Broadcast {
   id: number;

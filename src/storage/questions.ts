@@ -1,6 +1,6 @@
 /** Students' questions to the department: posted in the staff chat, answered by a staff member's reply there. */
 import type { Db } from "./database.js";
-import type { UiLang } from "./store.js";
+import type { UiLang } from "./users.js";
 
 export interface Question {
   /** Also the number staff see: "Question #12". */

@@ -1,6 +1,20 @@
-/** What each student chose to hear about (see src/broadcast/audience.ts). */
-import type { Audience, Topic } from "../broadcast/audience.js";
+/**
+ * What each student chose to hear about, and who hears an announcement.
+ * Students subscribe to topics: "all" (every announcement), a program or a
+ * country. An announcement about a topic reaches that topic's subscribers and
+ * everyone subscribed to "all"; a general one reaches the "all" subscribers.
+ * Either can be narrowed to one language.
+ */
 import type { Db } from "./database.js";
+import type { UiLang } from "./users.js";
+
+/** Built and read by src/broadcast/audience.ts (programTopic, topicEntry, isTopic). */
+export type Topic = "all" | `program:${string}` | `country:${string}`;
+
+export interface Audience {
+  topic: Topic;
+  lang?: UiLang;
+}
 
 /**
  * The language announcements reach a subscriber (`u`) in, as languageOfUser

@@ -6,7 +6,7 @@
 import { DAY_MS, tashkentDate } from "../time/tashkent.js";
 import type { BestEffortWrites } from "./best-effort.js";
 import type { Db } from "./database.js";
-import type { UiLang } from "./store.js";
+import type { UiLang } from "./users.js";
 
 /** entry-answered: an entry's card shown as the answer to a typed question (subject: the entry id). */
 export type UsageKind = "entry-answered" | "flow-started" | "flow-completed";

@@ -14,8 +14,8 @@ const OWNER = 500;
 function subscribers(h: Harness, count: number, languageCode = "en"): FakeUser[] {
   const students = Array.from({ length: count }, () => h.fake.user({ languageCode, startedBot: true }));
   for (const s of students) {
-    h.app.store.seeUser({ id: s.id, firstName: `Student ${s.id}`, languageCode });
-    h.app.store.setLanguage(s.id, languageCode as "en");
+    h.app.store.users.see({ id: s.id, firstName: `Student ${s.id}`, languageCode });
+    h.app.store.users.setLanguage(s.id, languageCode as "en");
     h.app.store.subscriptions.subscribe(s.id, "all");
   }
   return students;
@@ -82,10 +82,10 @@ describe("a broadcast, composed by staff", () => {
   it("narrows the audience to a program's subscribers, or to one language, with the exact counts", async () => {
     const [everything, , russian] = [...subscribers(h, 2), ...subscribers(h, 1, "ru")];
     const koicaOnly = h.fake.user({ languageCode: "en", startedBot: true });
-    h.app.store.seeUser({ id: koicaOnly.id, firstName: "K" });
+    h.app.store.users.see({ id: koicaOnly.id, firstName: "K" });
     h.app.store.subscriptions.subscribe(koicaOnly.id, "program:koica");
     const chinaOnly = h.fake.user({ languageCode: "en", startedBot: true });
-    h.app.store.seeUser({ id: chinaOnly.id, firstName: "C" });
+    h.app.store.users.see({ id: chinaOnly.id, firstName: "C" });
     h.app.store.subscriptions.subscribe(chinaOnly.id, "program:china-internship");
     h.app.store.flush(); // users are written a moment later otherwise
     const owner = h.fake.user({ id: OWNER, languageCode: "en" });
@@ -208,7 +208,7 @@ describe("delivery under Telegram's errors", () => {
       const state = expected(s.id);
       expect(s.messages().filter((m) => m.text === TEXT)).toHaveLength(state === "sent" ? 1 : 0);
       expect(seenBy(s.id).filter((c) => c.ok)).toHaveLength(state === "sent" ? 1 : 0);
-      expect(h.app.store.getUser(s.id)!.blocked).toBe(state === "blocked");
+      expect(h.app.store.users.get(s.id)!.blocked).toBe(state === "blocked");
       if (state === "blocked") expect([403, 400]).toContain(seenBy(s.id).at(-1)!.errorCode); // never retried after a 403 or "chat not found"
     }
     const figures = h.app.store.broadcasts.figures(broadcast.id);
@@ -335,7 +335,7 @@ describe("a subscriber who never started the bot", () => {
     const students = subscribers(h, 4);
     // In the database as a subscriber (an import, a restored backup) without ever having written to the bot.
     const stranger = h.fake.user({ languageCode: "en" });
-    h.app.store.seeUser({ id: stranger.id, firstName: "Stranger", languageCode: "en" });
+    h.app.store.users.see({ id: stranger.id, firstName: "Stranger", languageCode: "en" });
     h.app.store.subscriptions.subscribe(stranger.id, "all");
     h.app.store.flush(); // users are written a moment later otherwise
     const owner = h.fake.user({ id: OWNER, languageCode: "en" });
@@ -353,7 +353,7 @@ describe("a subscriber who never started the bot", () => {
     for (const s of students) expect(s.messages().filter((m) => m.text === TEXT)).toHaveLength(1);
     expect(h.fake.history(stranger.chatId)).toEqual([]);
     expect(h.fake.calls.filter((c) => c.method === "copyMessage" && c.params.chat_id === stranger.chatId)).toHaveLength(1); // never retried
-    expect(h.app.store.getUser(stranger.id)!.blocked).toBe(true);
+    expect(h.app.store.users.get(stranger.id)!.blocked).toBe(true);
 
     const list = await owner.send("/broadcasts");
     expect(list.text).toContain("Sent 4 of 5 · blocked 1 · failed 0");

@@ -57,7 +57,7 @@ function startBot() {
 it("resumes a broadcast after kill -9: nobody missed, doubles only among the sends in flight", async () => {
   const students: FakeUser[] = Array.from({ length: STUDENTS }, () => fake.user({ languageCode: "en", startedBot: true }));
   const store = new Store(openDatabase(join(dir, "bot.sqlite")));
-  for (const s of students) store.seeUser({ id: s.id, firstName: "Student" });
+  for (const s of students) store.users.see({ id: s.id, firstName: "Student" });
   store.flush();
   for (const s of students) store.subscriptions.subscribe(s.id, "all");
   store.close();

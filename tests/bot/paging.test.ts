@@ -132,7 +132,7 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const topics = [...programsOf(kb), ...kb.entries.filter((e) => e.type === "country")];
     const onLastPage = topics[80]!;
     const student = h.fake.user({ languageCode: "en" });
-    h.app.store.seeUser({ id: student.id, firstName: "S" });
+    h.app.store.users.see({ id: student.id, firstName: "S" });
     h.app.store.flush();
     h.app.store.subscriptions.subscribe(student.id, `country:${onLastPage.id}`);
     const owner = h.fake.user({ id: OWNER, languageCode: "en" });

@@ -297,7 +297,7 @@ describe("when a message cannot be delivered", () => {
     const student = h.fake.user({ languageCode: "en", firstName: "Gone" });
     await askFromMenu(student, "Can I apply to KOICA as a student?");
     student.block();
-    await eventually(() => h.app.store.getUser(student.id)?.blocked);
+    await eventually(() => h.app.store.users.get(student.id)?.blocked);
 
     const reply = chat.reply(staff, await postOf(chat, 1), "Yes, see the card.");
     const told = await eventually(() => chat.messages().find((m) => m.text.startsWith("⚠️")));

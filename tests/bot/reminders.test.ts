@@ -153,7 +153,7 @@ describe("the reminder job", () => {
       const card = await cardOf(user, "erasmus-mundus");
       own.fake.injectFault({ method: "sendMessage", chatId: user.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
       await user.press(card, "⏰ Deadline reminder");
-      await eventually(() => own.app.store.getUser(user.id)?.blocked);
+      await eventually(() => own.app.store.users.get(user.id)?.blocked);
       expect(own.app.store.reminders.find(user.id, "erasmus-mundus", SOON)).toMatchObject({ sentAt: expect.any(Number) });
       await severalLooks();
       expect(own.fake.calls.filter((call) => call.injected).map((call) => [call.method, call.errorCode])).toEqual([["sendMessage", 403]]); // tried once only

@@ -108,11 +108,11 @@ describe("users who blocked the bot", () => {
     await user.send("/start");
     await user.nextMessage(); // the once-only question about announcements
     user.block();
-    await eventually(() => h.app.store.getUser(user.id)?.blocked);
+    await eventually(() => h.app.store.users.get(user.id)?.blocked);
     user.unblock();
     const reply = await user.send("salom");
     expect(reply.text).toContain("Assalomu alaykum");
-    expect(h.app.store.getUser(user.id)?.blocked).toBe(false);
+    expect(h.app.store.users.get(user.id)?.blocked).toBe(false);
   });
 
   it("a 403 on a reply marks the user blocked and breaks nothing for anyone else", async () => {
@@ -123,7 +123,7 @@ describe("users who blocked the bot", () => {
     await leaving.nextMessage(); // the once-only question about announcements
     h.fake.injectFault({ method: "sendMessage", chatId: leaving.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
     leaving.sendNoWait("erasmus");
-    await eventually(() => h.app.store.getUser(leaving.id)?.blocked);
+    await eventually(() => h.app.store.users.get(leaving.id)?.blocked);
     expect((await staying.send("erasmus")).text.startsWith("Erasmus Mundus")).toBe(true);
   });
 });
@@ -189,9 +189,9 @@ describe("groups", () => {
       expect(await eventually(() => h.fake.callbackAnswer(query)), data).toEqual({ text: "This is personal: open a private chat with me to use it.", showAlert: true });
     }
     expect(group.messages().map((m) => ({ id: m.messageId, edits: m.edits }))).toEqual([{ id: card.messageId, edits: 0 }]);
-    expect(h.app.store.getUser(member.id)?.lang).toBeNull();
+    expect(h.app.store.users.get(member.id)?.lang).toBeNull();
     expect(h.app.store.subscriptions.topicsOf(member.id)).toEqual([]);
-    expect(h.app.store.checkedDocuments(member.id, "koica")).toEqual(new Set());
+    expect(h.app.store.ticks.ticked(member.id, "koica")).toEqual(new Set());
     expect(h.app.store.reminders.claimDue(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
     expect(member.messages()).toEqual([]);
   });
@@ -200,7 +200,7 @@ describe("groups", () => {
     h = await startBot();
     const group = h.fake.group();
     const member = h.fake.user({ languageCode: "en" });
-    h.app.store.toggleDocument(member.id, "koica", "passport");
+    h.app.store.ticks.toggle(member.id, "koica", "passport");
     await group.say(member, "@jspu_test_bot koica");
     const card = group.messages().at(-1)!;
     // KOICA's how-to-apply pages: its steps, then its documents.
@@ -227,9 +227,9 @@ describe("groups and other bots", () => {
     expect(group.messages()).toHaveLength(1);
     expect(group.messages()[0]!.text).toContain("Hello");
     // Group chatter creates no user records.
-    expect(h.app.store.getUser(member.id)).toBeDefined();
+    expect(h.app.store.users.get(member.id)).toBeDefined();
     const bystander = h.fake.user({ languageCode: "en" });
     await group.say(bystander, "see you at lunch");
-    expect(h.app.store.getUser(bystander.id)).toBeUndefined();
+    expect(h.app.store.users.get(bystander.id)).toBeUndefined();
   });
 });

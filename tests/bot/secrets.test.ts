@@ -53,8 +53,8 @@ it("is in no log line, no message and no byte of the database or its WAL after c
 
   const students = Array.from({ length: 6 }, () => fake.user({ languageCode: "en", startedBot: true }));
   for (const s of students) {
-    store.seeUser({ id: s.id, firstName: `Student ${s.id}`, languageCode: "en" });
-    store.setLanguage(s.id, "en");
+    store.users.see({ id: s.id, firstName: `Student ${s.id}`, languageCode: "en" });
+    store.users.setLanguage(s.id, "en");
     store.subscriptions.subscribe(s.id, "all");
   }
   const owner = fake.user({ id: OWNER, languageCode: "en" });

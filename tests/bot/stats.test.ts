@@ -57,11 +57,11 @@ describe("/stats", () => {
     await toLastPage(aziz, await aziz.press(last, "⬅️ Back"));
     await dilnoza.press(await dilnoza.send("/apply"), "Erasmus Mundus");
 
-    store.setLanguage(aziz.id, "en");
-    store.setLanguage(olga.id, "ru");
-    store.setLanguage(dilnoza.id, "uz");
-    store.seeUser({ id: gone.id, firstName: "Gone" });
-    store.setLanguage(gone.id, "uz-cyrl");
+    store.users.setLanguage(aziz.id, "en");
+    store.users.setLanguage(olga.id, "ru");
+    store.users.setLanguage(dilnoza.id, "uz");
+    store.users.see({ id: gone.id, firstName: "Gone" });
+    store.users.setLanguage(gone.id, "uz-cyrl");
     store.subscriptions.subscribe(aziz.id, "all");
     store.subscriptions.subscribe(gone.id, "all");
     store.subscriptions.subscribe(olga.id, "program:koica");

@@ -53,7 +53,7 @@ describe("the once-only question to new users", () => {
     expect(done.text).toContain("/stop");
     const { store } = h.app;
     expect(store.subscriptions.topicsOf(user.id)).toEqual(["all"]);
-    expect(store.getUser(user.id)?.lang).toBe("ru");
+    expect(store.users.get(user.id)?.lang).toBe("ru");
     expect(store.subscriptions.countAudience({ topic: programTopic("koica") })).toBe(1); // "all" hears about every program
     expect(store.subscriptions.countAudience({ topic: "all", lang: "ru" })).toBe(1);
     expect(store.subscriptions.countAudience({ topic: "all", lang: "en" })).toBe(0);
@@ -104,7 +104,7 @@ describe("the announcements screen", () => {
     expect(subscriptions.countAudience({ topic: programTopic("erasmus-mundus") })).toBe(1);
     expect(subscriptions.countAudience({ topic: programTopic("erasmus-mundus"), lang: "en" })).toBe(1);
     expect(subscriptions.countAudience({ topic: programTopic("koica") })).toBe(0);
-    expect(h.app.store.getUser(user.id)?.lang).toBe("en"); // kept at the first subscription
+    expect(h.app.store.users.get(user.id)?.lang).toBe("en"); // kept at the first subscription
 
     const back = await user.press(korea, "🎓 Programs");
     const off = await user.press(back, "✅ Erasmus Mundus");

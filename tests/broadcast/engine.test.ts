@@ -11,7 +11,7 @@ const STAFF = 1;
 function storeWithSubscribers(count: number, db = openDatabase(":memory:")): Store {
   const store = new Store(db);
   for (let id = 100; id < 100 + count; id++) {
-    store.seeUser({ id, firstName: `S${id}` });
+    store.users.see({ id, firstName: `S${id}` });
   }
   store.flush();
   for (let id = 100; id < 100 + count; id++) store.subscriptions.subscribe(id, "all");
@@ -67,7 +67,7 @@ function engineFor(store: Store, courier: Courier, options: { rate?: number; rep
     broadcasts: store.broadcasts,
     markBlocked: (id) => {
       options.blocked?.push(id);
-      store.setBlocked(id, true);
+      store.users.setBlocked(id, true);
     },
     courier,
     reporter: options.reporter ?? recordingReporter().reporter,
@@ -129,9 +129,9 @@ describe("the delivery engine", () => {
     await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
     expect(store.broadcasts.figures(id)).toMatchObject({ sent: 3, blocked: 2, failed: 1, pending: 0 });
     expect(blocked.sort()).toEqual([100, 104]);
-    expect(store.getUser(104)!.blocked).toBe(true);
+    expect(store.users.get(104)!.blocked).toBe(true);
     expect(attempts.filter((a) => a.userId === 104)).toHaveLength(1); // never retried
-    expect(store.getUser(100)!.blocked).toBe(true);
+    expect(store.users.get(100)!.blocked).toBe(true);
     expect(attempts.filter((a) => a.userId === 100)).toHaveLength(1); // never retried
     expect(attempts.filter((a) => a.userId === 101)).toHaveLength(1);
     const retried = attempts.filter((a) => a.userId === 102);
@@ -150,7 +150,7 @@ describe("the delivery engine", () => {
     await eventually(() => store.broadcasts.get(id)!.status === "done", 5000);
     expect(store.broadcasts.figures(id)).toMatchObject({ sent: 1, blocked: 1, failed: 0, pending: 0 });
     expect(blocked).toEqual([100]);
-    expect(store.getUser(100)!.blocked).toBe(true);
+    expect(store.users.get(100)!.blocked).toBe(true);
     expect(attempts.filter((a) => a.userId === 100)).toHaveLength(1);
     expect(db.prepare("SELECT status, error FROM broadcast_recipients WHERE broadcast_id = ? AND user_id = 100").get(id)).toEqual({
       status: "blocked",

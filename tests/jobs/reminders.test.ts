@@ -34,7 +34,7 @@ it("sends a reminder at 09:00 Tashkent REMINDER_DAYS before the deadline, once, 
   fake = await FakeTelegram.start({ rateLimits: TEST_RATE_LIMITS });
   const student = fake.user({ languageCode: "en", startedBot: true });
   const store = new Store(openDatabase(":memory:"));
-  store.seeUser({ id: student.id, firstName: "Student", languageCode: "en" });
+  store.users.see({ id: student.id, firstName: "Student", languageCode: "en" });
   store.flush();
   let clock = Date.parse("2027-02-20T12:00:00+05:00");
   const plan = planReminder([DEADLINE], 7, clock)!;

@@ -17,7 +17,7 @@ const draft: BroadcastDraft = {
 
 function storeWith(subscribers: number[]): Store {
   const store = new Store(openDatabase(":memory:"));
-  for (const id of subscribers) store.seeUser({ id, firstName: `S${id}` });
+  for (const id of subscribers) store.users.see({ id, firstName: `S${id}` });
   store.flush();
   store.subscriptions.subscribeMany(subscribers, "all");
   return store;
@@ -41,7 +41,7 @@ describe("broadcast storage", () => {
     store.broadcasts.settle(id, 12, "failed", "500");
     store.broadcasts.settle(id, 13, "failed", "500");
     store.broadcasts.finish(id);
-    store.setBlocked(13, true);
+    store.users.setBlocked(13, true);
     const original = store.broadcasts.get(id)!;
     expect(store.broadcasts.resendable(original)).toBe(2);
 

@@ -50,12 +50,12 @@ describe("a batch that cannot be written", () => {
     // A full disk, for real: SQLite may not grow the file by a single page.
     db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true }) as number}`);
     for (let i = 1; i <= 500; i++) {
-      store.seeUser({ id: i, firstName: `Student ${i}` });
-      store.markUpdateHandled(1000 + i);
+      store.users.see({ id: i, firstName: `Student ${i}` });
+      store.updates.markHandled(1000 + i);
     }
     // A choice made meanwhile neither throws nor is lost.
-    store.setLanguage(7, "ru");
-    store.markSubscriptionAsked(7);
+    store.users.setLanguage(7, "ru");
+    store.users.markSubscriptionAsked(7);
 
     vi.advanceTimersByTime(10 * 60_000);
     const failures = lines.filter((l) => l.msg.startsWith("could not write to the database"));
@@ -63,7 +63,7 @@ describe("a batch that cannot be written", () => {
     // Reported at each try: after 1 s, 2, 4... then once a minute, not every 25 ms.
     expect(failures.map((l) => l.retryInMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, ...Array<number>(9).fill(60_000)]);
     expect(count(path, "users")).toBe(0);
-    expect(store.isUpdateHandled(1001)).toBe(true); // still known, from memory
+    expect(store.updates.isHandled(1001)).toBe(true); // still known, from memory
 
     db.pragma("max_page_count = 1000000"); // room again
     vi.advanceTimersByTime(60_000);

@@ -59,7 +59,7 @@ it("scrubs the tokens in delivery errors an older version kept, leaving no trace
 it("keeps no token in the delivery errors it records, URL-encoded or not", () => {
   const path = join(dir, "bot.sqlite");
   const store = new Store(openDatabase(path));
-  for (const id of [11, 12]) store.seeUser({ id, firstName: "Aziz" });
+  for (const id of [11, 12]) store.users.see({ id, firstName: "Aziz" });
   store.flush();
   for (const id of [11, 12]) store.subscriptions.subscribe(id, "all");
   const id = store.broadcasts.create({ createdBy: 500, audience: { topic: "all" }, sourceChatId: 500, messageIds: [7], scheduledAt: null, lang: "en", progress: { chatId: 500, messageId: 8 } });

@@ -74,18 +74,18 @@ describe("usage counters", () => {
 
 describe("user figures", () => {
   it("count users, blocked ones, languages of the others, new and recently seen ones", () => {
-    const see = (id: number, at: number) => store.seeUser({ id, firstName: `U${id}` }, at);
+    const see = (id: number, at: number) => store.users.see({ id, firstName: `U${id}` }, at);
     see(1, NOW - 100 * DAY);
     see(1, NOW - 1 * DAY); // an old user, seen lately
     see(2, NOW - 2 * DAY); // new
     see(3, NOW - 20 * DAY);
     see(4, NOW - 3 * DAY); // new, then blocked the bot
     see(5, NOW - 40 * DAY);
-    store.setLanguage(1, "uz");
-    store.setLanguage(2, "uz-cyrl");
-    store.setLanguage(3, "ru");
-    store.setLanguage(4, "en");
-    store.setBlocked(4, true);
+    store.users.setLanguage(1, "uz");
+    store.users.setLanguage(2, "uz-cyrl");
+    store.users.setLanguage(3, "ru");
+    store.users.setLanguage(4, "en");
+    store.users.setBlocked(4, true);
     store.flush();
     expect(store.usage.users(7, NOW)).toEqual({
       total: 5,

@@ -30,43 +30,43 @@ it("a database from before guesses keeps its users, with no guess and their choi
   old.close();
 
   const store = new Store(openDatabase(path));
-  expect(store.getUser(1)).toMatchObject({ lang: "ru", guessedLang: null });
-  expect(store.getUser(2)).toMatchObject({ lang: null, guessedLang: null });
+  expect(store.users.get(1)).toMatchObject({ lang: "ru", guessedLang: null });
+  expect(store.users.get(2)).toMatchObject({ lang: null, guessedLang: null });
   store.close();
 });
 
 it("a guess is kept across a restart, replaced by the next one, and neither is a choice nor undoes one", () => {
   let store = new Store(openDatabase(path));
-  store.seeUser({ id: 1, firstName: "Hans", languageCode: "de" });
-  store.setGuessedLanguage(1, "ru");
+  store.users.see({ id: 1, firstName: "Hans", languageCode: "de" });
+  store.users.setGuessedLanguage(1, "ru");
   store = reopened(store);
-  expect(store.getUser(1)).toMatchObject({ lang: null, guessedLang: "ru" });
+  expect(store.users.get(1)).toMatchObject({ lang: null, guessedLang: "ru" });
 
   // Seen again (a new first name): the guess stays.
-  store.seeUser({ id: 1, firstName: "Hans-Peter", languageCode: "de" });
-  store.setGuessedLanguage(1, "uz-cyrl");
+  store.users.see({ id: 1, firstName: "Hans-Peter", languageCode: "de" });
+  store.users.setGuessedLanguage(1, "uz-cyrl");
   store = reopened(store);
-  expect(store.getUser(1)).toMatchObject({ firstName: "Hans-Peter", lang: null, guessedLang: "uz-cyrl" });
+  expect(store.users.get(1)).toMatchObject({ firstName: "Hans-Peter", lang: null, guessedLang: "uz-cyrl" });
 
-  store.setLanguage(1, "en");
-  store.setGuessedLanguage(1, "ru");
+  store.users.setLanguage(1, "en");
+  store.users.setGuessedLanguage(1, "ru");
   store = reopened(store);
-  expect(store.getUser(1)).toMatchObject({ lang: "en", guessedLang: "ru" });
+  expect(store.users.get(1)).toMatchObject({ lang: "en", guessedLang: "ru" });
   store.close();
 });
 
 it("a guess for a user never seen is not kept", () => {
   const store = new Store(openDatabase(path));
-  store.setGuessedLanguage(5, "ru");
-  expect(reopened(store).getUser(5)).toBeUndefined();
+  store.users.setGuessedLanguage(5, "ru");
+  expect(reopened(store).users.get(5)).toBeUndefined();
 });
 
 it("an audience narrowed to a language counts each subscriber in their choice, else their guess, else Uzbek", () => {
   const store = new Store(openDatabase(path));
   const subscriber = (id: number, lang: "en" | undefined, guess: "ru" | "uz-cyrl" | undefined) => {
-    store.seeUser({ id, firstName: `user ${id}`, languageCode: "de" });
-    if (lang) store.setLanguage(id, lang);
-    if (guess) store.setGuessedLanguage(id, guess);
+    store.users.see({ id, firstName: `user ${id}`, languageCode: "de" });
+    if (lang) store.users.setLanguage(id, lang);
+    if (guess) store.users.setGuessedLanguage(id, guess);
     store.subscriptions.subscribe(id, "all");
   };
   subscriber(1, undefined, "ru");

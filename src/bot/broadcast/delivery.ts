@@ -7,7 +7,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Api } from "grammy";
 import type { PacedFetch } from "../chat-pacing.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { UI_LANGS } from "../../storage/store.js";
+import { UI_LANGS } from "../../storage/users.js";
 import { stopAnnouncementsButton } from "../features/subscriptions.js";
 import { languageOfUser, translatorFor } from "../middleware/language.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -41,7 +41,7 @@ export function createDeliveryEngine(deps: DeliveryDeps): BroadcastEngine {
   const api = new Api(deps.token, { fetch: deps.fetch, ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: REQUEST_TIMEOUT_SECONDS });
   return new BroadcastEngine({
     broadcasts: deps.store.broadcasts,
-    markBlocked: (userId) => deps.store.setBlocked(userId, true),
+    markBlocked: (userId) => deps.store.users.setBlocked(userId, true),
     courier: telegramCourier(api, announcementMarkup(deps)),
     reporter: telegramReporter(api, deps),
     rate: deps.rate,
@@ -52,5 +52,5 @@ export function createDeliveryEngine(deps: DeliveryDeps): BroadcastEngine {
 /** The "stop announcements" button under every announcement, in the recipient's language. */
 function announcementMarkup({ store, i18n }: Pick<DeliveryDeps, "store" | "i18n">): (userId: number) => InlineKeyboardMarkup {
   const byLang = new Map(UI_LANGS.map((lang) => [lang, keyboardOf([stopAnnouncementsButton(translatorFor(i18n, lang))])]));
-  return (userId) => byLang.get(languageOfUser(store.getUser(userId)))!;
+  return (userId) => byLang.get(languageOfUser(store.users.get(userId)))!;
 }

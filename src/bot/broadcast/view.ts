@@ -4,13 +4,13 @@
  * engine's reporter), /broadcasts and the control buttons.
  */
 import { InlineKeyboard } from "grammy";
-import type { Audience } from "../../broadcast/audience.js";
 import { topicEntry } from "../../broadcast/audience.js";
 import type { Progress } from "../../broadcast/engine.js";
 import { formatTashkent } from "../../time/tashkent.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../storage/broadcasts.js";
+import type { Audience } from "../../storage/subscriptions.js";
 import type { BotContext } from "../context.js";
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";

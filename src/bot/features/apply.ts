@@ -47,13 +47,13 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
     const entry = program(ctx, ctx.match[1]!);
     const document = entry?.program.documents.items[Number(ctx.match[2])];
     if (!entry || !document || !ctx.from) return staleButton(ctx);
-    store.toggleDocument(ctx.from.id, entry.id, document.id);
+    store.ticks.toggle(ctx.from.id, entry.id, document.id);
     await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, documentsPage(entry), checked(ctx, entry)));
   });
 
   // In a group the checklist is shown blank: it is everyone's message, not the presser's checklist (ticking is refused there).
   const checked = (ctx: BotContext, entry: ProgramEntry) =>
-    ctx.from && ctx.chat?.type === "private" ? store.checkedDocuments(ctx.from.id, entry.id) : new Set<string>();
+    ctx.from && ctx.chat?.type === "private" ? store.ticks.ticked(ctx.from.id, entry.id) : new Set<string>();
   return feature;
 }
 

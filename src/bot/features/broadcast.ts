@@ -11,9 +11,10 @@
 import { createConversation, type Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, type Context, type NextFunction } from "grammy";
 import type { Message } from "grammy/types";
-import { countryTopic, isTopic, programTopic, topicEntry, type Audience, type Topic } from "../../broadcast/audience.js";
+import { countryTopic, isTopic, programTopic, topicEntry } from "../../broadcast/audience.js";
 import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
-import { UI_LANGS, type UiLang } from "../../storage/store.js";
+import type { Audience, Topic } from "../../storage/subscriptions.js";
+import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
 import { isStaffRole } from "../middleware/roles.js";

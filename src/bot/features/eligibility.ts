@@ -17,7 +17,7 @@ import { evaluateEligibility, STUDENTS, type Applicant, type Certificate, type G
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
 import { EXAMS, ROLES, type Exam } from "../../knowledge/schema.js";
-import type { UiLang } from "../../storage/store.js";
+import type { UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
 import { callback, STEP_PAGE } from "../ui/callback-data.js";

@@ -31,7 +31,7 @@ export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "
   const albums = new Map<number, string>();
 
   const nameOf = (userId: number) => {
-    const user = store.getUser(userId);
+    const user = store.users.get(userId);
     return studentName(user && { firstName: user.firstName, username: user.username }, userId);
   };
 
@@ -46,7 +46,7 @@ export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "
     const confirm = (text: string) => (continuing ? undefined : ctx.reply(text, { parse_mode: "HTML", reply_parameters: { message_id: message.message_id } }));
     try {
       if (!continuing) {
-        const t = translatorFor(i18n, store.getUser(question.userId)?.lang ?? question.lang);
+        const t = translatorFor(i18n, store.users.get(question.userId)?.lang ?? question.lang);
         const header = t("questions-answer-header", { number: String(question.id), question: escapeHtml(excerpt(question.text, QUOTE_LENGTH)) });
         await ctx.api.sendMessage(question.userId, header, { parse_mode: "HTML" });
       }
@@ -89,7 +89,7 @@ export function questionsStaffFeature({ store, settings, i18n }: Pick<BotDeps, "
     if (ctx.chat.type !== "private" && ctx.chat.id !== staffChatId) return reply(ctx, { html: ctx.t("questions-private-command") });
     if (staffChatId === undefined) return reply(ctx, { html: ctx.t("questions-off") });
     // A student who blocked the bot cannot get an answer: staff see it before writing one.
-    const who = (userId: number) => (store.getUser(userId)?.blocked ? `${nameOf(userId)} ${ctx.t("questions-blocked-mark")}` : nameOf(userId));
+    const who = (userId: number) => (store.users.get(userId)?.blocked ? `${nameOf(userId)} ${ctx.t("questions-blocked-mark")}` : nameOf(userId));
     await reply(ctx, { html: openQuestions(ctx.t, store.questions.open(LIST_LIMIT), store.questions.countOpen(), who), keyboard: keyboardOf([homeButton(ctx)]) });
   });
 

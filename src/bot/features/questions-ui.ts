@@ -3,7 +3,7 @@
  * button data, the menu's button, and how a student is named to staff.
  */
 import { InlineKeyboard, type NextFunction } from "grammy";
-import type { UiLang } from "../../storage/store.js";
+import type { UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import { isolate } from "../ui/bidi.js";
 import { escapeHtml } from "../ui/html.js";

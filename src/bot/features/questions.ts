@@ -10,7 +10,7 @@
 import { createConversation, type Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Question } from "../../storage/questions.js";
-import type { UiLang } from "../../storage/store.js";
+import type { UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { contentLang, translatorFor } from "../middleware/language.js";
 import { homeButton } from "../ui/cards.js";

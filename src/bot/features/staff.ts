@@ -61,7 +61,7 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
     for (const user of shared.users) {
       const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || (user.username ? `@${user.username}` : String(user.user_id));
       store.staff.add(user.user_id, name, ctx.from.id);
-      const lang = contentLang(store.getUser(user.user_id)?.lang ?? ctx.uiLang);
+      const lang = contentLang(store.users.get(user.user_id)?.lang ?? ctx.uiLang);
       const shown = await showStaffCommands(ctx.api, i18n, store.staff, user.user_id, "staff", lang);
       notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name: isolate(name) }));
     }
@@ -106,7 +106,7 @@ export async function showAllStaffCommands(api: BotContext["api"], i18n: I18n<Bo
   for (const id of settings.owners) roles.set(id, "owner");
   for (const id of store.staff.menus()) if (!roles.has(id)) await hideStaffCommands(api, store.staff, id);
   for (const [id, role] of roles) {
-    const user = store.getUser(id);
+    const user = store.users.get(id);
     if (user) await showStaffCommands(api, i18n, store.staff, id, role, contentLang(user.lang ?? "en"));
   }
 }

@@ -3,7 +3,7 @@
  * it), and switching the language at any time (/language, the menu).
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { UI_LANGS, type UiLang } from "../../storage/store.js";
+import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { applyLanguage, fromTelegramLanguage, knowledgeFor } from "../middleware/language.js";
 import { callback, LANGUAGE_BUTTON } from "../ui/callback-data.js";
@@ -37,7 +37,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
   feature.command("start", async (ctx) => {
     const known = ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code);
     if (!known) return reply(ctx, languagePicker(ctx));
-    if (ctx.user && !ctx.user.lang) store.setLanguage(ctx.user.id, known);
+    if (ctx.user && !ctx.user.lang) store.users.setLanguage(ctx.user.id, known);
     // A deep link from a shared card (t.me/bot?start=<entry id>) opens that card.
     const kb = knowledgeFor(ctx, catalog);
     const entry = ctx.match ? kb.byId.get(ctx.match) : undefined;
@@ -50,7 +50,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
   feature.callbackQuery(LANGUAGE_BUTTON, async (ctx) => {
     const chosen = ctx.match[1]!;
     if (!isUiLang(chosen)) return show(ctx, languagePicker(ctx));
-    if (ctx.from) store.setLanguage(ctx.from.id, chosen);
+    if (ctx.from) store.users.setLanguage(ctx.from.id, chosen);
     applyLanguage(ctx, chosen);
     await ctx.answerCallbackQuery({ text: ctx.t("language-saved") });
     await show(ctx, welcome(ctx));

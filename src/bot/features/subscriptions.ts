@@ -4,10 +4,11 @@
  * once. /stop and the button under every announcement end them all.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { isTopic, topicEntry, type Topic } from "../../broadcast/audience.js";
+import { isTopic, topicEntry } from "../../broadcast/audience.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Entry } from "../../knowledge/schema.js";
 import type { Store } from "../../storage/store.js";
+import type { Topic } from "../../storage/subscriptions.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { fromTelegramLanguage, knowledgeFor } from "../middleware/language.js";
 import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
@@ -33,7 +34,7 @@ export const stopAnnouncementsButton = (t: (key: string) => string): Button => I
  */
 export function rememberLanguage(ctx: BotContext, store: Store): void {
   const telegram = fromTelegramLanguage(ctx.from?.language_code);
-  if (ctx.user && !ctx.user.lang && telegram) store.setLanguage(ctx.user.id, telegram);
+  if (ctx.user && !ctx.user.lang && telegram) store.users.setLanguage(ctx.user.id, telegram);
 }
 
 export function subscribe(ctx: BotContext, store: Store, topic: Topic): void {
@@ -46,7 +47,7 @@ export function subscribe(ctx: BotContext, store: Store, topic: Topic): void {
 export async function askAboutAnnouncementsOnce(ctx: BotContext, store: Store): Promise<void> {
   const user = ctx.user;
   if (!user || user.subscriptionAsked || ctx.chat?.type !== "private") return;
-  store.markSubscriptionAsked(user.id);
+  store.users.markSubscriptionAsked(user.id);
   if (store.subscriptions.topicsOf(user.id).length > 0) return; // they already chose, from a card
   const keyboard = keyboardOf(
     [InlineKeyboard.text(ctx.t("subs-yes-all"), callback.announcementsYes())],

@@ -15,7 +15,7 @@ const PREFIX = "flows:";
 
 /** Ends every flow in a chat from outside it: a staff member removed midway through /broadcast. */
 export function endFlowsIn(store: Store, chatId: number): void {
-  store.conversationStorage().delete(`${PREFIX}${chatId}`);
+  store.flows.delete(`${PREFIX}${chatId}`);
 }
 
 /**
@@ -24,7 +24,6 @@ export function endFlowsIn(store: Store, chatId: number): void {
  * (auto-retry on 429, marking blocked users) are installed again here.
  */
 export function flowStorage(store: Store, apiTransformers: Transformer[]) {
-  const saved = store.conversationStorage<VersionedState<ConversationData>>();
   const reset = new Set<string>();
   const composer = new Composer<BotContext>();
   composer.use(
@@ -43,16 +42,16 @@ export function flowStorage(store: Store, apiTransformers: Transformer[]) {
         getStorageKey: (ctx) => ctx.chatId?.toString(),
         adapter: {
           read: (key) => {
-            const state = saved.read(key);
+            const state = store.flows.read<VersionedState<ConversationData>>(key);
             if (state && state.version[1] !== FLOWS_VERSION) {
-              saved.delete(key);
+              store.flows.delete(key);
               reset.add(key);
               return undefined;
             }
             return state;
           },
-          write: (key, state) => saved.write(key, state),
-          delete: (key) => saved.delete(key),
+          write: (key, state) => store.flows.write(key, state),
+          delete: (key) => store.flows.delete(key),
         },
       },
     }),

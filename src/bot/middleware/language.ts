@@ -13,7 +13,8 @@ import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { Lang } from "../../knowledge/schema.js";
 import { uzbekCyrillicKnowledge } from "../../knowledge/uzbek-cyrillic.js";
 import { mostlyCyrillic } from "../../search/language.js";
-import type { Store, UiLang, UserRecord } from "../../storage/store.js";
+import type { Store } from "../../storage/store.js";
+import type { UiLang, UserRecord } from "../../storage/users.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
 import type { BotContext } from "../context.js";
 
@@ -35,7 +36,7 @@ export const resolveLanguage = (catalog: Catalog, store: Store) => (ctx: BotCont
     if (!typed) return ctx.user?.guessedLang ?? "uz";
     const lang = catalog.language(typed);
     const guessed = lang === "uz" && mostlyCyrillic(typed) ? "uz-cyrl" : lang;
-    if (ctx.user) store.setGuessedLanguage(ctx.user.id, guessed);
+    if (ctx.user) store.users.setGuessedLanguage(ctx.user.id, guessed);
     return guessed;
   };
   applyLanguage(ctx, ctx.user?.lang ?? fromTelegramLanguage(ctx.from?.language_code) ?? guess());

@@ -13,7 +13,7 @@ export function oncePerUpdate(store: Store) {
   const inFlight = new Set<number>();
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const id = ctx.update.update_id;
-    if (inFlight.has(id) || store.isUpdateHandled(id)) {
+    if (inFlight.has(id) || store.updates.isHandled(id)) {
       ctx.log.info("update already handled, skipped");
       return;
     }
@@ -21,7 +21,7 @@ export function oncePerUpdate(store: Store) {
     try {
       await next();
     } finally {
-      store.markUpdateHandled(id);
+      store.updates.markHandled(id);
       inFlight.delete(id);
     }
   };

@@ -11,12 +11,12 @@ export const trackUsers = (store: Store) => (ctx: BotContext, next: NextFunction
   const member = ctx.myChatMember;
   if (member) {
     // The user blocked (kicked) or unblocked the bot in their private chat.
-    if (member.chat.type === "private") store.setBlocked(member.chat.id, member.new_chat_member.status === "kicked");
+    if (member.chat.type === "private") store.users.setBlocked(member.chat.id, member.new_chat_member.status === "kicked");
     return next();
   }
   const from = ctx.from;
   if (from && !from.is_bot) {
-    ctx.user = store.seeUser({ id: from.id, firstName: from.first_name, username: from.username, languageCode: from.language_code });
+    ctx.user = store.users.see({ id: from.id, firstName: from.first_name, username: from.username, languageCode: from.language_code });
   }
   return next();
 };
@@ -27,6 +27,6 @@ export const markBlockedOn403 =
   async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
-    if (!result.ok && result.error_code === 403 && typeof chatId === "number" && chatId > 0) store.setBlocked(chatId, true);
+    if (!result.ok && result.error_code === 403 && typeof chatId === "number" && chatId > 0) store.users.setBlocked(chatId, true);
     return result;
   };

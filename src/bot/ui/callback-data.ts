@@ -2,7 +2,7 @@
  * Button payloads. Telegram allows 1-64 bytes of callback_data; building every
  * payload here keeps them short and checked in one place.
  */
-import type { Topic } from "../../broadcast/audience.js";
+import type { Topic } from "../../storage/subscriptions.js";
 
 const LIMIT = 64;
 
