@@ -1,7 +1,6 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import { join } from "node:path";
-import type { Lang } from "./knowledge/schema.js";
 import { PROJECT_ROOT } from "./paths.js";
 
 export const LOCALES_DIR = join(PROJECT_ROOT, "locales");
@@ -18,8 +17,3 @@ export function createI18n<C extends Context = Context>(): I18n<C> {
     fluentBundleOptions: { useIsolating: false },
   });
 }
-
-export const translator =
-  (i18n: I18n, lang: Lang): Translate =>
-  (key, variables) =>
-    i18n.t(lang, key, variables);

@@ -3,6 +3,7 @@ import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { PacedFetch } from "./chat-pacing.js";
 import type { Catalog } from "../knowledge/catalog.js";
+import type { KnowledgeBase } from "../knowledge/load.js";
 import type { Lang } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../storage/store.js";
@@ -47,6 +48,8 @@ interface BotFlavor {
   uiLang: UiLang;
   /** The knowledge base language for uiLang (Uzbek Cyrillic reads the Uzbek texts). */
   lang: Lang;
+  /** The knowledge base in the script of uiLang (bot/locale.ts): as loaded, or its Uzbek Cyrillic copy. */
+  readonly kb: KnowledgeBase;
   /** Logger carrying this update's id. */
   log: Logger;
   /** Who the user is to the department: owners and staff see the staff tools. */

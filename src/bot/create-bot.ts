@@ -22,12 +22,12 @@ import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { subscriptionsFeature } from "./features/subscriptions.js";
 import { unansweredFeature } from "./features/unanswered.js";
+import { resolveLanguage } from "./locale.js";
 import { answerCallbacks } from "./middleware/answer-callbacks.js";
 import { chatScope, personalButtonsInPrivate } from "./middleware/chat-scope.js";
 import { handleBotError } from "./middleware/errors.js";
 import { floodControl } from "./middleware/flood-control.js";
 import { flowStorage } from "./middleware/flows.js";
-import { resolveLanguage } from "./middleware/language.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { guardStaffTools, isStaffRole } from "./middleware/roles.js";
 import { markBlockedOn403, trackUsers } from "./middleware/users.js";
@@ -81,7 +81,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());
-  bot.use(browseFeature(deps));
+  bot.use(browseFeature());
   bot.use(applyFeature(deps));
   bot.use(subscriptionsFeature(deps));
   bot.use(remindersFeature(deps));

@@ -4,7 +4,8 @@
  * writes one JSON line per query, for tools and checks.
  */
 import { createInterface } from "node:readline";
-import { createI18n, translator } from "../i18n.js";
+import { translatorFor } from "../bot/locale.js";
+import { createI18n } from "../i18n.js";
 import { describeEntry, descriptionToText } from "../knowledge/describe.js";
 import { Catalog } from "../knowledge/catalog.js";
 import { KnowledgeError } from "../knowledge/problems.js";
@@ -37,7 +38,7 @@ if (args.includes("--json")) {
   process.exit(2);
 } else {
   const { lang, results, ambiguous } = catalog.search(args.join(" "));
-  const t = translator(createI18n(), lang);
+  const t = translatorFor(createI18n(), lang);
   const [best, ...others] = results;
   if (!best) {
     console.log(t("search-no-answer"));

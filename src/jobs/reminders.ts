@@ -13,7 +13,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { reminderMessage } from "../bot/features/reminders.js";
-import { contentLang, knowledgeInScript, languageOfUser, translatorFor } from "../bot/middleware/language.js";
+import { languageOfUser, readers } from "../bot/locale.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Logger } from "../logger.js";
 import { daysUntil, planReminder } from "../reminders/schedule.js";
@@ -52,13 +52,14 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  const readerFor = readers({ i18n, catalog });
 
   /** "wait" when Telegram asked to wait: the rest of the batch waits for the next look. */
   async function send(reminder: Reminder): Promise<"sent" | "wait" | void> {
     const user = store.users.get(reminder.userId);
     if (!user || user.blocked) return;
-    const ui = languageOfUser(user);
-    const program = knowledgeInScript(catalog.kb, ui).byId.get(reminder.programId);
+    const reader = readerFor(languageOfUser(user));
+    const program = reader.kb.byId.get(reminder.programId);
     if (program?.type !== "program") return void logger.info({ reminder }, "reminder dropped: the program is no longer in the knowledge base");
     const dates = program.program.deadlines.items.map((item) => item.date);
     if (!dates.includes(reminder.deadline)) {
@@ -67,7 +68,7 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
       return void logger.info({ reminder, moved }, moved ? "reminder moved to the program's new deadline" : "reminder dropped: the program has no deadline left");
     }
     if (daysUntil(reminder.deadline, now()) < 0) return void logger.info({ reminder }, "reminder dropped: its deadline has passed");
-    const view = reminderMessage(translatorFor(i18n, ui), contentLang(ui), program, reminder.deadline, now());
+    const view = reminderMessage(reader.t, reader.lang, program, reminder.deadline, now());
     try {
       await api.sendMessage(reminder.userId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
     } catch (error) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../../src/bot/middleware/language.js";
-import { createI18n, translator } from "../../src/i18n.js";
+import { translatorFor } from "../../src/bot/locale.js";
+import { createI18n } from "../../src/i18n.js";
 import { renderStackedBars, stackedBarsSvg } from "../../src/stats/chart.js";
 import { completionRate, statsCharts, statsSections, type StatsData } from "../../src/stats/report.js";
 
 const i18n = createI18n();
-const en = translator(i18n, "en");
-const ru = translator(i18n, "ru");
+const en = translatorFor(i18n, "en");
+const ru = translatorFor(i18n, "ru");
 
 const figures = (sent: number, blocked: number, failed: number, pending: number) => ({ total: sent + blocked + failed + pending, sent, blocked, failed, pending });
 

@@ -9,7 +9,7 @@ import type { PacedFetch } from "../chat-pacing.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { UI_LANGS } from "../../storage/users.js";
 import { stopAnnouncementsButton } from "../features/subscriptions.js";
-import { languageOfUser, translatorFor } from "../middleware/language.js";
+import { languageOfUser, translatorFor } from "../locale.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { BroadcastEngine } from "../../broadcast/engine.js";
 import type { Catalog } from "../../knowledge/catalog.js";

@@ -7,22 +7,21 @@ import { GrammyError, type Api } from "grammy";
 import type { Reporter } from "../../broadcast/engine.js";
 import type { Catalog } from "../../knowledge/catalog.js";
 import type { Logger } from "../../logger.js";
-import type { Broadcast } from "../../storage/broadcasts.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
-import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import { readers } from "../locale.js";
 import type { ProgressBoard } from "./progress-board.js";
 import { broadcastView, cardFigures, finalReport } from "./view.js";
 
 export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalog; i18n: I18n<BotContext>; logger: Logger; board: ProgressBoard }): Reporter {
-  const { store, catalog, i18n, logger, board } = deps;
-  const translations = (broadcast: Broadcast) => translatorFor(i18n, broadcast.lang);
+  const { store, logger, board } = deps;
+  const readerFor = readers(deps);
 
   return {
     async progress(broadcast, progress) {
       try {
         const figures = cardFigures(store.broadcasts, broadcast, progress.etaMs);
-        const view = broadcastView(translations(broadcast), knowledgeInScript(catalog.kb, broadcast.lang), contentLang(broadcast.lang), broadcast, figures);
+        const view = broadcastView(readerFor(broadcast.lang), broadcast, figures);
         await board.show(broadcast.id, view, () =>
           api.editMessageText(broadcast.progress.chatId, broadcast.progress.messageId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard }).catch((error: unknown) => {
             if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
@@ -35,7 +34,7 @@ export function telegramReporter(api: Api, deps: { store: Store; catalog: Catalo
     },
 
     async final(broadcast, figures) {
-      const t = translations(broadcast);
+      const { t } = readerFor(broadcast.lang);
       try {
         await api.sendMessage(broadcast.createdBy, finalReport(t, broadcast, figures), {
           parse_mode: "HTML",

@@ -7,11 +7,10 @@ import { InlineKeyboard } from "grammy";
 import { topicEntry } from "../../broadcast/audience.js";
 import type { Progress } from "../../broadcast/engine.js";
 import { formatTashkent } from "../../time/tashkent.js";
-import type { KnowledgeBase } from "../../knowledge/load.js";
-import type { Lang } from "../../knowledge/schema.js";
 import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../storage/broadcasts.js";
 import type { Audience } from "../../storage/subscriptions.js";
 import type { BotContext } from "../context.js";
+import type { Reader } from "../locale.js";
 import { callback } from "../ui/callback-data.js";
 import { bold, escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -30,7 +29,7 @@ export const broadcastButton = {
 export const BROADCAST_BUTTON = /^s\/bc:(open|pause|resume|cancel|cancel!|resend):(\d+)$/;
 
 /** "All subscribers", "Subscribers of KOICA", narrowed to a language if chosen. */
-export function audienceLabel(t: T, kb: KnowledgeBase, lang: Lang, audience: Audience): string {
+export function audienceLabel({ t, kb, lang }: Reader, audience: Audience): string {
   const entry = topicEntry(audience.topic);
   const title = entry ? (kb.byId.get(entry.id)?.title[lang] ?? entry.id) : undefined;
   const who = title ? t("bc-audience-topic", { title }) : t("bc-audience-all");
@@ -75,9 +74,10 @@ export function cardFigures(broadcasts: BroadcastStore, broadcast: Broadcast, et
   return { figures: broadcasts.figures(broadcast.id), ...(etaMs !== undefined ? { etaMs } : {}), ...(over ? { resendable: broadcasts.resendable(broadcast) } : {}) };
 }
 
-export function broadcastView(t: T, kb: KnowledgeBase, lang: Lang, broadcast: Broadcast, progress: CardFigures): View {
+export function broadcastView(reader: Reader, broadcast: Broadcast, progress: CardFigures): View {
+  const { t } = reader;
   const header = bold(t("bc-title", { id: broadcast.id }));
-  const audience = escapeHtml(t("bc-to", { audience: audienceLabel(t, kb, lang, broadcast.audience) }));
+  const audience = escapeHtml(t("bc-to", { audience: audienceLabel(reader, broadcast.audience) }));
   const html = [header, audience, escapeHtml(statusLine(t, broadcast)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
   return { html, keyboard: controls(t, broadcast, progress.resendable ?? 0) };
 }

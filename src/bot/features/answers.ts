@@ -7,7 +7,6 @@ import { Composer, InlineKeyboard } from "grammy";
 import { detectSmallTalk } from "../../search/small-talk.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { callback } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { italic } from "../ui/html.js";
@@ -40,7 +39,7 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
     if (!best) return reply(ctx, noAnswer(ctx, logId));
     ctx.log.debug({ entry: best.id, score: best.score, ambiguous }, "answered");
 
-    const kb = knowledgeFor(ctx, catalog);
+    const { kb } = ctx;
     const card = entryView(ctx, kb, kb.byId.get(best.id)!);
     store.usage.record("entry-answered", best.id);
     const alternatives = others.filter((hit) => ambiguous || hit.score >= best.score * CLOSE_ALTERNATIVE).slice(0, MAX_ALTERNATIVES);

@@ -7,10 +7,9 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { contactDetails, type Section } from "../../knowledge/describe.js";
-import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
+import { programsOf } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { APPLY_CHOOSER_PAGE, callback } from "../ui/callback-data.js";
 import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
@@ -22,33 +21,33 @@ const PAGE = /^ap:([^:]+):(\d+)$/;
 const START = /^aps:(.+)$/;
 const TICK = /^ck:([^:]+):(\d+)$/;
 
-export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
+export function applyFeature({ store }: Pick<BotDeps, "store">) {
   const feature = new Composer<BotContext>();
   const program = (ctx: BotContext, id: string) => {
-    const entry = knowledgeFor(ctx, catalog).byId.get(id);
+    const entry = ctx.kb.byId.get(id);
     return entry?.type === "program" ? entry : undefined;
   };
 
-  feature.command("apply", (ctx) => reply(ctx, chooser(ctx, knowledgeFor(ctx, catalog))));
-  feature.callbackQuery(APPLY_CHOOSER_PAGE, (ctx) => show(ctx, chooser(ctx, knowledgeFor(ctx, catalog), Number(ctx.match[1] ?? 0))));
+  feature.command("apply", (ctx) => reply(ctx, chooser(ctx)));
+  feature.callbackQuery(APPLY_CHOOSER_PAGE, (ctx) => show(ctx, chooser(ctx, Number(ctx.match[1] ?? 0))));
   feature.callbackQuery(PAGE, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     if (!entry) return staleButton(ctx);
     countProgress(store, ctx, entry, Number(ctx.match[2]));
-    await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, Number(ctx.match[2]), checked(ctx, entry)));
+    await show(ctx, page(ctx, entry, Number(ctx.match[2]), checked(ctx, entry)));
   });
   feature.callbackQuery(START, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     if (!entry) return staleButton(ctx);
     countProgress(store, ctx, entry, 0);
-    await reply(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, 0, checked(ctx, entry)));
+    await reply(ctx, page(ctx, entry, 0, checked(ctx, entry)));
   });
   feature.callbackQuery(TICK, async (ctx) => {
     const entry = program(ctx, ctx.match[1]!);
     const document = entry?.program.documents.items[Number(ctx.match[2])];
     if (!entry || !document || !ctx.from) return staleButton(ctx);
     store.ticks.toggle(ctx.from.id, entry.id, document.id);
-    await show(ctx, page(ctx, knowledgeFor(ctx, catalog), entry, documentsPage(entry), checked(ctx, entry)));
+    await show(ctx, page(ctx, entry, documentsPage(entry), checked(ctx, entry)));
   });
 
   // In a group the checklist is shown blank: it is everyone's message, not the presser's checklist (ticking is refused there).
@@ -58,8 +57,8 @@ export function applyFeature({ catalog, store }: Pick<BotDeps, "catalog" | "stor
 }
 
 /** The programs to choose from, a page at a time. */
-function chooser(ctx: BotContext, kb: KnowledgeBase, requested = 0): View {
-  const page = pageOf(programsOf(kb), requested);
+function chooser(ctx: BotContext, requested = 0): View {
+  const page = pageOf(programsOf(ctx.kb), requested);
   const buttons = page.items.map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
   return {
     html: [ctx.t("apply-choose"), ...pageNumber(ctx.t, page)].join("\n\n"),
@@ -78,7 +77,7 @@ function countProgress(store: BotDeps["store"], ctx: BotContext, p: ProgramEntry
   if (requested >= lastPage(p)) store.usage.record("flow-completed", "apply", once);
 }
 
-function page(ctx: BotContext, kb: KnowledgeBase, p: ProgramEntry, requested: number, ticked: Set<string>): View {
+function page(ctx: BotContext, p: ProgramEntry, requested: number, ticked: Set<string>): View {
   const n = Math.min(Math.max(requested, 0), lastPage(p));
   const { steps, documents, deadlines, contact } = p.program;
   const title = ctx.t("apply-title", { program: p.title[ctx.lang] });
@@ -96,7 +95,7 @@ function page(ctx: BotContext, kb: KnowledgeBase, p: ProgramEntry, requested: nu
   } else {
     const dates = [...deadlines.items.map((d) => `${d.date}: ${d.note[ctx.lang]}`), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
     sections = [{ heading: ctx.t("card-deadlines"), lines: dates.length > 0 ? dates : [ctx.t("apply-no-deadlines")] }];
-    const contactEntry = kb.byId.get(contact);
+    const contactEntry = ctx.kb.byId.get(contact);
     if (contactEntry?.type === "contact") {
       const details = contactDetails(contactEntry, ctx.lang, ctx.t);
       sections.push(tappablePhones({ heading: ctx.t("apply-submit-to"), lines: details.lines }));

@@ -16,7 +16,7 @@ import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
 import type { Audience, Topic } from "../../storage/subscriptions.js";
 import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import { readers } from "../locale.js";
 import { isStaffRole } from "../middleware/roles.js";
 import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
 import { callback } from "../ui/callback-data.js";
@@ -48,9 +48,11 @@ export async function endBroadcastUnlessStaff(ctx: BotContext, next: NextFunctio
 
 export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "i18n">) {
   const feature = new Composer<BotContext>();
+  const readerFor = readers({ i18n, catalog });
 
   async function broadcastFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
-    const t = translatorFor(i18n, ui);
+    const reader = readerFor(ui);
+    const { t } = reader;
     const cancelButton = InlineKeyboard.text(t("bc-button-cancel"), CANCEL);
 
     /** The next press of this flow's buttons; typed text gets `hint` (buttons are the answer here). */
@@ -77,14 +79,13 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
        */
       const topicPage = async (requested: number) => {
         const page = await conversation.external(() => {
-          const kb = knowledgeInScript(catalog.kb, ui);
           const { items, index, pages } = pageOf(
-            kb.entries.filter((e) => e.type === "program" || e.type === "country"),
+            reader.kb.entries.filter((e) => e.type === "program" || e.type === "country"),
             requested,
           );
           const shown = items.map((e) => {
             const topic = e.type === "program" ? programTopic(e.id) : countryTopic(e.id);
-            return { topic, title: e.title[contentLang(ui)], count: store.subscriptions.countAudience({ topic }) };
+            return { topic, title: e.title[reader.lang], count: store.subscriptions.countAudience({ topic }) };
           });
           return { items: shown, index, pages };
         });
@@ -134,10 +135,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
     }
 
     const audience = await chooseAudience();
-    const who = await conversation.external(() => {
-      const kb = knowledgeInScript(catalog.kb, ui);
-      return { label: audienceLabel(t, kb, contentLang(ui), audience), count: store.subscriptions.countAudience(audience) };
-    });
+    const who = await conversation.external(() => ({ label: audienceLabel(reader, audience), count: store.subscriptions.countAudience(audience) }));
     if (who.count === 0) {
       await ctx.reply(t("bc-nobody", { audience: who.label }));
       return;
@@ -222,7 +220,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
       });
       wakeJobs();
       const broadcast = store.broadcasts.get(id)!;
-      return { broadcast, view: broadcastView(t, knowledgeInScript(catalog.kb, ui), contentLang(ui), broadcast, cardFigures(store.broadcasts, broadcast)) };
+      return { broadcast, view: broadcastView(reader, broadcast, cardFigures(store.broadcasts, broadcast)) };
     });
     // Sent now, the engine shows its progress in a moment; scheduled, the message says when.
     if (created.broadcast.status === "scheduled") {

@@ -8,7 +8,6 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatTashkent } from "../../time/tashkent.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView, cardFigures } from "../broadcast/view.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
@@ -24,22 +23,21 @@ const STATUS_KEY: Record<Broadcast["status"], string> = {
   done: "bc-state-done",
 };
 
-export function broadcastsFeature({ store, catalog, wakeJobs, progressBoard }: Pick<BotDeps, "store" | "catalog" | "wakeJobs" | "progressBoard">) {
+export function broadcastsFeature({ store, wakeJobs, progressBoard }: Pick<BotDeps, "store" | "wakeJobs" | "progressBoard">) {
   const feature = new Composer<BotContext>();
   const card = (ctx: BotContext, broadcast: Broadcast): View =>
-    broadcastView(ctx.t, knowledgeFor(ctx, catalog), ctx.lang, broadcast, cardFigures(store.broadcasts, broadcast));
+    broadcastView(ctx, broadcast, cardFigures(store.broadcasts, broadcast));
 
   feature.chatType("private").command("broadcasts", (ctx) => reply(ctx, listView(ctx)));
 
   function listView(ctx: BotContext): View {
     const recent = store.broadcasts.recent(LISTED);
     if (recent.length === 0) return { html: escapeHtml(ctx.t("bc-list-empty")) };
-    const kb = knowledgeFor(ctx, catalog);
     const lines = recent.map((b) => {
       const f = store.broadcasts.figures(b.id);
       const when = formatTashkent(b.scheduledAt ?? b.createdAt);
       return escapeHtml(
-        ctx.t("bc-list-line", { id: b.id, when, status: ctx.t(STATUS_KEY[b.status]), audience: audienceLabel(ctx.t, kb, ctx.lang, b.audience), sent: f.sent, total: f.total, blocked: f.blocked, failed: f.failed }),
+        ctx.t("bc-list-line", { id: b.id, when, status: ctx.t(STATUS_KEY[b.status]), audience: audienceLabel(ctx, b.audience), sent: f.sent, total: f.total, blocked: f.blocked, failed: f.failed }),
       );
     });
     const buttons = recent.map((b) => InlineKeyboard.text(`#${b.id}`, broadcastButton.open(b.id)));

@@ -4,27 +4,25 @@
  */
 import { Composer } from "grammy";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
+import type { BotContext } from "../context.js";
 import { COUNTRIES_PAGE, ENTRY_BUTTON, PROGRAMS_PAGE } from "../ui/callback-data.js";
 import { entryView, listView } from "../ui/cards.js";
 import { reply, show } from "../ui/view.js";
 import { staleButton } from "./menu.js";
 
-export function browseFeature({ catalog }: Pick<BotDeps, "catalog">) {
+export function browseFeature() {
   const feature = new Composer<BotContext>();
-  const kb = (ctx: BotContext) => knowledgeFor(ctx, catalog);
 
-  feature.command("programs", (ctx) => reply(ctx, listView(ctx, kb(ctx), "program")));
-  feature.callbackQuery(PROGRAMS_PAGE, (ctx) => show(ctx, listView(ctx, kb(ctx), "program", Number(ctx.match[1] ?? 0))));
-  feature.command("countries", (ctx) => reply(ctx, listView(ctx, kb(ctx), "country")));
-  feature.callbackQuery(COUNTRIES_PAGE, (ctx) => show(ctx, listView(ctx, kb(ctx), "country", Number(ctx.match[1] ?? 0))));
-  feature.command("contacts", (ctx) => reply(ctx, entryView(ctx, kb(ctx), kb(ctx).byId.get(DEPARTMENT_CONTACT)!)));
+  feature.command("programs", (ctx) => reply(ctx, listView(ctx, ctx.kb, "program")));
+  feature.callbackQuery(PROGRAMS_PAGE, (ctx) => show(ctx, listView(ctx, ctx.kb, "program", Number(ctx.match[1] ?? 0))));
+  feature.command("countries", (ctx) => reply(ctx, listView(ctx, ctx.kb, "country")));
+  feature.callbackQuery(COUNTRIES_PAGE, (ctx) => show(ctx, listView(ctx, ctx.kb, "country", Number(ctx.match[1] ?? 0))));
+  feature.command("contacts", (ctx) => reply(ctx, entryView(ctx, ctx.kb, ctx.kb.byId.get(DEPARTMENT_CONTACT)!)));
 
   feature.callbackQuery(ENTRY_BUTTON, async (ctx) => {
-    const entry = kb(ctx).byId.get(ctx.match[1]!);
+    const entry = ctx.kb.byId.get(ctx.match[1]!);
     if (!entry) return staleButton(ctx);
-    await show(ctx, entryView(ctx, kb(ctx), entry, Number(ctx.match[2] ?? 0)));
+    await show(ctx, entryView(ctx, ctx.kb, entry, Number(ctx.match[2] ?? 0)));
   });
 
   return feature;

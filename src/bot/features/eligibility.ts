@@ -16,10 +16,10 @@ import { parseGpa, parseScore, type Parsed } from "../../eligibility/answers.js"
 import { evaluateEligibility, STUDENTS, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
-import { EXAMS, ROLES, type Exam } from "../../knowledge/schema.js";
+import { EXAMS, ROLES, type Exam, type Lang } from "../../knowledge/schema.js";
 import type { UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { contentLang, knowledgeInScript, translatorFor } from "../middleware/language.js";
+import { readers } from "../locale.js";
 import { callback, STEP_PAGE } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -38,9 +38,11 @@ type T = BotContext["t"];
 
 export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "catalog" | "store" | "i18n">) {
   const feature = new Composer<BotContext>();
+  const readerFor = readers({ i18n, catalog });
 
   async function eligibilityFlow(conversation: Flow, ctx: Context, ui: UiLang, programOfInterest?: string): Promise<void> {
-    const t = translatorFor(i18n, ui);
+    const reader = readerFor(ui);
+    const { t } = reader;
     await conversation.external(() => store.usage.record("flow-started", ELIGIBILITY));
     const ask = asker(conversation, ctx, t);
     const examName = (exam: Exam) => t(`exam-name-${exam}`);
@@ -77,15 +79,15 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     }
 
     // From a program's card, that program is the interest; otherwise ask for a country.
-    const countries = await conversation.external(() => countriesWithPrograms(knowledgeInScript(catalog.kb, ui), contentLang(ui)));
+    const countries = await conversation.external(() => countriesWithPrograms(reader.kb, reader.lang));
     const interest =
       programOfInterest ??
       (await ask.choice("interest", t("elig-ask-interest"), countries.map((c) => [c.title, c.id] as const), 2, [[t("elig-any-country"), "any"] as const]));
 
     const applicant: Applicant = { role, year, gpa, certificates };
     const result = await conversation.external(() => {
-      const kb = knowledgeInScript(catalog.kb, ui);
-      return resultMessage(t, kb, contentLang(ui), evaluateEligibility(applicant, programsOf(kb)), interest);
+      const { kb, lang } = reader;
+      return resultMessage(t, kb, lang, evaluateEligibility(applicant, programsOf(kb)), interest);
     });
     await ctx.reply(result.html, { parse_mode: "HTML", reply_markup: keyboardOf(...result.rows) });
     await conversation.external(() => store.usage.record("flow-completed", ELIGIBILITY));
@@ -113,13 +115,13 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
 }
 
 /** Partner countries that have programs, for the "interest" question; by name, for a list of many pages. */
-function countriesWithPrograms(kb: KnowledgeBase, lang: ReturnType<typeof contentLang>) {
+function countriesWithPrograms(kb: KnowledgeBase, lang: Lang) {
   const ids = new Set(programsOf(kb).flatMap((p) => p.program.countries));
   return [...ids].map((id) => ({ id, title: kb.byId.get(id)!.title[lang] })).sort((a, b) => a.title.localeCompare(b.title, lang));
 }
 
 /** The answer: what fits now, what nearly fits and what is missing (the program or country of interest first), the rest counted. */
-function resultMessage(t: T, kb: KnowledgeBase, lang: ReturnType<typeof contentLang>, verdicts: ProgramVerdict[], interest: string) {
+function resultMessage(t: T, kb: KnowledgeBase, lang: Lang, verdicts: ProgramVerdict[], interest: string) {
   const title = (id: string) => kb.byId.get(id)!.title[lang];
   const preferred = (v: ProgramVerdict) =>
     v.programId === interest || (kb.byId.get(v.programId) as { program: { countries: string[] } }).program.countries.includes(interest);

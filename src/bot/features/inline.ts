@@ -7,7 +7,6 @@ import { programsOf } from "../../knowledge/load.js";
 import type { Entry } from "../../knowledge/schema.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { splitMessage } from "../ui/split.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { entryView } from "../ui/cards.js";
 import { excerpt } from "../ui/excerpt.js";
 
@@ -19,7 +18,7 @@ export function inlineFeature({ catalog }: Pick<BotDeps, "catalog">) {
 
   feature.on("inline_query", async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
-    const kb = knowledgeFor(ctx, catalog);
+    const { kb } = ctx;
     const entries: Entry[] =
       query === ""
         ? programsOf(kb)

@@ -8,7 +8,7 @@ import { Composer, GrammyError } from "grammy";
 import type { Question } from "../../storage/questions.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { isStaffRole } from "../middleware/roles.js";
-import { translatorFor } from "../middleware/language.js";
+import { translatorFor } from "../locale.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { homeButton } from "../ui/cards.js";

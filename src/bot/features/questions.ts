@@ -12,7 +12,7 @@ import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Question } from "../../storage/questions.js";
 import type { UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { contentLang, translatorFor } from "../middleware/language.js";
+import { readers } from "../locale.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -39,9 +39,10 @@ type T = BotContext["t"];
 /** What became of a question; plain data, as conversation.external keeps it. */
 type Outcome = { kind: "sent" | "duplicate"; number: number } | { kind: "too-many"; count: number } | { kind: "failed" };
 
-export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store" | "settings" | "i18n">) {
+export function questionsFeature({ store, settings, i18n, catalog }: Pick<BotDeps, "store" | "settings" | "i18n" | "catalog">) {
   const feature = new Composer<BotContext>();
-  const staffT = translatorFor(i18n, STAFF_CHAT_LANG);
+  const readerFor = readers({ i18n, catalog });
+  const staffT = readerFor(STAFF_CHAT_LANG).t;
 
   /** Records the question and posts it in the staff chat; a question that could not be posted is forgotten. */
   async function submit(ctx: BotContext, text: string): Promise<Outcome> {
@@ -64,7 +65,8 @@ export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store
   }
 
   async function askFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
-    const t = translatorFor(i18n, ui);
+    const reader = readerFor(ui);
+    const { t } = reader;
     const cancel = keyboardOf([InlineKeyboard.text(t("questions-cancel-button"), questionButton.cancel)]);
     await ctx.reply(t("questions-ask-prompt", { max: MAX_QUESTION_LENGTH }), { reply_markup: cancel });
     for (;;) {
@@ -77,7 +79,7 @@ export function questionsFeature({ store, settings, i18n }: Pick<BotDeps, "store
         continue;
       }
       const outcome = await conversation.external((outside) => submit(outside, text!));
-      const view = outcomeView({ t, lang: contentLang(ui) }, outcome);
+      const view = outcomeView(reader, outcome);
       await update.reply(view.html, { parse_mode: "HTML", reply_markup: view.keyboard });
       return;
     }

@@ -13,7 +13,6 @@ import { daysUntil, planReminder } from "../../reminders/schedule.js";
 import { tashkentDate } from "../../time/tashkent.js";
 import type { Reminder } from "../../storage/reminders.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { callback, CANCEL_REMINDER_BUTTON, REMIND_BUTTON, REMINDER_CARD_BUTTON } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -43,10 +42,10 @@ export function reminderMessage(t: Translate, lang: Lang, program: ProgramEntry,
   return { html: withDeadlineNote(t, lang, program, deadline, head), keyboard };
 }
 
-export function remindersFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
+export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "settings">) {
   const feature = new Composer<BotContext>();
   const programOf = (ctx: BotContext, id: string) => {
-    const entry = knowledgeFor(ctx, catalog).byId.get(id);
+    const entry = ctx.kb.byId.get(id);
     return entry?.type === "program" ? entry : undefined;
   };
 
@@ -74,7 +73,7 @@ export function remindersFeature({ store, catalog, settings }: Pick<BotDeps, "st
   feature.callbackQuery(REMINDER_CARD_BUTTON, async (ctx) => {
     const program = programOf(ctx, ctx.match[1]!);
     if (!program) return staleButton(ctx);
-    await reply(ctx, entryView(ctx, knowledgeFor(ctx, catalog), program));
+    await reply(ctx, entryView(ctx, ctx.kb, program));
   });
 
   return feature;

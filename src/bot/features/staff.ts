@@ -8,7 +8,7 @@ import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext, BotDeps } from "../context.js";
 import { hideStaffCommands, showStaffCommands } from "../commands.js";
 import { endFlowsIn } from "../middleware/flows.js";
-import { contentLang } from "../middleware/language.js";
+import { contentLang } from "../locale.js";
 import { isolate } from "../ui/bidi.js";
 import { callback } from "../ui/callback-data.js";
 import { escapeHtml } from "../ui/html.js";

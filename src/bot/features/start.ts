@@ -5,7 +5,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { applyLanguage, fromTelegramLanguage, knowledgeFor } from "../middleware/language.js";
+import { applyLanguage, fromTelegramLanguage } from "../locale.js";
 import { callback, LANGUAGE_BUTTON } from "../ui/callback-data.js";
 import { entryView } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -31,7 +31,7 @@ function welcome(ctx: BotContext): View {
 
 const isUiLang = (value: string): value is UiLang => (UI_LANGS as readonly string[]).includes(value);
 
-export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalog">) {
+export function startFeature({ store }: Pick<BotDeps, "store">) {
   const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
@@ -39,7 +39,7 @@ export function startFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
     if (!known) return reply(ctx, languagePicker(ctx));
     if (ctx.user && !ctx.user.lang) store.users.setLanguage(ctx.user.id, known);
     // A deep link from a shared card (t.me/bot?start=<entry id>) opens that card.
-    const kb = knowledgeFor(ctx, catalog);
+    const { kb } = ctx;
     const entry = ctx.match ? kb.byId.get(ctx.match) : undefined;
     await reply(ctx, entry ? entryView(ctx, kb, entry) : welcome(ctx));
     if (!entry) await askAboutAnnouncementsOnce(ctx, store);

@@ -6,7 +6,6 @@
  */
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import { topicEntry } from "../../broadcast/audience.js";
-import type { KnowledgeBase } from "../../knowledge/load.js";
 import { renderBarChart, renderStackedBars } from "../../stats/chart.js";
 import { FLOWS, LATEST_BROADCASTS, NEW_USERS_DAYS, RECENT_DAYS, statsCharts, statsSections, TOP_ENTRIES, type Chart, type StatsData } from "../../stats/report.js";
 import { firstDayOf } from "../../storage/usage.js";
@@ -14,17 +13,16 @@ import { tashkentTime } from "../../time/tashkent.js";
 import type { Store } from "../../storage/store.js";
 import { audienceLabel } from "../broadcast/view.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { reply, sectionsToHtml } from "../ui/view.js";
 
-export function statsFeature({ store, catalog }: Pick<BotDeps, "store" | "catalog">) {
+export function statsFeature({ store }: Pick<BotDeps, "store">) {
   const feature = new Composer<BotContext>();
 
   // Students are refused before this (STAFF_COMMANDS in middleware/roles.ts).
   feature.chatType("private").command("stats", async (ctx) => {
     // Users seen a moment ago are still in the Store's batch: count them too.
     store.flush();
-    const data = collectStats(ctx, store, knowledgeFor(ctx, catalog));
+    const data = collectStats(ctx, store);
     const { title, sections } = statsSections(ctx.t, data);
     await reply(ctx, { html: sectionsToHtml(title, sections) });
     await sendCharts(ctx, statsCharts(ctx.t, data));
@@ -34,7 +32,8 @@ export function statsFeature({ store, catalog }: Pick<BotDeps, "store" | "catalo
 }
 
 /** Everything the report shows, titles in the staff member's language and script. */
-function collectStats(ctx: BotContext, store: Store, kb: KnowledgeBase, now = Date.now()): StatsData {
+function collectStats(ctx: BotContext, store: Store, now = Date.now()): StatsData {
+  const { kb } = ctx;
   const title = (id: string) => kb.byId.get(id)?.title[ctx.lang] ?? id;
   const since = firstDayOf(RECENT_DAYS, now);
   return {
@@ -50,7 +49,7 @@ function collectStats(ctx: BotContext, store: Store, kb: KnowledgeBase, now = Da
     ) as StatsData["flows"],
     broadcasts: store.broadcasts.recent(LATEST_BROADCASTS).map((b) => ({
       id: b.id,
-      audience: audienceLabel(ctx.t, kb, ctx.lang, b.audience),
+      audience: audienceLabel(ctx, b.audience),
       figures: store.broadcasts.figures(b.id),
     })),
   };

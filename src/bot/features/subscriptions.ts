@@ -10,7 +10,7 @@ import type { Entry } from "../../knowledge/schema.js";
 import type { Store } from "../../storage/store.js";
 import type { Topic } from "../../storage/subscriptions.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { fromTelegramLanguage, knowledgeFor } from "../middleware/language.js";
+import { fromTelegramLanguage } from "../locale.js";
 import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -57,9 +57,9 @@ export async function askAboutAnnouncementsOnce(ctx: BotContext, store: Store): 
   await reply(ctx, { html: ctx.t("subs-question"), keyboard });
 }
 
-export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" | "catalog">) {
+export function subscriptionsFeature({ store }: Pick<BotDeps, "store">) {
   const feature = new Composer<BotContext>();
-  const screen = (ctx: BotContext, page: number) => announcementsView(ctx, knowledgeFor(ctx, catalog), new Set(ctx.from ? store.subscriptions.topicsOf(ctx.from.id) : []), page);
+  const screen = (ctx: BotContext, page: number) => announcementsView(ctx, new Set(ctx.from ? store.subscriptions.topicsOf(ctx.from.id) : []), page);
 
   feature.command("announcements", (ctx) => reply(ctx, screen(ctx, 0)));
   feature.callbackQuery(ANNOUNCEMENTS_PAGE, (ctx) => show(ctx, screen(ctx, Number(ctx.match[1]))));
@@ -68,7 +68,7 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
     if (!ctx.from || !isTopic(topic)) return staleButton(ctx);
     // Switching off works even for an entry the department has since removed.
     if (store.subscriptions.topicsOf(ctx.from.id).includes(topic)) store.subscriptions.unsubscribe(ctx.from.id, topic);
-    else if (topic === "all" || topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang)) subscribe(ctx, store, topic);
+    else if (topic === "all" || topicTitle(ctx, topic)) subscribe(ctx, store, topic);
     else return staleButton(ctx);
     await show(ctx, screen(ctx, Number(ctx.match[1])));
   });
@@ -81,7 +81,7 @@ export function subscriptionsFeature({ store, catalog }: Pick<BotDeps, "store" |
   feature.callbackQuery(FOLLOW_BUTTON, async (ctx) => {
     const topic = ctx.match[1]!;
     if (!isTopic(topic)) return staleButton(ctx);
-    const title = topicTitle(knowledgeFor(ctx, catalog), topic, ctx.lang); // none for "all" or a removed entry
+    const title = topicTitle(ctx, topic); // none for "all" or a removed entry
     if (!title) return staleButton(ctx);
     subscribe(ctx, store, topic);
     await ctx.answerCallbackQuery({ text: ctx.t("subs-followed", { topic: title }) });
@@ -114,8 +114,8 @@ function pagesOf(kb: KnowledgeBase): { kind: "program" | "country"; entries: Ent
   return [...pages("program"), ...pages("country")];
 }
 
-function announcementsView(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic>, requested: number): View {
-  const pages = pagesOf(kb);
+function announcementsView(ctx: BotContext, topics: Set<Topic>, requested: number): View {
+  const pages = pagesOf(ctx.kb);
   // One page of topics a screen: the screens are a list of pages, a page at a time.
   const screen = pageOf(pages, requested, 1);
   const { index, items: [page] } = screen;
@@ -133,20 +133,20 @@ function announcementsView(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic
     jump,
     [...(topics.size > 0 ? [InlineKeyboard.text(ctx.t("subs-stop-all"), callback.stopAllTopics())] : []), homeButton(ctx)],
   );
-  return { html: [ctx.t("subs-title"), summary(ctx, kb, topics), ctx.t("subs-hint"), ...pageNumber(ctx.t, screen)].join("\n\n"), keyboard };
+  return { html: [ctx.t("subs-title"), summary(ctx, topics), ctx.t("subs-hint"), ...pageNumber(ctx.t, screen)].join("\n\n"), keyboard };
 }
 
 /** What the student hears about now, in words. */
-function summary(ctx: BotContext, kb: KnowledgeBase, topics: Set<Topic>): string {
+function summary(ctx: BotContext, topics: Set<Topic>): string {
   if (topics.has("all")) return ctx.t("subs-now-all");
   // In the screen's order; entries the department has removed are left out.
-  const titles = pagesOf(kb).flatMap((page) => page.entries.filter((e) => topics.has(`${page.kind}:${e.id}`)).map((e) => e.title[ctx.lang]));
+  const titles = pagesOf(ctx.kb).flatMap((page) => page.entries.filter((e) => topics.has(`${page.kind}:${e.id}`)).map((e) => e.title[ctx.lang]));
   return titles.length > 0 ? ctx.t("subs-now-some", { topics: escapeHtml(titles.join(", ")) }) : ctx.t("subs-now-none");
 }
 
 /** A program's or country's title; undefined for "all" or an entry no longer in the base. */
-function topicTitle(kb: KnowledgeBase, topic: Topic, lang: BotContext["lang"]): string | undefined {
+function topicTitle(ctx: BotContext, topic: Topic): string | undefined {
   const about = topicEntry(topic);
-  const entry = about && kb.byId.get(about.id);
-  return entry?.type === about?.kind ? entry?.title[lang] : undefined;
+  const entry = about && ctx.kb.byId.get(about.id);
+  return entry?.type === about?.kind ? entry?.title[ctx.lang] : undefined;
 }

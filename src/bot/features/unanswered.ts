@@ -15,7 +15,6 @@ import { withoutInvisibles } from "../../search/normalize.js";
 import type { OpenForm } from "../../storage/learning.js";
 import type { Store } from "../../storage/store.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { knowledgeFor } from "../middleware/language.js";
 import { callback } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -86,7 +85,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
   /** Which entry should have answered: the search's guesses first, then every entry, a page at a time. */
   function pickerView(ctx: BotContext, picker: number, forms: OpenForm[], requested: number): View {
     const [top] = forms as [OpenForm, ...OpenForm[]];
-    const kb = knowledgeFor(ctx, catalog);
+    const { kb } = ctx;
     const guesses = catalog.search(top.query, { limit: SEARCH_GUESSES, minScore: 0 }).results.map((hit) => hit.id);
     const ids = [...guesses, ...kb.entries.map((e) => e.id).filter((id) => !guesses.includes(id))];
     const page = pageOf(ids, requested);
@@ -128,7 +127,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
 
   feature.callbackQuery(ATTACH, async (ctx) => {
     const forms = store.learning.pickerForms(Number(ctx.match[1]));
-    const entry = knowledgeFor(ctx, catalog).byId.get(ctx.match[2]!);
+    const entry = ctx.kb.byId.get(ctx.match[2]!);
     if (!forms || !entry) return show(ctx, resolvedView(ctx));
     const aliases: LearnedAlias[] = [];
     for (const form of forms.slice(0, MAX_ALIASES)) {
