@@ -8,7 +8,8 @@ import { GrammyError } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import { LANGS, type Lang } from "../knowledge/schema.js";
 import type { StaffStore } from "../storage/staff.js";
-import { OWNER_COMMANDS, STAFF_COMMANDS, type Role } from "./middleware/roles.js";
+import type { Role } from "./context.js";
+import { OWNER_COMMANDS, STAFF_COMMANDS } from "./middleware/roles.js";
 
 export const COMMANDS = ["start", "eligibility", "apply", "programs", "countries", "contacts", "announcements", "stop", "language", "cancel", "help"] as const;
 

@@ -5,7 +5,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
-import type { BotContext, BotDeps } from "./context.js";
+import type { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
 import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast.js";

@@ -21,7 +21,8 @@ import { mostlyCyrillic } from "../search/language.js";
 import type { Store } from "../storage/store.js";
 import type { UiLang, UserRecord } from "../storage/users.js";
 import { uzbekTextToCyrillic } from "../text/translit.js";
-import type { BotContext, BotDeps } from "./context.js";
+import type { BotContext } from "./context.js";
+import type { BotDeps } from "./deps.js";
 
 export const contentLang = (ui: UiLang): Lang => (ui === "uz-cyrl" ? "uz" : ui);
 

@@ -6,7 +6,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { detectSmallTalk } from "../../search/small-talk.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { callback } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { italic } from "../ui/html.js";

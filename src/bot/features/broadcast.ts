@@ -15,7 +15,8 @@ import { countryTopic, isTopic, programTopic, topicEntry } from "../../broadcast
 import { formatTashkent, parseTashkentTime } from "../../time/tashkent.js";
 import type { Audience, Topic } from "../../storage/subscriptions.js";
 import { UI_LANGS, type UiLang } from "../../storage/users.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
 import { isStaffRole } from "../middleware/roles.js";
 import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";

@@ -7,7 +7,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatTashkent } from "../../time/tashkent.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView, cardFigures } from "../broadcast/view.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";

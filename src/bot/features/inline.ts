@@ -5,7 +5,8 @@
 import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import { programsOf } from "../../knowledge/load.js";
 import type { Entry } from "../../knowledge/schema.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { splitMessage } from "../ui/split.js";
 import { entryView } from "../ui/cards.js";
 import { excerpt } from "../ui/excerpt.js";

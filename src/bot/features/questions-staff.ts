@@ -6,7 +6,8 @@
  */
 import { Composer, GrammyError } from "grammy";
 import type { Question } from "../../storage/questions.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { isStaffRole } from "../middleware/roles.js";
 import { translatorFor } from "../locale.js";
 import { escapeHtml } from "../ui/html.js";

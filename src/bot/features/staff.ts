@@ -5,7 +5,8 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { hideStaffCommands, showStaffCommands } from "../commands.js";
 import { endFlowsIn } from "../middleware/flows.js";
 import { contentLang } from "../locale.js";

@@ -4,7 +4,8 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { UI_LANGS, type UiLang } from "../../storage/users.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { applyLanguage, fromTelegramLanguage } from "../locale.js";
 import { callback, LANGUAGE_BUTTON } from "../ui/callback-data.js";
 import { entryView } from "../ui/cards.js";

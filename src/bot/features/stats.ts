@@ -12,7 +12,8 @@ import { firstDayOf } from "../../storage/usage.js";
 import { tashkentTime } from "../../time/tashkent.js";
 import type { Store } from "../../storage/store.js";
 import { audienceLabel } from "../broadcast/view.js";
-import type { BotContext, BotDeps } from "../context.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
 import { reply, sectionsToHtml } from "../ui/view.js";
 
 export function statsFeature({ store }: Pick<BotDeps, "store">) {

@@ -5,10 +5,9 @@
  */
 import type { NextFunction } from "grammy";
 import type { Store } from "../../storage/store.js";
-import type { BotContext, StaffSettings } from "../context.js";
+import type { BotContext, Role } from "../context.js";
+import type { StaffSettings } from "../deps.js";
 import { STAFF_BUTTON } from "../ui/callback-data.js";
-
-export type Role = "owner" | "staff" | "student";
 
 /** Commands only staff see and may use; /staff is for owners only. */
 export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats", "close"] as const;

@@ -8,10 +8,10 @@
  */
 import { GrammyError, type InlineKeyboard, type MiddlewareFn } from "grammy";
 import type { InlineKeyboardButton, MaybeInaccessibleMessage } from "grammy/types";
-import { createHash } from "node:crypto";
 import type { Section } from "../../knowledge/describe.js";
 import type { BotContext } from "../context.js";
 import { bold, escapeHtml } from "./html.js";
+import { digest, ScreenMemory } from "./screen-memory.js";
 import { splitMessage } from "./split.js";
 
 export interface View {
@@ -33,32 +33,6 @@ export async function show(ctx: BotContext, view: View): Promise<void> {
   await send(ctx, parts, view.keyboard);
 }
 
-/**
- * The edits show() made, by message: which view it put there, pressed on which
- * state of the message. A button pressed again before the first press's edit
- * reached the user's app comes with that same state, though the message
- * already shows the view.
- */
-export class ScreenMemory {
-  private readonly edits = new Map<string, { pressedOn: string; view: string }>();
-
-  constructor(private readonly limit = 10_000) {}
-
-  /** Whether an earlier press on this very state of the message put `view` there. */
-  shows(message: MaybeInaccessibleMessage, view: View): boolean {
-    const edit = this.edits.get(keyOf(message));
-    return edit !== undefined && edit.pressedOn === stateOf(message) && edit.view === viewDigest(view);
-  }
-
-  /** After a successful edit of `message` (as it was when pressed) to `view`. */
-  record(message: MaybeInaccessibleMessage, view: View): void {
-    const key = keyOf(message);
-    this.edits.delete(key);
-    this.edits.set(key, { pressedOn: stateOf(message), view: viewDigest(view) });
-    if (this.edits.size > this.limit) this.edits.delete(this.edits.keys().next().value!);
-  }
-}
-
 /** Gives every update the bot's ScreenMemory (one per bot). */
 export function rememberScreens(): MiddlewareFn<BotContext> {
   const screens = new ScreenMemory();
@@ -70,11 +44,6 @@ export function rememberScreens(): MiddlewareFn<BotContext> {
 
 /** A view in a few bytes, to remember what a message shows. */
 export const viewDigest = (view: View): string => digest(JSON.stringify(view));
-const digest = (text: string) => createHash("sha256").update(text).digest("base64url");
-
-const keyOf = (message: MaybeInaccessibleMessage) => `${message.chat.id}:${message.message_id}`;
-const stateOf = (message: MaybeInaccessibleMessage) =>
-  "text" in message ? digest(JSON.stringify([message.edit_date, message.text, message.entities, message.reply_markup])) : "";
 
 /** Whether the pressed message, as Telegram showed it then, is `view` already: the same text and the same buttons. */
 function alreadyShows(message: MaybeInaccessibleMessage, view: View): boolean {
@@ -103,10 +72,11 @@ async function send(ctx: BotContext, parts: string[], keyboard?: InlineKeyboard)
 
 /** Edits in place, unless it shows `view` already; false when the message cannot be edited any more (too old, deleted), so the caller sends anew. */
 async function edit(ctx: BotContext, message: MaybeInaccessibleMessage, view: View): Promise<boolean> {
-  if (alreadyShows(message, view) || ctx.screens.shows(message, view)) return true;
+  const shown = viewDigest(view);
+  if (alreadyShows(message, view) || ctx.screens.shows(message, shown)) return true;
   try {
     await ctx.api.editMessageText(message.chat.id, message.message_id, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
-    ctx.screens.record(message, view);
+    ctx.screens.record(message, shown);
     return true;
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 400) {
