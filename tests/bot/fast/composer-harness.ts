@@ -78,6 +78,8 @@ export interface HarnessOptions {
   respond?: (call: Call) => Refusal | { result: unknown } | undefined;
   /** The error boundary (handleBotError); without it, an error in an update fails send(). */
   catch?: ErrorHandler<BotContext>;
+  /** Another harness's store, to see the bot after a restart; its owner closes it. By default a new in-memory one, closed when the test ends. */
+  store?: Store;
 }
 
 export interface ComposerHarness {
@@ -96,8 +98,11 @@ export function composerHarness(options: HarnessOptions = {}): ComposerHarness {
   const { catalog, i18n } = sharedDeps();
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const store = new Store(openDatabase(":memory:"), logger);
-  onTestFinished(() => store.close());
+  let store = options.store;
+  if (!store) {
+    const own = (store = new Store(openDatabase(":memory:"), logger));
+    onTestFinished(() => own.close());
+  }
   const deps: BotDeps = {
     token: "0:fast-test",
     store,
@@ -235,6 +240,12 @@ export function botMessage(fields: { chat?: "private" | "group"; from?: User; me
 export function press(data: string, { from = user(), message = botMessage({ from }) }: { from?: User; message?: Message } = {}): Update {
   const id = nextUpdateId();
   return { update_id: id, callback_query: { id: `cb${id}`, from, chat_instance: "1", data, message } };
+}
+
+/** An inline query ("@bot erasmus" typed in any chat). */
+export function inlineQuery(query: string, from = user()): Update {
+  const id = nextUpdateId();
+  return { update_id: id, inline_query: { id: `iq${id}`, from, query, offset: "" } };
 }
 
 /** The user blocked (kicked) or unblocked the bot in their private chat. */
