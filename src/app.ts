@@ -6,7 +6,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { registerCommands } from "./bot/commands.js";
+import { registerCommands, showAllStaffCommands } from "./bot/commands.js";
 import type { BotContext } from "./bot/context.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { Config } from "./config.js";
@@ -16,7 +16,6 @@ import { formatProblem, KnowledgeError } from "./knowledge/problems.js";
 import type { Logger } from "./logger.js";
 import { createDeliveryEngine } from "./bot/broadcast/delivery.js";
 import { ProgressBoard } from "./bot/broadcast/progress-board.js";
-import { showAllStaffCommands } from "./bot/features/staff.js";
 import { ChatPacer, pacedFetch, type PacedFetch } from "./bot/chat-pacing.js";
 import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./jobs/reminders.js";

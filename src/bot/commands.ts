@@ -9,6 +9,8 @@ import type { I18n } from "@grammyjs/i18n";
 import { LANGS, type Lang } from "../knowledge/schema.js";
 import type { StaffStore } from "../storage/staff.js";
 import type { Role } from "./context.js";
+import type { BotDeps } from "./deps.js";
+import { contentLang } from "./locale.js";
 import { OWNER_COMMANDS, STAFF_COMMANDS } from "./middleware/roles.js";
 
 export const COMMANDS = ["start", "eligibility", "apply", "programs", "countries", "contacts", "announcements", "stop", "language", "cancel", "help"] as const;
@@ -44,4 +46,19 @@ export async function hideStaffCommands(api: Api, staff: StaffStore, userId: num
     if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
   });
   staff.menuHidden(userId);
+}
+
+/**
+ * At start: every owner's and staff member's command menu (those who never
+ * started the bot get theirs at /start), and the students' menu back for
+ * anyone who is no longer staff or owner (ADMIN_IDS changed).
+ */
+export async function showAllStaffCommands<C extends Context>(api: Api, i18n: I18n<C>, { store, settings }: Pick<BotDeps, "store" | "settings">): Promise<void> {
+  const roles = new Map<number, "owner" | "staff">(store.staff.list().map((m) => [m.userId, "staff"]));
+  for (const id of settings.owners) roles.set(id, "owner");
+  for (const id of store.staff.menus()) if (!roles.has(id)) await hideStaffCommands(api, store.staff, id);
+  for (const [id, role] of roles) {
+    const user = store.users.get(id);
+    if (user) await showStaffCommands(api, i18n, store.staff, id, role, contentLang(user.lang ?? "en"));
+  }
 }

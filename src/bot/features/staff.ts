@@ -3,7 +3,6 @@
  * them from Telegram's contact chooser (a request_users button: no ids to
  * copy), and removing one. Staff get their commands in their own chat.
  */
-import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -94,20 +93,4 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
   });
 
   return feature;
-}
-
-/**
- * At start: every owner's and staff member's command menu (those who never
- * started the bot get theirs at /start), and the students' menu back for
- * anyone who is no longer staff or owner (ADMIN_IDS changed).
- */
-export async function showAllStaffCommands(api: BotContext["api"], i18n: I18n<BotContext>, deps: Pick<BotDeps, "store" | "settings">): Promise<void> {
-  const { store, settings } = deps;
-  const roles = new Map<number, "owner" | "staff">(store.staff.list().map((m) => [m.userId, "staff"]));
-  for (const id of settings.owners) roles.set(id, "owner");
-  for (const id of store.staff.menus()) if (!roles.has(id)) await hideStaffCommands(api, store.staff, id);
-  for (const [id, role] of roles) {
-    const user = store.users.get(id);
-    if (user) await showStaffCommands(api, i18n, store.staff, id, role, contentLang(user.lang ?? "en"));
-  }
 }
