@@ -1,6 +1,9 @@
 /**
  * The one place the bot is assembled. Tests, the terminal playground and
- * production all build it here, passing their own dependencies.
+ * production all build it here, passing their own dependencies. It is the only
+ * file that imports features (tests/architecture.test.ts), and registers them
+ * in the order they see an update; what several features use lives outside
+ * them, mostly in ui/.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";

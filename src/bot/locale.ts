@@ -36,6 +36,18 @@ export function fromTelegramLanguage(code: string | undefined): UiLang | undefin
 export const languageOfUser = (user: Pick<UserRecord, "lang" | "languageCode" | "guessedLang"> | undefined): UiLang =>
   user?.lang ?? fromTelegramLanguage(user?.languageCode ?? undefined) ?? user?.guessedLang ?? "uz";
 
+/**
+ * Keeps the user's Telegram language as theirs when they subscribe or set a
+ * reminder without having chosen one, as /start does: announcements are
+ * narrowed by it, and they and reminders are sent in it. A language guessed
+ * from what they typed is no choice and is not kept as one: deliveries follow
+ * the guess (guessedLang), which changes when they write in another language.
+ */
+export function rememberLanguage(ctx: BotContext, store: Store): void {
+  const telegram = fromTelegramLanguage(ctx.from?.language_code);
+  if (ctx.user && !ctx.user.lang && telegram) store.users.setLanguage(ctx.user.id, telegram);
+}
+
 /** What a reader of one language gets: an update's context is one, readerFor() makes one without it. */
 export type Reader = Pick<BotContext, "uiLang" | "lang" | "t" | "kb">;
 

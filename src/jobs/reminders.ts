@@ -12,8 +12,8 @@
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import { reminderMessage } from "../bot/features/reminders.js";
 import { languageOfUser, readers } from "../bot/locale.js";
+import { reminderMessage } from "../bot/ui/reminder-message.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Logger } from "../logger.js";
 import { daysUntil, planReminder } from "../reminders/schedule.js";

@@ -4,7 +4,12 @@
  */
 import type { LearnedAlias } from "../knowledge/learned-aliases.js";
 import type { Lang } from "../knowledge/schema.js";
+import { normalizedQuery } from "../search/group-queries.js";
+import { withoutInvisibles } from "../search/normalize.js";
 import type { Db } from "./database.js";
+
+/** Longer queries are questions for a person, not wordings to learn: they are not logged. */
+const MAX_LOGGED_LENGTH = 200;
 
 export interface LoggedQuery {
   id: number;
@@ -79,7 +84,15 @@ export class LearningStore {
     };
   }
 
-  /** Logs a query search had no confident answer to; returns its id. */
+  /** Logs a query search had no confident answer to; returns its id, or undefined when it is nothing to learn from. */
+  logUnconfident(userId: number | undefined, query: string, lang: Lang): number | undefined {
+    const normalized = normalizedQuery(query);
+    if (normalized === "" || query.length > MAX_LOGGED_LENGTH) return undefined;
+    // As staff read it, and as it may become an alias: without characters that show nothing.
+    return this.log(userId, withoutInvisibles(query).trim(), normalized, lang);
+  }
+
+  /** Logs a query as given, its normal form already made. */
   log(userId: number | undefined, query: string, normalized: string, lang: Lang, now = Date.now()): number {
     return Number(this.statements.log.run(userId ?? null, query, normalized, lang, now).lastInsertRowid);
   }

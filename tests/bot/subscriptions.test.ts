@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { programTopic } from "../../src/broadcast/audience.js";
 import type { BotContext } from "../../src/bot/context.js";
-import { stopAnnouncementsButton } from "../../src/bot/features/subscriptions.js";
 import { translatorFor } from "../../src/bot/locale.js";
+import { stopAnnouncementsButton } from "../../src/bot/ui/stop-announcements.js";
 import type { FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { createI18n } from "../../src/i18n.js";
 import { allButtons, eventually, withBot } from "./harness.js";

@@ -12,10 +12,9 @@ import { callback } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { italic } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
+import { helpView } from "../ui/main-menu.js";
+import { canAskDepartment, questionButton } from "../ui/questions.js";
 import { reply, type View } from "../ui/view.js";
-import { helpView } from "./menu.js";
-import { canAskDepartment, questionButton } from "./questions-ui.js";
-import { logUnconfident } from "./unanswered.js";
 
 /** Alternatives this close to the best are worth a button even when the engine is sure. */
 const CLOSE_ALTERNATIVE = 0.6;
@@ -36,7 +35,7 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
     const [best, ...others] = results;
     // What search could not answer confidently is what staff teach it next (/unanswered).
     // Only a statistic: if it cannot be written, the student is answered all the same (and asked to write their question).
-    const logId = !best || ambiguous ? store.bestEffort.run("unanswered query", () => logUnconfident(store, ctx.from?.id, text, lang)) : undefined;
+    const logId = !best || ambiguous ? store.bestEffort.run("unanswered query", () => store.learning.logUnconfident(ctx.from?.id, text, lang)) : undefined;
     if (!best) return reply(ctx, noAnswer(ctx, logId));
     ctx.log.debug({ entry: best.id, score: best.score, ambiguous }, "answered");
 

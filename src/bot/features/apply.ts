@@ -15,8 +15,8 @@ import { APPLY_CHOOSER_PAGE, callback } from "../ui/callback-data.js";
 import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
+import { staleButton } from "../ui/stale-button.js";
 import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
-import { staleButton } from "./menu.js";
 
 const PAGE = /^ap:([^:]+):(\d+)$/;
 const START = /^aps:(.+)$/;

@@ -12,8 +12,8 @@ import type { BotDeps } from "../deps.js";
 import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView, cardFigures } from "../broadcast/view.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
+import { staleButton } from "../ui/stale-button.js";
 import { reply, show, type View } from "../ui/view.js";
-import { staleButton } from "./menu.js";
 
 const LISTED = 10;
 const STATUS_KEY: Record<Broadcast["status"], string> = {

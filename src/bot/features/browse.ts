@@ -7,8 +7,8 @@ import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { BotContext } from "../context.js";
 import { COUNTRIES_PAGE, ENTRY_BUTTON, PROGRAMS_PAGE } from "../ui/callback-data.js";
 import { entryView, listView } from "../ui/cards.js";
+import { staleButton } from "../ui/stale-button.js";
 import { reply, show } from "../ui/view.js";
-import { staleButton } from "./menu.js";
 
 export function browseFeature() {
   const feature = new Composer<BotContext>();

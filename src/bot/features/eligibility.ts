@@ -25,8 +25,8 @@ import { callback, STEP_PAGE } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
+import { mainMenu } from "../ui/main-menu.js";
 import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
-import { mainMenu } from "./menu.js";
 
 export const ELIGIBILITY = "eligibility";
 const MAX_CERTIFICATES = 4;

@@ -13,9 +13,9 @@ import { translatorFor } from "../locale.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { homeButton } from "../ui/cards.js";
+import { STAFF_CHAT_LANG, studentName } from "../ui/questions.js";
 import { reply } from "../ui/view.js";
 import { excerpt } from "../ui/excerpt.js";
-import { STAFF_CHAT_LANG, studentName } from "./questions-ui.js";
 
 /** /questions shows this many, oldest first, and counts the rest. */
 const LIST_LIMIT = 20;

@@ -17,16 +17,10 @@ import { readers } from "../locale.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
+import { mainMenu } from "../ui/main-menu.js";
+import { ASK_LOGGED, markQuestionsOffered, questionButton, SEND_LOGGED, STAFF_CHAT_LANG, studentName } from "../ui/questions.js";
+import { staleButton } from "../ui/stale-button.js";
 import { show, type View } from "../ui/view.js";
-import { mainMenu, staleButton } from "./menu.js";
-import {
-  ASK_LOGGED,
-  markQuestionsOffered,
-  questionButton,
-  SEND_LOGGED,
-  STAFF_CHAT_LANG,
-  studentName,
-} from "./questions-ui.js";
 
 export const ASK_DEPARTMENT = "ask-department";
 /** Open questions a student may have at once: the staff chat is not flooded. */

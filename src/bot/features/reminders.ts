@@ -4,44 +4,25 @@
  * background job (src/jobs/reminders.ts). When the deadline is closer than
  * that, the student is told how many days are left and reminded at once.
  * Without a published date, the student is subscribed to the program's
- * announcements instead: the department announces its deadlines.
+ * announcements instead: the department announces its deadlines. The
+ * reminder itself is ui/reminder-message.ts.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { programTopic } from "../../broadcast/audience.js";
-import type { Lang, ProgramEntry } from "../../knowledge/schema.js";
-import { daysUntil, planReminder } from "../../reminders/schedule.js";
+import type { ProgramEntry } from "../../knowledge/schema.js";
+import { planReminder } from "../../reminders/schedule.js";
 import { tashkentDate } from "../../time/tashkent.js";
 import type { Reminder } from "../../storage/reminders.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { rememberLanguage } from "../locale.js";
 import { callback, CANCEL_REMINDER_BUTTON, REMIND_BUTTON, REMINDER_CARD_BUTTON } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
+import { daysLeft, withDeadlineNote } from "../ui/reminder-message.js";
+import { staleButton } from "../ui/stale-button.js";
 import { reply, show, type View } from "../ui/view.js";
-import { staleButton } from "./menu.js";
-import { rememberLanguage, subscribe } from "./subscriptions.js";
-
-type Translate = BotContext["t"];
-
-const daysLeft = (t: Translate, deadline: string, now: number) => t("remind-days-left", { days: daysUntil(deadline, now) });
-
-/** A line about a deadline, marked when the dates are to be confirmed, with that deadline's own note under it. */
-function withDeadlineNote(t: Translate, lang: Lang, program: ProgramEntry, deadline: string, line: string): string {
-  const { items, to_confirm } = program.program.deadlines;
-  const note = items.find((item) => item.date === deadline)?.note[lang];
-  return [to_confirm ? `${line} ${escapeHtml(t("card-marked-to-confirm"))}` : line, ...(note ? [escapeHtml(note)] : [])].join("\n");
-}
-
-/** The reminder itself, as the job sends it: the program's card and "How to apply" one tap away, as new messages (the reminder stays). */
-export function reminderMessage(t: Translate, lang: Lang, program: ProgramEntry, deadline: string, now: number): View {
-  const head = t("remind-message", { program: escapeHtml(program.title[lang]), deadline, left: daysLeft(t, deadline, now) });
-  const keyboard = keyboardOf(
-    [InlineKeyboard.text(t("remind-card-button", { program: program.title[lang] }), callback.reminderCard(program.id))],
-    [InlineKeyboard.text(t("card-apply-button"), callback.applyStart(program.id))],
-  );
-  return { html: withDeadlineNote(t, lang, program, deadline, head), keyboard };
-}
 
 export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "settings">) {
   const feature = new Composer<BotContext>();
@@ -53,13 +34,14 @@ export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "s
   feature.callbackQuery(REMIND_BUTTON, async (ctx) => {
     const program = programOf(ctx, ctx.match[1]!);
     if (!program || !ctx.from) return staleButton(ctx);
+    // The reminder, or the program's announcements when it has no date, go out in the user's language.
+    rememberLanguage(ctx, store);
     const now = Date.now();
     const plan = planReminder(program.program.deadlines.items.map((item) => item.date), settings.reminderDays, now);
     if (!plan) {
-      subscribe(ctx, store, programTopic(program.id));
+      if (ctx.user) store.subscriptions.subscribe(ctx.user.id, programTopic(program.id));
       return show(ctx, { html: ctx.t("remind-no-date", { program: escapeHtml(program.title[ctx.lang]) }), keyboard: keyboardOf(backRow(ctx, program)) });
     }
-    rememberLanguage(ctx, store);
     const added = store.reminders.add(ctx.from.id, program.id, plan.deadline, plan.remindAt);
     await show(ctx, confirmation(ctx, program, store.reminders.find(ctx.from.id, program.id, plan.deadline)!, added, now));
   });

@@ -1,8 +1,11 @@
 /**
  * /start and the language: greeting in the user's language (or asking for
- * it), and switching the language at any time (/language, the menu).
+ * it), and switching the language at any time (/language, the menu). After
+ * the first greeting, new users are asked once whether they want
+ * announcements; subscriptions.ts takes their answer.
  */
 import { Composer, InlineKeyboard } from "grammy";
+import type { Store } from "../../storage/store.js";
 import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -11,9 +14,8 @@ import { callback, LANGUAGE_BUTTON } from "../ui/callback-data.js";
 import { entryView } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
+import { mainMenu } from "../ui/main-menu.js";
 import { reply, show, type View } from "../ui/view.js";
-import { mainMenu } from "./menu.js";
-import { askAboutAnnouncementsOnce } from "./subscriptions.js";
 
 /**
  * The picker reads the same in every language (each language named in its own
@@ -28,6 +30,20 @@ function languagePicker(ctx: BotContext): View {
 function welcome(ctx: BotContext): View {
   const menu = mainMenu(ctx);
   return { html: `${ctx.t("start-welcome", { name: escapeHtml(ctx.from?.first_name ?? "") })}\n\n${menu.html}`, keyboard: menu.keyboard };
+}
+
+/** After a new user's first greeting: do they want announcements? Asked once ever, answered or not. */
+async function askAboutAnnouncementsOnce(ctx: BotContext, store: Store): Promise<void> {
+  const user = ctx.user;
+  if (!user || user.subscriptionAsked || ctx.chat?.type !== "private") return;
+  store.users.markSubscriptionAsked(user.id);
+  if (store.subscriptions.topicsOf(user.id).length > 0) return; // they already chose, from a card
+  const keyboard = keyboardOf(
+    [InlineKeyboard.text(ctx.t("subs-yes-all"), callback.announcementsYes())],
+    [InlineKeyboard.text(ctx.t("subs-choose-topics"), callback.announcements())],
+    [InlineKeyboard.text(ctx.t("subs-no-thanks"), callback.announcementsNo())],
+  );
+  await reply(ctx, { html: ctx.t("subs-question"), keyboard });
 }
 
 const isUiLang = (value: string): value is UiLang => (UI_LANGS as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 /**
  * Announcements: students choose what they hear about (everything, a program,
- * a country) from the menu, /announcements or a card, and new users are asked
- * once. /stop and the button under every announcement end them all.
+ * a country) from the menu, /announcements or a card, or answering the question
+ * new users are asked once (start.ts). /stop and the button under every
+ * announcement (ui/stop-announcements.ts) end them all.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { isTopic, topicEntry } from "../../broadcast/audience.js";
@@ -11,51 +12,20 @@ import type { Store } from "../../storage/store.js";
 import type { Topic } from "../../storage/subscriptions.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { fromTelegramLanguage } from "../locale.js";
+import { rememberLanguage } from "../locale.js";
 import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
-import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
+import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
+import { staleButton } from "../ui/stale-button.js";
 import { reply, show, type View } from "../ui/view.js";
-import { staleButton } from "./menu.js";
 
-/**
- * The button under every announcement the bot delivers; `t` translates into
- * the recipient's language (translatorFor(i18n, lang) outside an update).
- */
-export const stopAnnouncementsButton = (t: (key: string) => string): Button => InlineKeyboard.text(t("subs-stop-button"), callback.stopAnnouncements());
-
-/**
- * Keeps the user's Telegram language as theirs when they subscribe or set a
- * reminder without having chosen one, as /start does: announcements are
- * narrowed by it, and they and reminders are sent in it. A language guessed
- * from what they typed is no choice and is not kept as one: deliveries follow
- * the guess (guessedLang), which changes when they write in another language.
- */
-export function rememberLanguage(ctx: BotContext, store: Store): void {
-  const telegram = fromTelegramLanguage(ctx.from?.language_code);
-  if (ctx.user && !ctx.user.lang && telegram) store.users.setLanguage(ctx.user.id, telegram);
-}
-
-export function subscribe(ctx: BotContext, store: Store, topic: Topic): void {
+/** Subscribes the user, keeping their Telegram language as theirs (locale.ts: rememberLanguage). */
+function subscribe(ctx: BotContext, store: Store, topic: Topic): void {
   if (!ctx.user) return;
   rememberLanguage(ctx, store);
   store.subscriptions.subscribe(ctx.user.id, topic);
-}
-
-/** After a new user's first greeting: do they want announcements? Asked once ever, answered or not. */
-export async function askAboutAnnouncementsOnce(ctx: BotContext, store: Store): Promise<void> {
-  const user = ctx.user;
-  if (!user || user.subscriptionAsked || ctx.chat?.type !== "private") return;
-  store.users.markSubscriptionAsked(user.id);
-  if (store.subscriptions.topicsOf(user.id).length > 0) return; // they already chose, from a card
-  const keyboard = keyboardOf(
-    [InlineKeyboard.text(ctx.t("subs-yes-all"), callback.announcementsYes())],
-    [InlineKeyboard.text(ctx.t("subs-choose-topics"), callback.announcements())],
-    [InlineKeyboard.text(ctx.t("subs-no-thanks"), callback.announcementsNo())],
-  );
-  await reply(ctx, { html: ctx.t("subs-question"), keyboard });
 }
 
 export function subscriptionsFeature({ store }: Pick<BotDeps, "store">) {

@@ -1,19 +1,17 @@
 /**
  * The bot learns. Every query search could not answer confidently is logged
- * (answers.ts calls logUnconfident); /unanswered shows the most asked ones,
- * near-duplicates grouped, and with two taps a staff member attaches one to
- * the entry that should have answered it: the wordings the picker showed
- * (never one sent after it opened) become learned aliases of that entry, the
- * search index is rebuilt at once, and the group is marked resolved.
+ * (answers.ts, by store.learning.logUnconfident); /unanswered shows the most
+ * asked ones, near-duplicates grouped, and with two taps a staff member
+ * attaches one to the entry that should have answered it: the wordings the
+ * picker showed (never one sent after it opened) become learned aliases of
+ * that entry, the search index is rebuilt at once, and the group is marked
+ * resolved.
  * `npm run kb:export-aliases` writes the aliases into the files.
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { sameAlias, type LearnedAlias } from "../../knowledge/learned-aliases.js";
-import type { Lang } from "../../knowledge/schema.js";
-import { groupQueries, normalizedQuery } from "../../search/group-queries.js";
-import { withoutInvisibles } from "../../search/normalize.js";
+import { groupQueries } from "../../search/group-queries.js";
 import type { OpenForm } from "../../storage/learning.js";
-import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { callback } from "../ui/callback-data.js";
@@ -24,8 +22,6 @@ import { pageButtons, pageOf } from "../ui/paging.js";
 import { reply, show, type View } from "../ui/view.js";
 import { excerpt } from "../ui/excerpt.js";
 
-/** Longer queries are questions for a person, not wordings to learn: they are not logged. */
-const MAX_LOGGED_LENGTH = 200;
 /** The most asked forms grouped for /unanswered (grouping compares every pair). */
 const FORMS_CONSIDERED = 300;
 const GROUPS_SHOWN = 10;
@@ -47,14 +43,6 @@ const GROUP = /^s\/ug:(\d+):(\d+)$/;
 const PAGE = /^s\/up:(\d+):(\d+)$/;
 const ATTACH = /^s\/ua:(\d+):(.+)$/;
 const DISMISS = /^s\/ud:(\d+)$/;
-
-/** Logs a query search had no confident answer to; returns its id, or undefined when it is nothing to learn from. */
-export function logUnconfident(store: Store, userId: number | undefined, query: string, lang: Lang): number | undefined {
-  const normalized = normalizedQuery(query);
-  if (normalized === "" || query.length > MAX_LOGGED_LENGTH) return undefined;
-  // As staff read it, and as it may become an alias: without characters that show nothing.
-  return store.learning.log(userId, withoutInvisibles(query).trim(), normalized, lang);
-}
 
 export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
   const feature = new Composer<BotContext>();

@@ -1,12 +1,14 @@
 /**
- * What the student side and the staff side of "Ask the department" share:
- * button data, the menu's button, and how a student is named to staff.
+ * "Ask the department" as the rest of the bot meets it: button data, where it
+ * is offered (private chats) and the menu's button, shared by the main menu,
+ * the "not found" answer and the questions features; and how a student is
+ * named to staff, shared by the student's and the staff's side.
  */
 import { InlineKeyboard, type NextFunction } from "grammy";
 import type { UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
-import { isolate } from "../ui/bidi.js";
-import { escapeHtml } from "../ui/html.js";
+import { isolate } from "./bidi.js";
+import { escapeHtml } from "./html.js";
 
 /** The staff chat is one room for everyone: its posts are in English (locales/en/questions.ftl). */
 export const STAFF_CHAT_LANG: UiLang = "en";
