@@ -4,8 +4,9 @@
  * features see it — ctx.log, the translations, the user's record and language
  * (bot/locale.ts), the screen memory — then the middleware or composers under
  * test. Updates go in with bot.handleUpdate; every request the bot makes is
- * caught before it leaves, recorded as Telegram would receive it, and answered
- * with a plausible result (or the error a test asks for).
+ * caught by its HTTP client (no socket is opened), recorded as Telegram would
+ * receive it (the JSON body), and answered with a plausible result (or the
+ * error a test asks for).
  *
  *   const h = composerHarness({ use: (deps) => [guardStaffTools(deps.settings, deps.store)] });
  *   const calls = await h.send(command("stats"));
@@ -44,13 +45,25 @@ export const BOT_INFO: UserFromGetMe = {
   has_main_web_app: false,
 } as UserFromGetMe;
 
-let shared: { catalog: Catalog; i18n: BotDeps["i18n"] } | undefined;
-/** The shipped knowledge base and the translations, loaded once per test file. */
-export function sharedDeps() {
-  return (shared ??= { catalog: new Catalog(KNOWLEDGE_DIR), i18n: createI18n<BotContext>() });
+let catalog: Catalog | undefined;
+let i18n: BotDeps["i18n"] | undefined;
+/**
+ * The shipped knowledge base and the translations, loaded once per test file.
+ * The catalog is read when first used (loading it takes most of a second):
+ * middleware tests seldom need it, resolveLanguage only to guess a language.
+ */
+export function sharedDeps(): { catalog: Catalog; i18n: BotDeps["i18n"] } {
+  return { catalog: lazyCatalog, i18n: (i18n ??= createI18n<BotContext>()) };
 }
+const realCatalog = () => (catalog ??= new Catalog(KNOWLEDGE_DIR));
+const lazyCatalog = new Proxy({} as Catalog, {
+  get: (_, key) => {
+    const value: unknown = Reflect.get(realCatalog(), key);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(realCatalog()) : value;
+  },
+});
 
-/** One request the bot made, as Telegram would receive it (JSON: an InlineKeyboard is its inline_keyboard, unset fields absent). */
+/** One request the bot made, as Telegram would receive it (its JSON body: an InlineKeyboard is its inline_keyboard, unset fields absent). */
 export interface Call {
   method: string;
   payload: Record<string, unknown>;
@@ -65,8 +78,11 @@ export interface Refusal {
 export const refusal = (error_code: number, description: string): Refusal => ({ ok: false, error_code, description });
 
 export interface HarnessOptions {
-  /** What is under test, installed after the common middleware; given the deps to build features and middleware with. */
-  use?: Middleware<BotContext>[] | ((deps: BotDeps) => Middleware<BotContext>[]);
+  /**
+   * What is under test, installed after the common middleware; given the deps to build features and middleware with,
+   * and the bot's API transformers (`transformers`), which flowStorage installs again in the flows' own contexts.
+   */
+  use?: Middleware<BotContext>[] | ((deps: BotDeps, apiTransformers: Transformer[]) => Middleware<BotContext>[]);
   /** Installed before the common middleware, where createBot has them (chatScope stops group chatter before any of it). */
   first?: Middleware<BotContext>[];
   /** Without trackUsers and resolveLanguage: ctx.t is then the i18n plugin's own, from the Telegram language. Default true. */
@@ -103,6 +119,18 @@ export function composerHarness(options: HarnessOptions = {}): ComposerHarness {
     const own = (store = new Store(openDatabase(":memory:"), logger));
     onTestFinished(() => own.close());
   }
+  const sent: Call[] = [];
+  const nextMessageId = new Map<number | string, number>();
+  // The capture is the HTTP client itself, under every API transformer and every Api (a flow's own too), as the
+  // production pacer is: it sees what really leaves, not the calls a conversation replays from its log.
+  const capture = (url: string, init: { body?: unknown }) => {
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const payload = typeof init.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : { multipart: true };
+    const call: Call = { method, payload };
+    sent.push(call);
+    const answer = options.respond?.(call) ?? { result: defaultResult(call, nextMessageId) };
+    return Promise.resolve({ json: () => Promise.resolve("ok" in answer ? answer : { ok: true, result: answer.result }) });
+  };
   const deps: BotDeps = {
     token: "0:fast-test",
     store,
@@ -111,20 +139,13 @@ export function composerHarness(options: HarnessOptions = {}): ComposerHarness {
     i18n,
     settings: { owners: [], reminderDays: 7, ...options.settings },
     progressBoard: new ProgressBoard(store.broadcasts),
-    fetch: (() => Promise.reject(new Error("the fast test layer makes no HTTP requests"))) as unknown as PacedFetch,
+    fetch: capture as unknown as PacedFetch,
     wakeJobs: () => {},
   };
 
-  const bot = new Bot<BotContext>(deps.token, { botInfo: BOT_INFO });
-  const sent: Call[] = [];
-  const nextMessageId = new Map<number | string, number>();
-  bot.api.config.use((_prev, method, payload) => {
-    const call: Call = { method, payload: JSON.parse(JSON.stringify(payload ?? {})) as Record<string, unknown> };
-    sent.push(call);
-    const answer = options.respond?.(call) ?? { result: defaultResult(call, nextMessageId) };
-    return Promise.resolve("ok" in answer ? answer : { ok: true, result: answer.result }) as never;
-  });
-  for (const transformer of options.transformers?.(deps) ?? []) bot.api.config.use(transformer);
+  const bot = new Bot<BotContext>(deps.token, { botInfo: BOT_INFO, client: { fetch: deps.fetch } });
+  const apiTransformers = options.transformers?.(deps) ?? [];
+  for (const transformer of apiTransformers) bot.api.config.use(transformer);
 
   bot.use(...(options.first ?? []));
   bot.use((ctx, next) => {
@@ -135,7 +156,7 @@ export function composerHarness(options: HarnessOptions = {}): ComposerHarness {
   bot.use(i18n);
   if (options.locale !== false) bot.use(trackUsers(store), resolveLanguage(catalog, store));
   bot.use(rememberScreens());
-  bot.use(...(typeof options.use === "function" ? options.use(deps) : (options.use ?? [])));
+  bot.use(...(typeof options.use === "function" ? options.use(deps, apiTransformers) : (options.use ?? [])));
 
   return {
     bot,
