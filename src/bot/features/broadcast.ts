@@ -18,6 +18,7 @@ import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
+import { leaveFlow } from "../middleware/leave-flow.js";
 import { isStaffRole } from "../middleware/roles.js";
 import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
 import { callback } from "../ui/callback-data.js";
@@ -230,16 +231,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
   }
 
   // Leaving: /cancel or Cancel ends the flow; any other command or button leaves it for that.
-  feature.use(async (ctx, next) => {
-    if (ctx.chatId === undefined || ctx.conversation.active(BROADCAST) === 0) return next();
-    const cancel = ctx.hasCommand("cancel") || ctx.callbackQuery?.data === CANCEL;
-    const command = ctx.message?.text?.startsWith("/") ?? false;
-    const elsewhere = ctx.callbackQuery?.data !== undefined && !STEP.test(ctx.callbackQuery.data);
-    if (!cancel && !command && !elsewhere) return next();
-    await ctx.conversation.exit(BROADCAST);
-    if (cancel) return void (await ctx.reply(ctx.t("bc-cancelled")));
-    return next();
-  });
+  feature.use(leaveFlow(BROADCAST, { cancel: CANCEL, ownButton: (data) => STEP.test(data), cancelled: (ctx) => ctx.reply(ctx.t("bc-cancelled")) }));
   feature.use(createConversation(broadcastFlow, BROADCAST));
   feature.chatType("private").command("broadcast", async (ctx) => {
     await ctx.conversation.exitAll();

@@ -21,6 +21,7 @@ import type { UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
+import { leaveFlow } from "../middleware/leave-flow.js";
 import { callback, STEP_PAGE } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
@@ -95,17 +96,16 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
   }
 
   // Leaving: /cancel or its button ends the flow; /start, /language, any command or a button outside the flow leaves it for that.
+  feature.use(
+    leaveFlow(ELIGIBILITY, {
+      cancel: callback.cancel(),
+      ownButton: (data) => data.startsWith("el:"),
+      cancelled: (ctx) => ctx.reply(ctx.t("elig-cancelled"), { reply_markup: mainMenu(ctx).keyboard }),
+    }),
+  );
+  // /cancel outside the flow: the main menu.
   feature.use(async (ctx, next) => {
-    if (ctx.chatId === undefined || ctx.conversation.active(ELIGIBILITY) === 0) {
-      if (ctx.hasCommand("cancel")) return void (await ctx.reply(mainMenu(ctx).html, { reply_markup: mainMenu(ctx).keyboard }));
-      return next();
-    }
-    const command = ctx.message?.text?.startsWith("/");
-    const cancel = ctx.hasCommand("cancel") || ctx.callbackQuery?.data === callback.cancel();
-    const navigation = ctx.callbackQuery?.data !== undefined && !ctx.callbackQuery.data.startsWith("el:");
-    if (!cancel && !command && !navigation) return next();
-    await ctx.conversation.exit(ELIGIBILITY);
-    if (cancel) return void (await ctx.reply(ctx.t("elig-cancelled"), { reply_markup: mainMenu(ctx).keyboard }));
+    if (ctx.hasCommand("cancel")) return void (await ctx.reply(mainMenu(ctx).html, { reply_markup: mainMenu(ctx).keyboard }));
     return next();
   });
   feature.use(createConversation(eligibilityFlow, ELIGIBILITY));

@@ -14,6 +14,7 @@ import type { UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
+import { leaveFlow } from "../middleware/leave-flow.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -85,14 +86,12 @@ export function questionsFeature({ store, settings, i18n, catalog }: Pick<BotDep
   feature.use(markQuestionsOffered);
 
   // Leaving the flow: Cancel ends it; any other button or command leaves it for that.
-  feature.use(async (ctx, next) => {
-    if (ctx.chatId === undefined || ctx.conversation.active(ASK_DEPARTMENT) === 0) return next();
-    const cancel = ctx.hasCommand("cancel") || ctx.callbackQuery?.data === questionButton.cancel;
-    if (!cancel && !ctx.callbackQuery && !ctx.message?.text?.startsWith("/")) return next();
-    await ctx.conversation.exit(ASK_DEPARTMENT);
-    if (cancel) return show(ctx, { html: ctx.t("questions-cancelled"), keyboard: mainMenu(ctx).keyboard });
-    return next();
-  });
+  feature.use(
+    leaveFlow(ASK_DEPARTMENT, {
+      cancel: questionButton.cancel,
+      cancelled: (ctx) => show(ctx, { html: ctx.t("questions-cancelled"), keyboard: mainMenu(ctx).keyboard }),
+    }),
+  );
   feature.use(createConversation(askFlow, ASK_DEPARTMENT));
 
   feature.callbackQuery(questionButton.write, async (ctx) => {
