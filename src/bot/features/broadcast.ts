@@ -59,13 +59,8 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
 
     /** The next press of this flow's buttons; typed text gets `hint` (buttons are the answer here). */
     async function press(hint: string): Promise<string> {
-      for (;;) {
-        const update = await conversation.wait();
-        const match = update.callbackQuery?.data?.match(STEP);
-        if (match) return match[1]!;
-        if (update.message) await update.reply(hint);
-        else if (!update.callbackQuery) await conversation.skip();
-      }
+      const pressed = await conversation.waitForCallbackQuery(STEP, { otherwise: (update) => update.message && update.reply(hint) });
+      return STEP.exec(pressed.callbackQuery.data)![1]!;
     }
 
     /** All subscribers, one language, or one topic (a program or a country, in pages), each with how many it reaches. */
@@ -144,16 +139,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
     }
 
     await ctx.reply(t("bc-ask-message", { audience: who.label, count: who.count }), { reply_markup: keyboardOf([cancelButton]) });
-    let first: Message;
-    for (;;) {
-      const update = await conversation.wait();
-      if (update.message && isCopyable(update.message)) {
-        first = update.message;
-        break;
-      }
-      if (update.message) await update.reply(t("bc-not-copyable"));
-      else if (!update.callbackQuery) await conversation.skip();
-    }
+    const { message: first } = await conversation.waitFor("message").and((update) => isCopyable(update.message), { otherwise: (update) => update.reply(t("bc-not-copyable")) });
 
     // An album arrives as several messages sharing a media_group_id: the preview counts them as they come.
     const messageIds = [first.message_id];
@@ -169,22 +155,17 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
       [InlineKeyboard.text(t("bc-button-schedule"), step("schedule")), cancelButton],
     );
     const preview = await ctx.reply(previewText(), { parse_mode: "HTML", reply_markup: previewKeyboard, reply_parameters: { message_id: first.message_id } });
-    let choice: string;
-    for (;;) {
-      const update = await conversation.wait();
-      const part = update.message;
-      if (part?.media_group_id !== undefined && part.media_group_id === first.media_group_id) {
-        messageIds.push(part.message_id);
+    const albumPart = (update: Context) => update.message?.media_group_id !== undefined && update.message.media_group_id === first.media_group_id;
+    const chosen = (update: Context) => update.callbackQuery?.data?.match(STEP)?.[1];
+    let choice: string | undefined;
+    while (choice !== "now" && choice !== "schedule") {
+      const update = await conversation.waitUntil((u) => albumPart(u) || chosen(u) === "now" || chosen(u) === "schedule", {
+        otherwise: (u) => u.message && u.reply(t("bc-use-buttons")),
+      });
+      if (albumPart(update)) {
+        messageIds.push(update.message!.message_id);
         await ctx.api.editMessageText(preview.chat.id, preview.message_id, previewText(), { parse_mode: "HTML", reply_markup: previewKeyboard });
-        continue;
-      }
-      const match = update.callbackQuery?.data?.match(STEP);
-      if (match && (match[1] === "now" || match[1] === "schedule")) {
-        choice = match[1];
-        break;
-      }
-      if (part) await update.reply(t("bc-use-buttons"));
-      else if (!update.callbackQuery) await conversation.skip();
+      } else choice = chosen(update);
     }
 
     let scheduledAt: number | null = null;
@@ -193,13 +174,8 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
         reply_markup: keyboardOf([cancelButton]),
       });
       for (;;) {
-        const update = await conversation.wait();
-        const text = update.message?.text;
-        if (text === undefined) {
-          if (!update.callbackQuery) await conversation.skip();
-          continue;
-        }
-        const parsed = parseTashkentTime(text, await conversation.now());
+        const update = await conversation.waitFor("message:text");
+        const parsed = parseTashkentTime(update.message.text, await conversation.now());
         if (parsed.ok) {
           scheduledAt = parsed.at;
           break;
