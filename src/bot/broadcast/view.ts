@@ -18,15 +18,6 @@ import type { View } from "../ui/view.js";
 
 type T = BotContext["t"];
 
-export const broadcastButton = {
-  open: (id: number) => callback.staff(`bc:open:${id}`),
-  pause: (id: number) => callback.staff(`bc:pause:${id}`),
-  resume: (id: number) => callback.staff(`bc:resume:${id}`),
-  cancel: (id: number) => callback.staff(`bc:cancel:${id}`),
-  confirmCancel: (id: number) => callback.staff(`bc:cancel!:${id}`),
-  resend: (id: number) => callback.staff(`bc:resend:${id}`),
-};
-export const BROADCAST_BUTTON = /^s\/bc:(open|pause|resume|cancel|cancel!|resend):(\d+)$/;
 
 /** "All subscribers", "Subscribers of KOICA", narrowed to a language if chosen. */
 export function audienceLabel({ t, kb, lang }: Reader, audience: Audience): string {
@@ -84,17 +75,17 @@ export function broadcastView(reader: Reader, broadcast: Broadcast, progress: Ca
 
 function controls(t: T, broadcast: Broadcast, resendable: number): InlineKeyboard {
   const id = broadcast.id;
-  const cancel = InlineKeyboard.text(t("bc-button-cancel"), broadcastButton.cancel(id));
+  const cancel = InlineKeyboard.text(t("bc-button-cancel"), callback.broadcast("cancel", id));
   switch (broadcast.status) {
     case "scheduled":
       return keyboardOf([cancel]);
     case "running":
-      return keyboardOf([InlineKeyboard.text(t("bc-button-pause"), broadcastButton.pause(id)), cancel]);
+      return keyboardOf([InlineKeyboard.text(t("bc-button-pause"), callback.broadcast("pause", id)), cancel]);
     case "paused":
-      return keyboardOf([InlineKeyboard.text(t("bc-button-resume"), broadcastButton.resume(id)), cancel]);
+      return keyboardOf([InlineKeyboard.text(t("bc-button-resume"), callback.broadcast("resume", id)), cancel]);
     case "done":
     case "cancelled":
-      return keyboardOf(resendable > 0 ? [InlineKeyboard.text(t("bc-button-resend", { count: resendable }), broadcastButton.resend(id))] : []);
+      return keyboardOf(resendable > 0 ? [InlineKeyboard.text(t("bc-button-resend", { count: resendable }), callback.broadcast("resend", id))] : []);
   }
 }
 

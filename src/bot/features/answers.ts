@@ -13,7 +13,7 @@ import { entryView, homeButton } from "../ui/cards.js";
 import { italic } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { helpView } from "../ui/main-menu.js";
-import { canAskDepartment, questionButton } from "../ui/questions.js";
+import { canAskDepartment } from "../ui/questions.js";
 import { reply, type View } from "../ui/view.js";
 
 /** Alternatives this close to the best are worth a button even when the engine is sure. */
@@ -57,7 +57,7 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
 
 /** "I don't know", the contacts, and (when the department takes questions) asking it this very query. */
 function noAnswer(ctx: BotContext, logId: number | undefined): View {
-  const ask = canAskDepartment(ctx) ? [InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? questionButton.write : questionButton.ask(logId))] : [];
+  const ask = canAskDepartment(ctx) ? [InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? callback.questionWrite() : callback.questionAsk(logId))] : [];
   const keyboard = keyboardOf(ask, [InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT)), homeButton(ctx)]);
   return { html: `${ctx.t("search-no-answer")}\n\n${ctx.t("search-no-answer-hint")}`, keyboard };
 }

@@ -11,16 +11,12 @@ import { programsOf } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { APPLY_CHOOSER_PAGE, callback } from "../ui/callback-data.js";
+import { callback } from "../ui/callback-data.js";
 import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 import { staleButton } from "../ui/stale-button.js";
 import { reply, sectionsToHtml, show, type View } from "../ui/view.js";
-
-const PAGE = /^ap:([^:]+):(\d+)$/;
-const START = /^aps:(.+)$/;
-const TICK = /^ck:([^:]+):(\d+)$/;
 
 export function applyFeature({ store }: Pick<BotDeps, "store">) {
   const feature = new Composer<BotContext>();
@@ -30,22 +26,24 @@ export function applyFeature({ store }: Pick<BotDeps, "store">) {
   };
 
   feature.command("apply", (ctx) => reply(ctx, chooser(ctx)));
-  feature.callbackQuery(APPLY_CHOOSER_PAGE, (ctx) => show(ctx, chooser(ctx, Number(ctx.match[1] ?? 0))));
-  feature.callbackQuery(PAGE, async (ctx) => {
-    const entry = program(ctx, ctx.match[1]!);
+  feature.callbackQuery(callback.applyChooser.pattern, (ctx) => show(ctx, chooser(ctx, callback.applyChooser.read(ctx.match).page)));
+  feature.callbackQuery(callback.applyPage.pattern, async (ctx) => {
+    const pressed = callback.applyPage.read(ctx.match);
+    const entry = program(ctx, pressed.id);
     if (!entry) return staleButton(ctx);
-    countProgress(store, ctx, entry, Number(ctx.match[2]));
-    await show(ctx, page(ctx, entry, Number(ctx.match[2]), checked(ctx, entry)));
+    countProgress(store, ctx, entry, pressed.page);
+    await show(ctx, page(ctx, entry, pressed.page, checked(ctx, entry)));
   });
-  feature.callbackQuery(START, async (ctx) => {
-    const entry = program(ctx, ctx.match[1]!);
+  feature.callbackQuery(callback.applyStart.pattern, async (ctx) => {
+    const entry = program(ctx, callback.applyStart.read(ctx.match).id);
     if (!entry) return staleButton(ctx);
     countProgress(store, ctx, entry, 0);
     await reply(ctx, page(ctx, entry, 0, checked(ctx, entry)));
   });
-  feature.callbackQuery(TICK, async (ctx) => {
-    const entry = program(ctx, ctx.match[1]!);
-    const document = entry?.program.documents.items[Number(ctx.match[2])];
+  feature.callbackQuery(callback.tick.pattern, async (ctx) => {
+    const pressed = callback.tick.read(ctx.match);
+    const entry = program(ctx, pressed.id);
+    const document = entry?.program.documents.items[pressed.document];
     if (!entry || !document || !ctx.from) return staleButton(ctx);
     store.ticks.toggle(ctx.from.id, entry.id, document.id);
     await show(ctx, page(ctx, entry, documentsPage(entry), checked(ctx, entry)));

@@ -27,9 +27,7 @@ import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "../ui/paging.js";
 
 export const BROADCAST = "broadcast";
-const STEP = /^s\/bcf:(.+)$/;
-const step = (value: string) => callback.staff(`bcf:${value}`);
-const CANCEL = step("cancel");
+const CANCEL = callback.broadcastStep("cancel");
 
 type Flow = Conversation<BotContext, Context>;
 const TIME_PROBLEM = { format: "bc-time-format", past: "bc-time-past", "too-far": "bc-time-too-far" } as const;
@@ -59,8 +57,8 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
 
     /** The next press of this flow's buttons; typed text gets `hint` (buttons are the answer here). */
     async function press(hint: string): Promise<string> {
-      const pressed = await conversation.waitForCallbackQuery(STEP, { otherwise: (update) => update.message && update.reply(hint) });
-      return STEP.exec(pressed.callbackQuery.data)![1]!;
+      const pressed = await conversation.waitForCallbackQuery(callback.broadcastStep.pattern, { otherwise: (update) => update.message && update.reply(hint) });
+      return callback.broadcastStep.read(pressed.match).value;
     }
 
     /** All subscribers, one language, or one topic (a program or a country, in pages), each with how many it reaches. */
@@ -69,7 +67,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
         const count = (audience: Audience) => store.subscriptions.countAudience(audience);
         return { all: count({ topic: "all" }), langs: UI_LANGS.map((lang) => ({ lang, count: count({ topic: "all", lang }) })) };
       });
-      const button = (label: string, value: string) => InlineKeyboard.text(label, step(value));
+      const button = (label: string, value: string) => InlineKeyboard.text(label, callback.broadcastStep(value));
       /**
        * A page of the topics with their counts, read when shown: a large base
        * has thousands, too many to count at once or to keep in the flow's state.
@@ -90,7 +88,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
         return {
           index: page.index,
           text: [t("bc-ask-topic"), ...pageNumber(t, page)].join("\n\n"),
-          keyboard: keyboardOf(...rowsOf(buttons, 2), pageButtons(t, page, (n) => step(`tp:${n}`)), [cancelButton]),
+          keyboard: keyboardOf(...rowsOf(buttons, 2), pageButtons(t, page, (n) => callback.broadcastStep(`tp:${n}`)), [cancelButton]),
         };
       };
       /** A topic of a button, while its program or country is still in the base. */
@@ -151,12 +149,12 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
         escapeHtml(messageIds.length > 1 ? t("bc-preview-album", { count: messageIds.length }) : t("bc-preview-message")),
       ].join("\n");
     const previewKeyboard = keyboardOf(
-      [InlineKeyboard.text(t("bc-button-send-now", { count: who.count }), step("now"))],
-      [InlineKeyboard.text(t("bc-button-schedule"), step("schedule")), cancelButton],
+      [InlineKeyboard.text(t("bc-button-send-now", { count: who.count }), callback.broadcastStep("now"))],
+      [InlineKeyboard.text(t("bc-button-schedule"), callback.broadcastStep("schedule")), cancelButton],
     );
     const preview = await ctx.reply(previewText(), { parse_mode: "HTML", reply_markup: previewKeyboard, reply_parameters: { message_id: first.message_id } });
     const albumPart = (update: Context) => update.message?.media_group_id !== undefined && update.message.media_group_id === first.media_group_id;
-    const chosen = (update: Context) => update.callbackQuery?.data?.match(STEP)?.[1];
+    const chosen = (update: Context) => callback.broadcastStep.parse(update.callbackQuery?.data)?.value;
     let choice: string | undefined;
     while (choice !== "now" && choice !== "schedule") {
       const update = await conversation.waitUntil((u) => albumPart(u) || chosen(u) === "now" || chosen(u) === "schedule", {
@@ -207,7 +205,7 @@ export function broadcastFeature({ store, catalog, i18n, wakeJobs }: Pick<BotDep
   }
 
   // Leaving: /cancel or Cancel ends the flow; any other command or button leaves it for that.
-  feature.use(leaveFlow(BROADCAST, { cancel: CANCEL, ownButton: (data) => STEP.test(data), cancelled: (ctx) => ctx.reply(ctx.t("bc-cancelled")) }));
+  feature.use(leaveFlow(BROADCAST, { cancel: CANCEL, ownButton: (data) => callback.broadcastStep.parse(data) !== undefined, cancelled: (ctx) => ctx.reply(ctx.t("bc-cancelled")) }));
   feature.use(createConversation(broadcastFlow, BROADCAST));
   feature.chatType("private").command("broadcast", async (ctx) => {
     await ctx.conversation.exitAll();

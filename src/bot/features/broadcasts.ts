@@ -9,7 +9,8 @@ import { formatTashkent } from "../../time/tashkent.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { audienceLabel, BROADCAST_BUTTON, broadcastButton, broadcastView, cardFigures } from "../broadcast/view.js";
+import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
+import { callback } from "../ui/callback-data.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { staleButton } from "../ui/stale-button.js";
@@ -41,13 +42,12 @@ export function broadcastsFeature({ store, wakeJobs, progressBoard }: Pick<BotDe
         ctx.t("bc-list-line", { id: b.id, when, status: ctx.t(STATUS_KEY[b.status]), audience: audienceLabel(ctx, b.audience), sent: f.sent, total: f.total, blocked: f.blocked, failed: f.failed }),
       );
     });
-    const buttons = recent.map((b) => InlineKeyboard.text(`#${b.id}`, broadcastButton.open(b.id)));
+    const buttons = recent.map((b) => InlineKeyboard.text(`#${b.id}`, callback.broadcast("open", b.id)));
     return { html: [escapeHtml(ctx.t("bc-list-title")), ...lines].join("\n\n"), keyboard: keyboardOf(...rowsOf(buttons, 5)) };
   }
 
-  feature.callbackQuery(BROADCAST_BUTTON, async (ctx) => {
-    const action = ctx.match[1]!;
-    const id = Number(ctx.match[2]);
+  feature.callbackQuery(callback.broadcast.pattern, async (ctx) => {
+    const { action, id } = callback.broadcast.read(ctx.match);
     const broadcast = store.broadcasts.get(id);
     if (!broadcast) return staleButton(ctx);
     let notice: string | undefined;
@@ -61,8 +61,8 @@ export function broadcastsFeature({ store, wakeJobs, progressBoard }: Pick<BotDe
       case "cancel": {
         const pending = store.broadcasts.figures(id).pending;
         const confirm = keyboardOf([
-          InlineKeyboard.text(ctx.t("bc-button-confirm-cancel"), broadcastButton.confirmCancel(id)),
-          InlineKeyboard.text(ctx.t("bc-button-keep"), broadcastButton.open(id)),
+          InlineKeyboard.text(ctx.t("bc-button-confirm-cancel"), callback.broadcast("cancel!", id)),
+          InlineKeyboard.text(ctx.t("bc-button-keep"), callback.broadcast("open", id)),
         ]);
         // A new message: the live progress message is re-edited every few seconds and would swallow the question.
         return reply(ctx, { html: escapeHtml(ctx.t("bc-confirm-cancel", { id, pending })), keyboard: confirm });

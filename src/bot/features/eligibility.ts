@@ -22,7 +22,7 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
 import { leaveFlow } from "../middleware/leave-flow.js";
-import { callback, STEP_PAGE } from "../ui/callback-data.js";
+import { callback, isFlowButton } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
@@ -98,8 +98,8 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
   // Leaving: /cancel or its button ends the flow; /start, /language, any command or a button outside the flow leaves it for that.
   feature.use(
     leaveFlow(ELIGIBILITY, {
-      cancel: callback.cancel(),
-      ownButton: (data) => data.startsWith("el:"),
+      cancel: callback.flowCancel(),
+      ownButton: isFlowButton,
       cancelled: (ctx) => ctx.reply(ctx.t("elig-cancelled"), { reply_markup: mainMenu(ctx).keyboard }),
     }),
   );
@@ -111,7 +111,7 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
   feature.use(createConversation(eligibilityFlow, ELIGIBILITY));
   feature.command("eligibility", (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));
   feature.callbackQuery(callback.eligibility(), (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));
-  feature.callbackQuery(/^elg:(.+)$/, (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang, ctx.match[1]));
+  feature.callbackQuery(callback.eligibilityFor.pattern, (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang, callback.eligibilityFor.read(ctx.match).id));
   return feature;
 }
 
@@ -163,8 +163,8 @@ function resultMessage(t: T, kb: KnowledgeBase, lang: Lang, verdicts: ProgramVer
 function asker(conversation: Flow, ctx: Context, t: T) {
   let previous: Checkpoint | undefined;
   const controls = (key: string, back: Checkpoint | undefined) => [
-    ...(back ? [InlineKeyboard.text(t("elig-back"), callback.step(key, "back"))] : []),
-    InlineKeyboard.text(t("elig-cancel"), callback.cancel()),
+    ...(back ? [InlineKeyboard.text(t("elig-back"), callback.flowAnswer(key, "back"))] : []),
+    InlineKeyboard.text(t("elig-cancel"), callback.flowCancel()),
   ];
 
   /** Where Back leads from the question starting now. */
@@ -183,10 +183,10 @@ function asker(conversation: Flow, ctx: Context, t: T) {
 
   /** This question's button value in an answer, if it is one; its Back rewinds. */
   async function pressed(update: Context, key: string, back: Checkpoint | undefined): Promise<string | undefined> {
-    const match = update.callbackQuery?.data?.match(/^el:([^:]+):(.+)$/);
-    if (match?.[1] !== key) return undefined;
-    if (match[2] === "back" && back) await conversation.rewind(back);
-    return match[2];
+    const match = callback.flowAnswer.parse(update.callbackQuery?.data);
+    if (match?.step !== key) return undefined;
+    if (match.value === "back" && back) await conversation.rewind(back);
+    return match.value;
   }
 
   return {
@@ -203,10 +203,10 @@ function asker(conversation: Flow, ctx: Context, t: T) {
       always: readonly (readonly [label: string, value: V])[] = [],
     ): Promise<V> {
       const back = begin();
-      const button = ([label, value]: readonly [string, V]) => InlineKeyboard.text(label, callback.step(key, value));
+      const button = ([label, value]: readonly [string, V]) => InlineKeyboard.text(label, callback.flowAnswer(key, value));
       const screen = (n: number) => {
         const page = pageOf(options, n);
-        const keyboard = keyboardOf(...rowsOf(page.items.map(button), perRow), pageButtons(t, page, (p) => callback.stepPage(key, p)), ...rowsOf(always.map(button), perRow), controls(key, back));
+        const keyboard = keyboardOf(...rowsOf(page.items.map(button), perRow), pageButtons(t, page, (p) => callback.flowPage(key, p)), ...rowsOf(always.map(button), perRow), controls(key, back));
         return { text: [question, ...pageNumber(t, page)].join("\n\n"), keyboard, page: page.index };
       };
       // The page each message of this question shows: a page is turned by editing the message pressed.
@@ -216,12 +216,12 @@ function asker(conversation: Flow, ctx: Context, t: T) {
       await send(current.text, current);
       for (let misses = 0; ; ) {
         const update = await answer();
-        const turn = update.callbackQuery?.data?.match(STEP_PAGE);
+        const turn = callback.flowPage.parse(update.callbackQuery?.data);
         const message = update.callbackQuery?.message;
-        if (turn?.[1] === key && message) {
+        if (turn?.step === key && message) {
           // Only this question's own messages, and only to another page: Telegram refuses an edit that changes nothing.
           const shown = shownOn.get(message.message_id);
-          current = screen(Number(turn[2]));
+          current = screen(turn.page);
           if (shown !== undefined && shown !== current.page) {
             await ctx.api.editMessageText(message.chat.id, message.message_id, current.text, { reply_markup: current.keyboard });
             shownOn.set(message.message_id, current.page);
@@ -249,7 +249,7 @@ function asker(conversation: Flow, ctx: Context, t: T) {
       suggestNow = false,
     ): Promise<R> {
       const back = begin();
-      const suggested = keyboardOf(...rowsOf(suggestions.map(([label, value]) => InlineKeyboard.text(label, callback.step(key, value))), 5), controls(key, back));
+      const suggested = keyboardOf(...rowsOf(suggestions.map(([label, value]) => InlineKeyboard.text(label, callback.flowAnswer(key, value))), 5), controls(key, back));
       await ctx.reply(question, { reply_markup: suggestNow ? suggested : keyboardOf(controls(key, back)) });
       for (let failures = 0; ; ) {
         const update = await answer();

@@ -15,11 +15,12 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers } from "../locale.js";
 import { leaveFlow } from "../middleware/leave-flow.js";
+import { callback } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
 import { mainMenu } from "../ui/main-menu.js";
-import { ASK_LOGGED, markQuestionsOffered, questionButton, SEND_LOGGED, STAFF_CHAT_LANG, studentName } from "../ui/questions.js";
+import { markQuestionsOffered, STAFF_CHAT_LANG, studentName } from "../ui/questions.js";
 import { staleButton } from "../ui/stale-button.js";
 import { show, type View } from "../ui/view.js";
 
@@ -63,7 +64,7 @@ export function questionsFeature({ store, settings, i18n, catalog }: Pick<BotDep
   async function askFlow(conversation: Flow, ctx: Context, ui: UiLang): Promise<void> {
     const reader = readerFor(ui);
     const { t } = reader;
-    const cancel = keyboardOf([InlineKeyboard.text(t("questions-cancel-button"), questionButton.cancel)]);
+    const cancel = keyboardOf([InlineKeyboard.text(t("questions-cancel-button"), callback.questionCancel())]);
     await ctx.reply(t("questions-ask-prompt", { max: MAX_QUESTION_LENGTH }), { reply_markup: cancel });
     for (;;) {
       const update = await conversation.wait();
@@ -88,34 +89,34 @@ export function questionsFeature({ store, settings, i18n, catalog }: Pick<BotDep
   // Leaving the flow: Cancel ends it; any other button or command leaves it for that.
   feature.use(
     leaveFlow(ASK_DEPARTMENT, {
-      cancel: questionButton.cancel,
+      cancel: callback.questionCancel(),
       cancelled: (ctx) => show(ctx, { html: ctx.t("questions-cancelled"), keyboard: mainMenu(ctx).keyboard }),
     }),
   );
   feature.use(createConversation(askFlow, ASK_DEPARTMENT));
 
-  feature.callbackQuery(questionButton.write, async (ctx) => {
+  feature.callbackQuery(callback.questionWrite(), async (ctx) => {
     if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("questions-private-only"), show_alert: true });
     // Only one flow at a time: asking leaves "Am I eligible?" midway.
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(ASK_DEPARTMENT, ctx.uiLang);
   });
   // A "not found" answer's button: the query is shown, and sent with one more tap.
-  feature.callbackQuery(ASK_LOGGED, async (ctx) => {
-    const logged = store.learning.get(Number(ctx.match[1]));
+  feature.callbackQuery(callback.questionAsk.pattern, async (ctx) => {
+    const logged = store.learning.get(callback.questionAsk.read(ctx.match).log);
     if (!logged || logged.userId !== ctx.from.id) return staleButton(ctx);
     const keyboard = keyboardOf([
-      InlineKeyboard.text(ctx.t("questions-send-button"), questionButton.send(logged.id)),
-      InlineKeyboard.text(ctx.t("questions-cancel-button"), questionButton.cancel),
+      InlineKeyboard.text(ctx.t("questions-send-button"), callback.questionSend(logged.id)),
+      InlineKeyboard.text(ctx.t("questions-cancel-button"), callback.questionCancel()),
     ]);
     await show(ctx, { html: ctx.t("questions-confirm", { question: escapeHtml(logged.query) }), keyboard });
   });
-  feature.callbackQuery(SEND_LOGGED, async (ctx) => {
-    const logged = store.learning.get(Number(ctx.match[1]));
+  feature.callbackQuery(callback.questionSend.pattern, async (ctx) => {
+    const logged = store.learning.get(callback.questionSend.read(ctx.match).log);
     if (!logged || logged.userId !== ctx.from.id) return staleButton(ctx);
     await show(ctx, outcomeView(ctx, await submit(ctx, logged.query)));
   });
-  feature.callbackQuery(questionButton.cancel, (ctx) => show(ctx, { html: ctx.t("questions-cancelled"), keyboard: mainMenu(ctx).keyboard }));
+  feature.callbackQuery(callback.questionCancel(), (ctx) => show(ctx, { html: ctx.t("questions-cancelled"), keyboard: mainMenu(ctx).keyboard }));
   return feature;
 }
 

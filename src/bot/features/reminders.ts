@@ -16,7 +16,7 @@ import type { Reminder } from "../../storage/reminders.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rememberLanguage } from "../locale.js";
-import { callback, CANCEL_REMINDER_BUTTON, REMIND_BUTTON, REMINDER_CARD_BUTTON } from "../ui/callback-data.js";
+import { callback } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -31,8 +31,8 @@ export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "s
     return entry?.type === "program" ? entry : undefined;
   };
 
-  feature.callbackQuery(REMIND_BUTTON, async (ctx) => {
-    const program = programOf(ctx, ctx.match[1]!);
+  feature.callbackQuery(callback.remind.pattern, async (ctx) => {
+    const program = programOf(ctx, callback.remind.read(ctx.match).id);
     if (!program || !ctx.from) return staleButton(ctx);
     // The reminder, or the program's announcements when it has no date, go out in the user's language.
     rememberLanguage(ctx, store);
@@ -46,15 +46,15 @@ export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "s
     await show(ctx, confirmation(ctx, program, store.reminders.find(ctx.from.id, program.id, plan.deadline)!, added, now));
   });
 
-  feature.callbackQuery(CANCEL_REMINDER_BUTTON, async (ctx) => {
-    const program = programOf(ctx, ctx.match[1]!);
+  feature.callbackQuery(callback.cancelReminder.pattern, async (ctx) => {
+    const program = programOf(ctx, callback.cancelReminder.read(ctx.match).id);
     if (!program || !ctx.from) return staleButton(ctx);
     store.reminders.cancel(ctx.from.id, program.id);
     await show(ctx, { html: ctx.t("remind-cancelled", { program: escapeHtml(program.title[ctx.lang]) }), keyboard: keyboardOf(backRow(ctx, program)) });
   });
 
-  feature.callbackQuery(REMINDER_CARD_BUTTON, async (ctx) => {
-    const program = programOf(ctx, ctx.match[1]!);
+  feature.callbackQuery(callback.reminderCard.pattern, async (ctx) => {
+    const program = programOf(ctx, callback.reminderCard.read(ctx.match).id);
     if (!program) return staleButton(ctx);
     await reply(ctx, entryView(ctx, ctx.kb, program));
   });

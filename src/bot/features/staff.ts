@@ -17,8 +17,6 @@ import { reply, show, type View } from "../ui/view.js";
 
 /** Identifies our "choose a person" button's answer (Telegram echoes it back). */
 const ADD_REQUEST_ID = 1;
-const REMOVE_BUTTON = /^s\/st:rm:(\d+)$/;
-const ADD_BUTTON = callback.staff("st:add");
 
 export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
   const feature = new Composer<BotContext>();
@@ -28,8 +26,8 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
     const members = store.staff.list();
     const lines = members.map((m) => `• ${escapeHtml(isolate(m.name))} (<code>${m.userId}</code>)`);
     const html = [escapeHtml(ctx.t("staff-title", { count: members.length })), ...lines, escapeHtml(ctx.t("staff-owners-note"))].join("\n");
-    const remove = members.map((m) => [InlineKeyboard.text(ctx.t("staff-remove-button", { name: isolate(m.name) }), callback.staff(`st:rm:${m.userId}`))]);
-    return { html, keyboard: keyboardOf(...remove, [InlineKeyboard.text(ctx.t("staff-add-button"), ADD_BUTTON)]) };
+    const remove = members.map((m) => [InlineKeyboard.text(ctx.t("staff-remove-button", { name: isolate(m.name) }), callback.staffRemove(m.userId))]);
+    return { html, keyboard: keyboardOf(...remove, [InlineKeyboard.text(ctx.t("staff-add-button"), callback.staffAdd())]) };
   }
 
   /** Refused in roles.ts for students; staff who are not owners are refused here. */
@@ -43,7 +41,7 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
   // Sent in the staff group, it tells the owner the value for STAFF_CHAT_ID.
   feature.command("chatid", (ctx) => ctx.reply(ctx.t("staff-chat-id", { id: String(ctx.chat.id) }), { parse_mode: "HTML" }));
 
-  feature.callbackQuery(ADD_BUTTON, async (ctx) => {
+  feature.callbackQuery(callback.staffAdd(), async (ctx) => {
     if (!(await ownersOnly(ctx))) return;
     const chooser = new Keyboard()
       .requestUsers(ctx.t("staff-choose-person"), ADD_REQUEST_ID, { user_is_bot: false, request_name: true, request_username: true })
@@ -75,9 +73,9 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
     await ctx.reply(ctx.t("staff-choose-cancelled"), { reply_markup: { remove_keyboard: true } });
   });
 
-  feature.callbackQuery(REMOVE_BUTTON, async (ctx) => {
+  feature.callbackQuery(callback.staffRemove.pattern, async (ctx) => {
     if (!(await ownersOnly(ctx))) return;
-    const userId = Number(ctx.match[1]);
+    const userId = callback.staffRemove.read(ctx.match).user;
     if (store.staff.remove(userId)) {
       // A /broadcast they left midway is not theirs to finish: added again, they start afresh.
       endFlowsIn(store, userId);

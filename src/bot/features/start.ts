@@ -10,7 +10,7 @@ import { UI_LANGS, type UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { applyLanguage, fromTelegramLanguage } from "../locale.js";
-import { callback, LANGUAGE_BUTTON } from "../ui/callback-data.js";
+import { callback } from "../ui/callback-data.js";
 import { entryView } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
@@ -64,8 +64,8 @@ export function startFeature({ store }: Pick<BotDeps, "store">) {
 
   feature.command("language", (ctx) => reply(ctx, languagePicker(ctx)));
   feature.callbackQuery(callback.languages(), (ctx) => show(ctx, languagePicker(ctx)));
-  feature.callbackQuery(LANGUAGE_BUTTON, async (ctx) => {
-    const chosen = ctx.match[1]!;
+  feature.callbackQuery(callback.language.pattern, async (ctx) => {
+    const chosen = callback.language.read(ctx.match).lang;
     if (!isUiLang(chosen)) return show(ctx, languagePicker(ctx));
     if (ctx.from) store.users.setLanguage(ctx.from.id, chosen);
     applyLanguage(ctx, chosen);

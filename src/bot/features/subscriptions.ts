@@ -13,7 +13,7 @@ import type { Topic } from "../../storage/subscriptions.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rememberLanguage } from "../locale.js";
-import { ANNOUNCEMENTS_PAGE, callback, FOLLOW_BUTTON, TOGGLE_TOPIC_BUTTON } from "../ui/callback-data.js";
+import { callback } from "../ui/callback-data.js";
 import { homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
@@ -33,15 +33,15 @@ export function subscriptionsFeature({ store }: Pick<BotDeps, "store">) {
   const screen = (ctx: BotContext, page: number) => announcementsView(ctx, new Set(ctx.from ? store.subscriptions.topicsOf(ctx.from.id) : []), page);
 
   feature.command("announcements", (ctx) => reply(ctx, screen(ctx, 0)));
-  feature.callbackQuery(ANNOUNCEMENTS_PAGE, (ctx) => show(ctx, screen(ctx, Number(ctx.match[1]))));
-  feature.callbackQuery(TOGGLE_TOPIC_BUTTON, async (ctx) => {
-    const topic = ctx.match[2]!;
+  feature.callbackQuery(callback.announcements.pattern, (ctx) => show(ctx, screen(ctx, callback.announcements.read(ctx.match).page)));
+  feature.callbackQuery(callback.toggleTopic.pattern, async (ctx) => {
+    const { page, topic } = callback.toggleTopic.read(ctx.match);
     if (!ctx.from || !isTopic(topic)) return staleButton(ctx);
     // Switching off works even for an entry the department has since removed.
     if (store.subscriptions.topicsOf(ctx.from.id).includes(topic)) store.subscriptions.unsubscribe(ctx.from.id, topic);
     else if (topic === "all" || topicTitle(ctx, topic)) subscribe(ctx, store, topic);
     else return staleButton(ctx);
-    await show(ctx, screen(ctx, Number(ctx.match[1])));
+    await show(ctx, screen(ctx, page));
   });
   feature.callbackQuery(callback.stopAllTopics(), async (ctx) => {
     if (ctx.from) store.subscriptions.unsubscribeAll(ctx.from.id);
@@ -49,8 +49,8 @@ export function subscriptionsFeature({ store }: Pick<BotDeps, "store">) {
   });
 
   // From a program's or a country's card: the card stays, a short note confirms.
-  feature.callbackQuery(FOLLOW_BUTTON, async (ctx) => {
-    const topic = ctx.match[1]!;
+  feature.callbackQuery(callback.follow.pattern, async (ctx) => {
+    const { topic } = callback.follow.read(ctx.match);
     if (!isTopic(topic)) return staleButton(ctx);
     const title = topicTitle(ctx, topic); // none for "all" or a removed entry
     if (!title) return staleButton(ctx);
@@ -91,7 +91,7 @@ function announcementsView(ctx: BotContext, topics: Set<Topic>, requested: numbe
   const screen = pageOf(pages, requested, 1);
   const { index, items: [page] } = screen;
   const toggle = (topic: Topic, label: string) =>
-    InlineKeyboard.text(ctx.t(topics.has(topic) ? "subs-on" : "subs-off", { topic: label }), callback.toggleTopic(topic, index));
+    InlineKeyboard.text(ctx.t(topics.has(topic) ? "subs-on" : "subs-off", { topic: label }), callback.toggleTopic(index, topic));
   const topicButtons = (page?.entries ?? []).map((e) => toggle(`${page!.kind}:${e.id}`, e.title[ctx.lang]));
   // Previous and Next through the pages, and a jump to the other kind's first page.
   const firstOf = (kind: "program" | "country") => pages.findIndex((p) => p.kind === kind);

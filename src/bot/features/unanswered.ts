@@ -30,19 +30,6 @@ const SEARCH_GUESSES = 5;
 const MAX_ALIASES = 5;
 const BUTTON_QUERY_LENGTH = 40;
 
-const data = {
-  list: () => callback.staff("uq"),
-  /** A group of the list, by one of its queries: a picker of its forms as they are now. */
-  group: (id: number, page: number) => callback.staff(`ug:${id}:${page}`),
-  /** A picker's pages and actions, by the picker (learning.savePicker): they act on what it showed. */
-  page: (picker: number, page: number) => callback.staff(`up:${picker}:${page}`),
-  attach: (picker: number, entryId: string) => callback.staff(`ua:${picker}:${entryId}`),
-  dismiss: (picker: number) => callback.staff(`ud:${picker}`),
-};
-const GROUP = /^s\/ug:(\d+):(\d+)$/;
-const PAGE = /^s\/up:(\d+):(\d+)$/;
-const ATTACH = /^s\/ua:(\d+):(.+)$/;
-const DISMISS = /^s\/ud:(\d+)$/;
 
 export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "store" | "catalog" | "settings">) {
   const feature = new Composer<BotContext>();
@@ -66,7 +53,7 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
       return others.length > 0 ? `${line} ${ctx.t("unanswered-variants", { count: forms.length })}` : line;
     });
     const buttons = groups.map((forms, i) => [
-      InlineKeyboard.text(`${i + 1}. ${excerpt(forms[0]!.query, BUTTON_QUERY_LENGTH)} (${forms.reduce((sum, f) => sum + f.count, 0)})`, data.group(forms[0]!.id, 0)),
+      InlineKeyboard.text(`${i + 1}. ${excerpt(forms[0]!.query, BUTTON_QUERY_LENGTH)} (${forms.reduce((sum, f) => sum + f.count, 0)})`, callback.unansweredGroup(forms[0]!.id, 0)),
     ]);
     return { html: [ctx.t("unanswered-title", { count: total }), ...lines].join("\n"), keyboard: keyboardOf(...buttons, [homeButton(ctx)]) };
   }
@@ -80,9 +67,9 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
     const page = pageOf(ids, requested);
     const entryButtons = page.items.map((id) => {
       const title = kb.byId.get(id)!.title[ctx.lang];
-      return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, data.attach(picker, id))];
+      return [InlineKeyboard.text(guesses.includes(id) ? ctx.t("unanswered-guess-button", { title }) : title, callback.unansweredAttach(picker, id))];
     });
-    const navigation = pageButtons(ctx.t, page, (n) => data.page(picker, n));
+    const navigation = pageButtons(ctx.t, page, (n) => callback.unansweredPage(picker, n));
     const count = forms.reduce((sum, f) => sum + f.count, 0);
     const variants = forms.slice(1, MAX_ALIASES).map((f) => `<i>${escapeHtml(f.query)}</i>`);
     if (forms.length > MAX_ALIASES) variants.push("…");
@@ -91,32 +78,34 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
       ...(variants.length > 0 ? [ctx.t("unanswered-pick-variants", { list: variants.join(", ") })] : []),
       ctx.t("unanswered-pick-hint", { page: page.index + 1, pages: page.pages }),
     ].join("\n\n");
-    const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), data.dismiss(picker)), InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())];
+    const actions = [InlineKeyboard.text(ctx.t("unanswered-dismiss-button"), callback.unansweredDismiss(picker)), InlineKeyboard.text(ctx.t("unanswered-back-button"), callback.unanswered())];
     return { html, keyboard: keyboardOf(...entryButtons, navigation, actions) };
   }
 
-  const resolvedView = (ctx: BotContext): View => ({ html: ctx.t("unanswered-gone"), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+  const resolvedView = (ctx: BotContext): View => ({ html: ctx.t("unanswered-gone"), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), callback.unanswered())]) });
 
   feature.command("unanswered", (ctx) => {
     if (ctx.chat.type !== "private" && ctx.chat.id !== settings.staffChatId) return reply(ctx, { html: ctx.t("questions-private-command") });
     return reply(ctx, listView(ctx));
   });
-  feature.callbackQuery(data.list(), (ctx) => show(ctx, listView(ctx)));
-  feature.callbackQuery(GROUP, (ctx) => {
-    const forms = groupOf(Number(ctx.match[1]));
+  feature.callbackQuery(callback.unanswered(), (ctx) => show(ctx, listView(ctx)));
+  feature.callbackQuery(callback.unansweredGroup.pattern, (ctx) => {
+    const { group, page } = callback.unansweredGroup.read(ctx.match);
+    const forms = groupOf(group);
     if (!forms) return show(ctx, resolvedView(ctx));
     // The picker is kept as shown: a wording students send meanwhile is not what staff read, and is never learned from it.
-    return show(ctx, pickerView(ctx, store.learning.savePicker(forms), forms, Number(ctx.match[2])));
+    return show(ctx, pickerView(ctx, store.learning.savePicker(forms), forms, page));
   });
-  feature.callbackQuery(PAGE, (ctx) => {
-    const picker = Number(ctx.match[1]);
+  feature.callbackQuery(callback.unansweredPage.pattern, (ctx) => {
+    const { picker, page } = callback.unansweredPage.read(ctx.match);
     const forms = store.learning.pickerForms(picker);
-    return show(ctx, forms ? pickerView(ctx, picker, forms, Number(ctx.match[2])) : resolvedView(ctx));
+    return show(ctx, forms ? pickerView(ctx, picker, forms, page) : resolvedView(ctx));
   });
 
-  feature.callbackQuery(ATTACH, async (ctx) => {
-    const forms = store.learning.pickerForms(Number(ctx.match[1]));
-    const entry = ctx.kb.byId.get(ctx.match[2]!);
+  feature.callbackQuery(callback.unansweredAttach.pattern, async (ctx) => {
+    const pressed = callback.unansweredAttach.read(ctx.match);
+    const forms = store.learning.pickerForms(pressed.picker);
+    const entry = ctx.kb.byId.get(pressed.entry);
     if (!forms || !entry) return show(ctx, resolvedView(ctx));
     const aliases: LearnedAlias[] = [];
     for (const form of forms.slice(0, MAX_ALIASES)) {
@@ -134,14 +123,14 @@ export function unansweredFeature({ store, catalog, settings }: Pick<BotDeps, "s
       aliases: aliases.map((a) => `<i>${escapeHtml(a.alias)}</i> (${a.lang})`).join(", "),
       count: resolved,
     });
-    await show(ctx, { html, keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+    await show(ctx, { html, keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), callback.unanswered())]) });
   });
 
-  feature.callbackQuery(DISMISS, async (ctx) => {
-    const forms = store.learning.pickerForms(Number(ctx.match[1]));
+  feature.callbackQuery(callback.unansweredDismiss.pattern, async (ctx) => {
+    const forms = store.learning.pickerForms(callback.unansweredDismiss.read(ctx.match).picker);
     if (!forms) return show(ctx, resolvedView(ctx));
     const resolved = store.learning.resolve(forms.map((f) => f.normalized), null, ctx.from.id);
-    await show(ctx, { html: ctx.t("unanswered-dismissed", { query: escapeHtml(forms[0]!.query), count: resolved }), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), data.list())]) });
+    await show(ctx, { html: ctx.t("unanswered-dismissed", { query: escapeHtml(forms[0]!.query), count: resolved }), keyboard: keyboardOf([InlineKeyboard.text(ctx.t("unanswered-back-button"), callback.unanswered())]) });
   });
 
   return feature;

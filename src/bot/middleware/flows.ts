@@ -57,7 +57,7 @@ export function flowStorage(store: Store, apiTransformers: Transformer[]) {
     }),
   );
   composer.use(async (ctx, next) => {
-    if (reset.delete(`${PREFIX}${ctx.chatId}`)) await ctx.reply(ctx.t("elig-flow-reset"));
+    if (reset.delete(`${PREFIX}${ctx.chatId}`)) await ctx.reply(ctx.t("flow-reset"));
     return next();
   });
   return composer;

@@ -8,22 +8,12 @@ import { InlineKeyboard, type NextFunction } from "grammy";
 import type { UiLang } from "../../storage/users.js";
 import type { BotContext } from "../context.js";
 import { isolate } from "./bidi.js";
+import { callback } from "./callback-data.js";
 import { escapeHtml } from "./html.js";
 
 /** The staff chat is one room for everyone: its posts are in English (locales/en/questions.ftl). */
 export const STAFF_CHAT_LANG: UiLang = "en";
 
-/** Students' buttons. Their data are short and numeric, far within Telegram's 64 bytes. */
-export const questionButton = {
-  /** Start typing a question (the menu; "not found" when the query was not logged). */
-  write: "q:new",
-  /** Ask the logged query a "not found" answer was about, after a confirmation. */
-  ask: (logId: number) => `q:ask:${logId}`,
-  send: (logId: number) => `q:send:${logId}`,
-  cancel: "q:cancel",
-};
-export const ASK_LOGGED = /^q:ask:(\d+)$/;
-export const SEND_LOGGED = /^q:send:(\d+)$/;
 
 /** Marks the updates in which the department takes questions (questionsFeature uses it only when a staff chat is configured): private chats. */
 export function markQuestionsOffered(ctx: BotContext, next: NextFunction) {
@@ -34,7 +24,7 @@ export function markQuestionsOffered(ctx: BotContext, next: NextFunction) {
 export const canAskDepartment = (ctx: Pick<BotContext, "questionsOffered">): boolean => ctx.questionsOffered === true;
 
 /** The main menu's "Ask the department" (it starts typing a question). */
-export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), questionButton.write);
+export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), callback.questionWrite());
 
 /** A student as staff see them: name and @username, each isolated (ui/bidi.ts), HTML-escaped. */
 export function studentName(user: { firstName: string; lastName?: string; username?: string | null } | undefined, userId: number): string {

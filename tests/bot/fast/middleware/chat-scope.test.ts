@@ -61,7 +61,7 @@ describe("personalButtonsInPrivate", () => {
     callback.language("ru"),
     callback.announcements(),
     callback.announcements(2),
-    callback.toggleTopic("program:koica", 1),
+    callback.toggleTopic(1, "program:koica"),
     callback.follow("country:south-korea"),
     callback.stopAllTopics(),
     callback.stopAnnouncements(),

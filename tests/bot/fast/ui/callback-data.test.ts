@@ -1,119 +1,138 @@
 /**
- * ui/callback-data.ts: every button's data within Telegram's 64 bytes, for
- * every entry of the shipped knowledge, and read back by its pattern to what
- * it was built from, by that pattern only.
+ * ui/callback-data.ts: every kind of button's data within Telegram's 64
+ * bytes, for every entry of the shipped knowledge, read back by its own kind
+ * to the fields it was built from, and by no other kind; the data already in
+ * users' chats still read the same.
  */
 import { describe, expect, it } from "vitest";
 import { countryTopic, programTopic } from "../../../../src/broadcast/audience.js";
-import {
-  ANNOUNCEMENTS_PAGE,
-  APPLY_CHOOSER_PAGE,
-  callback,
-  CANCEL_REMINDER_BUTTON,
-  COUNTRIES_PAGE,
-  ENTRY_BUTTON,
-  FOLLOW_BUTTON,
-  isPersonalButton,
-  LANGUAGE_BUTTON,
-  PROGRAMS_PAGE,
-  REMIND_BUTTON,
-  REMINDER_CARD_BUTTON,
-  STAFF_BUTTON,
-  STEP_PAGE,
-  TOGGLE_TOPIC_BUTTON,
-} from "../../../../src/bot/ui/callback-data.js";
+import { callback, isPersonalButton, isStaffButton, STAFF_BUTTON } from "../../../../src/bot/ui/callback-data.js";
 import { UI_LANGS } from "../../../../src/storage/users.js";
 import { sharedDeps } from "../composer-harness.js";
 
-/** The patterns the features read these buttons with but keep to themselves (features/apply.ts, features/eligibility.ts). */
-const APPLY_PAGE = /^ap:([^:]+):(\d+)$/;
-const APPLY_START = /^aps:(.+)$/;
-const TICK = /^ck:([^:]+):(\d+)$/;
-const ELIGIBILITY_FOR = /^elg:(.+)$/;
-const STEP = /^el:([^:]+):(.+)$/;
-
-const PATTERNS = {
-  LANGUAGE_BUTTON,
-  ENTRY_BUTTON,
-  PROGRAMS_PAGE,
-  COUNTRIES_PAGE,
-  APPLY_CHOOSER_PAGE,
-  STEP_PAGE,
-  ANNOUNCEMENTS_PAGE,
-  TOGGLE_TOPIC_BUTTON,
-  FOLLOW_BUTTON,
-  REMIND_BUTTON,
-  CANCEL_REMINDER_BUTTON,
-  REMINDER_CARD_BUTTON,
-  APPLY_PAGE,
-  APPLY_START,
-  TICK,
-  ELIGIBILITY_FOR,
-};
+type KindName = Exclude<keyof typeof callback, "staff">;
+interface Kind {
+  (...values: unknown[]): string;
+  pattern: RegExp;
+  parse(data: string | undefined): Record<string, unknown> | undefined;
+}
+const kind = (name: KindName) => callback[name] as unknown as Kind;
+const KINDS = (Object.keys(callback) as (keyof typeof callback)[]).filter((name): name is KindName => name !== "staff");
 
 const { kb } = sharedDeps().catalog;
 const ids = (type?: string) => kb.entries.filter((e) => type === undefined || e.type === type).map((e) => e.id);
-/** Pages and document numbers far beyond any list's. */
-const BIG = 999;
+/** Pages, document numbers and database ids far beyond any real one. */
+const BIG = 99_999;
+const BIG_ID = 2_147_483_647;
 
-/** Each button the bot makes from the knowledge: its data, the pattern that reads it, and what it must read back. */
-const cases: [string, string, keyof typeof PATTERNS, (string | undefined)[]][] = [
-  ...UI_LANGS.map((lang): (typeof cases)[number] => [`language ${lang}`, callback.language(lang), "LANGUAGE_BUTTON", [lang]]),
-  ...ids().flatMap((id): (typeof cases)[number][] => [
-    [`entry ${id}`, callback.entry(id), "ENTRY_BUTTON", [id, undefined]],
-    [`entry ${id} page`, callback.entry(id, BIG), "ENTRY_BUTTON", [id, String(BIG)]],
+/** Each kind's buttons as the bot makes them: the values given, and the fields they must read back as. */
+const samples: [KindName, unknown[], Record<string, unknown>][] = [
+  ["menu", [], {}],
+  ["languages", [], {}],
+  ...UI_LANGS.map((lang): (typeof samples)[number] => ["language", [lang], { lang }]),
+  ["programs", [], { page: 0 }],
+  ["programs", [BIG], { page: BIG }],
+  ["countries", [], { page: 0 }],
+  ["countries", [BIG], { page: BIG }],
+  ...ids().flatMap((id): (typeof samples)[number][] => [
+    ["entry", [id], { id, page: 0 }],
+    ["entry", [id, BIG], { id, page: BIG }],
   ]),
-  ...ids("program").flatMap((id): (typeof cases)[number][] => [
-    [`eligibilityFor ${id}`, callback.eligibilityFor(id), "ELIGIBILITY_FOR", [id]],
-    [`applyPage ${id}`, callback.applyPage(id, BIG), "APPLY_PAGE", [id, String(BIG)]],
-    [`applyStart ${id}`, callback.applyStart(id), "APPLY_START", [id]],
-    [`tick ${id}`, callback.tick(id, BIG), "TICK", [id, String(BIG)]],
-    [`remind ${id}`, callback.remind(id), "REMIND_BUTTON", [id]],
-    [`cancelReminder ${id}`, callback.cancelReminder(id), "CANCEL_REMINDER_BUTTON", [id]],
-    [`reminderCard ${id}`, callback.reminderCard(id), "REMINDER_CARD_BUTTON", [id]],
-    [`follow ${id}`, callback.follow(programTopic(id)), "FOLLOW_BUTTON", [programTopic(id)]],
-    [`toggleTopic ${id}`, callback.toggleTopic(programTopic(id), BIG), "TOGGLE_TOPIC_BUTTON", [String(BIG), programTopic(id)]],
+  ["eligibility", [], {}],
+  ...ids("program").flatMap((id): (typeof samples)[number][] => [
+    ["eligibilityFor", [id], { id }],
+    ["applyPage", [id, BIG], { id, page: BIG }],
+    ["applyStart", [id], { id }],
+    ["tick", [id, BIG], { id, document: BIG }],
+    ["remind", [id], { id }],
+    ["cancelReminder", [id], { id }],
+    ["reminderCard", [id], { id }],
+    ["follow", [programTopic(id)], { topic: programTopic(id) }],
+    ["toggleTopic", [BIG, programTopic(id)], { page: BIG, topic: programTopic(id) }],
   ]),
-  ...ids("country").flatMap((id): (typeof cases)[number][] => [
-    [`follow ${id}`, callback.follow(countryTopic(id)), "FOLLOW_BUTTON", [countryTopic(id)]],
-    [`toggleTopic ${id}`, callback.toggleTopic(countryTopic(id), BIG), "TOGGLE_TOPIC_BUTTON", [String(BIG), countryTopic(id)]],
+  ...ids("country").flatMap((id): (typeof samples)[number][] => [
+    ["flowAnswer", ["country", id], { step: "country", value: id }],
+    ["follow", [countryTopic(id)], { topic: countryTopic(id) }],
+    ["toggleTopic", [BIG, countryTopic(id)], { page: BIG, topic: countryTopic(id) }],
   ]),
-  ["programs page", callback.programs(BIG), "PROGRAMS_PAGE", [String(BIG)]],
-  ["programs", callback.programs(), "PROGRAMS_PAGE", [undefined]],
-  ["countries page", callback.countries(BIG), "COUNTRIES_PAGE", [String(BIG)]],
-  ["countries", callback.countries(), "COUNTRIES_PAGE", [undefined]],
-  ["apply chooser page", callback.applyChooser(BIG), "APPLY_CHOOSER_PAGE", [String(BIG)]],
-  ["apply chooser", callback.applyChooser(), "APPLY_CHOOSER_PAGE", [undefined]],
-  ["step page", callback.stepPage("country", BIG), "STEP_PAGE", ["country", String(BIG)]],
-  ["announcements page", callback.announcements(BIG), "ANNOUNCEMENTS_PAGE", [String(BIG)]],
-  ["toggle all", callback.toggleTopic("all", 0), "TOGGLE_TOPIC_BUTTON", ["0", "all"]],
+  ["flowAnswer", ["gpa", "back"], { step: "gpa", value: "back" }],
+  ["flowPage", ["country", BIG], { step: "country", page: BIG }],
+  ["flowCancel", [], {}],
+  ["applyChooser", [], { page: 0 }],
+  ["applyChooser", [BIG], { page: BIG }],
+  ["announcements", [], { page: 0 }],
+  ["announcements", [BIG], { page: BIG }],
+  ["toggleTopic", [0, "all"], { page: 0, topic: "all" }],
+  ["stopAllTopics", [], {}],
+  ["stopAnnouncements", [], {}],
+  ["announcementsYes", [], {}],
+  ["announcementsNo", [], {}],
+  ["questionWrite", [], {}],
+  ["questionAsk", [BIG_ID], { log: BIG_ID }],
+  ["questionSend", [BIG_ID], { log: BIG_ID }],
+  ["questionCancel", [], {}],
+  ["staffAdd", [], {}],
+  ["staffRemove", [9_999_999_999], { user: 9_999_999_999 }],
+  ["unanswered", [], {}],
+  ["unansweredGroup", [BIG_ID, BIG], { group: BIG_ID, page: BIG }],
+  ["unansweredPage", [BIG_ID, BIG], { picker: BIG_ID, page: BIG }],
+  ...ids().map((id): (typeof samples)[number] => ["unansweredAttach", [BIG_ID, id], { picker: BIG_ID, entry: id }]),
+  ["unansweredDismiss", [BIG_ID], { picker: BIG_ID }],
+  ...(["open", "pause", "resume", "cancel", "cancel!", "resend"] as const).map((action): (typeof samples)[number] => ["broadcast", [action, BIG_ID], { action, id: BIG_ID }]),
+  ["broadcastStep", ["tp:3"], { value: "tp:3" }],
 ];
 
+/**
+ * A flow's page turn reads as an answer too ("el:country:page:2": value "page:2"): the flow
+ * looks for a page turn first, and takes an answer only among its choices (features/eligibility.ts).
+ */
+const ALSO_READ_BY: Partial<Record<KindName, KindName[]>> = { flowPage: ["flowAnswer"] };
+
 describe("callback data", () => {
-  it("covers the shipped knowledge", () => {
+  it("has samples of every kind of button", () => {
+    expect(new Set(samples.map(([name]) => name))).toEqual(new Set(KINDS));
     expect(ids("program").length).toBeGreaterThan(0);
     expect(ids("country").length).toBeGreaterThan(0);
   });
 
-  it.each(cases)("%s (%s) is within 64 bytes and read back by %s to what it was built from", (_, data, pattern, groups) => {
+  it.each(samples)("%s %j is within 64 bytes and reads back as %j", (name, values, fields) => {
+    const data = kind(name)(...values);
     expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(64);
-    expect(PATTERNS[pattern].exec(data)?.slice(1)).toEqual(groups);
+    expect(kind(name).parse(data)).toEqual(fields);
+    expect(data).toMatch(kind(name).pattern);
   });
 
-  it("is read by one pattern only: no button is taken for another", () => {
-    for (const [, data, pattern] of cases) {
-      const readers = Object.entries(PATTERNS).filter(([, re]) => re.test(data)).map(([name]) => name);
-      expect(readers, data).toEqual([pattern]);
+  it("is read by its own kind only: no press is taken for another button", () => {
+    for (const [name, values] of samples) {
+      const data = kind(name)(...values);
+      const readers = KINDS.filter((other) => kind(other).parse(data) !== undefined);
+      expect(readers, data).toEqual(expect.arrayContaining([name]));
+      expect(readers.filter((other) => other !== name && !ALSO_READ_BY[name]?.includes(other)), data).toEqual([]);
     }
   });
 
-  it("reads an eligibility answer's step and value, with countries for values", () => {
-    for (const id of ids("country")) {
-      const data = callback.step("country", id);
-      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-      expect(STEP.exec(data)?.slice(1)).toEqual(["country", id]);
-      expect(STEP_PAGE.test(data)).toBe(false);
-    }
+  it("reads the data already in users' chats byte for byte", () => {
+    expect(callback.programs()).toBe("programs");
+    expect(callback.programs(0)).toBe("programs");
+    expect(callback.programs.parse("programs:2")).toEqual({ page: 2 });
+    expect(callback.entry("koica")).toBe("e:koica");
+    expect(callback.entry.parse("e:koica:1")).toEqual({ id: "koica", page: 1 });
+    expect(callback.announcements()).toBe("subs:0");
+    expect(callback.toggleTopic.parse("sub:1:program:koica")).toEqual({ page: 1, topic: "program:koica" });
+    expect(callback.flowPage.parse("el:country:page:2")).toEqual({ step: "country", page: 2 });
+    expect(callback.flowCancel()).toBe("el:cancel");
+    expect(callback.questionWrite()).toBe("q:new");
+    expect(callback.broadcast.parse("s/bc:cancel!:7")).toEqual({ action: "cancel!", id: 7 });
+    expect(callback.applyPage.parse("ap:koica:0")).toEqual({ id: "koica", page: 0 });
+  });
+
+  it("reads nothing from data of another shape", () => {
+    expect(callback.entry.parse("e:")).toBeUndefined();
+    expect(callback.entry.parse("e:koica:x")).toBeUndefined();
+    expect(callback.programs.parse("programs:")).toBeUndefined();
+    expect(callback.broadcast.parse("s/bc:explode:7")).toBeUndefined();
+    expect(callback.tick.parse("ck:koica:-1")).toBeUndefined();
+    expect(callback.menu.parse(undefined)).toBeUndefined();
   });
 
   it("refuses to build data over 64 bytes, counting bytes, not characters", () => {
@@ -122,19 +141,21 @@ describe("callback data", () => {
     // Cyrillic letters take two bytes each: 31 fit ("e:" + 62 bytes), 32 do not.
     expect(() => callback.entry("я".repeat(31))).not.toThrow();
     expect(() => callback.entry("я".repeat(32))).toThrow("callback_data over 64 bytes");
-    expect(() => callback.staff(`ua:1:${"x".repeat(60)}`)).toThrow();
+    expect(() => callback.staff(`ua:1:${"x".repeat(60)}`)).toThrow("callback_data over 64 bytes");
   });
 
   it("marks staff buttons for middleware/roles.ts, and only them", () => {
-    expect(STAFF_BUTTON.test(callback.staff("bc:open:1"))).toBe(true);
-    for (const [, data] of cases) expect(STAFF_BUTTON.test(data)).toBe(false);
+    for (const [name, values] of samples) {
+      const data = kind(name)(...values);
+      expect(isStaffButton(data), data).toBe(STAFF_BUTTON.test(data));
+      expect(isStaffButton(data), data).toBe(/^(staff|unanswered|broadcast)/.test(name));
+    }
   });
 
   it("tells personal buttons (refused in groups) from the rest", () => {
-    const personal = cases.filter(([, data]) => isPersonalButton(data)).map(([, , pattern]) => pattern);
-    expect(new Set(personal)).toEqual(new Set(["LANGUAGE_BUTTON", "TICK", "REMIND_BUTTON", "CANCEL_REMINDER_BUTTON", "FOLLOW_BUTTON", "TOGGLE_TOPIC_BUTTON", "ANNOUNCEMENTS_PAGE"]));
-    for (const data of [callback.languages(), callback.stopAllTopics(), callback.stopAnnouncements(), callback.announcementsYes(), callback.announcementsNo()]) {
-      expect(isPersonalButton(data), data).toBe(true);
-    }
+    const personal = new Set(samples.filter(([name, values]) => isPersonalButton(kind(name)(...values))).map(([name]) => name));
+    expect(personal).toEqual(
+      new Set(["languages", "language", "announcements", "toggleTopic", "follow", "stopAllTopics", "stopAnnouncements", "announcementsYes", "announcementsNo", "remind", "cancelReminder", "tick"]),
+    );
   });
 });
