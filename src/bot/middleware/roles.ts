@@ -7,7 +7,7 @@ import type { NextFunction } from "grammy";
 import type { Store } from "../../storage/store.js";
 import type { BotContext, Role } from "../context.js";
 import type { StaffSettings } from "../deps.js";
-import { STAFF_BUTTON } from "../ui/callback-data.js";
+import { isStaffButton } from "../ui/callback-data.js";
 
 /** Commands only staff see and may use; /staff is for owners only. */
 export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats", "close"] as const;
@@ -30,7 +30,7 @@ export const guardStaffTools = (settings: StaffSettings, store: Store) => async 
     await ctx.reply(ctx.t(ownerOnly ? "staff-owners-only" : "staff-only"));
     return;
   }
-  if (ctx.callbackQuery?.data !== undefined && STAFF_BUTTON.test(ctx.callbackQuery.data) && !isStaffRole(ctx.role)) {
+  if (ctx.callbackQuery?.data !== undefined && isStaffButton(ctx.callbackQuery.data) && !isStaffRole(ctx.role)) {
     await ctx.answerCallbackQuery({ text: ctx.t("staff-only"), show_alert: true });
     return;
   }

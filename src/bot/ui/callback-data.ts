@@ -42,7 +42,7 @@ type Parsed<F extends readonly Field[]> = { [E in Extract<F[number], readonly [s
 
 export interface ButtonKind<F extends readonly Field[]> {
   (...values: Values<F>): string;
-  /** What the data starts with: the whole data of a button without fields, else before the first ":". */
+  /** The fixed start of its data (the whole data of a button without fields); the fields follow, each after a ":". */
   readonly prefix: string;
   readonly hasFields: boolean;
   /** For `composer.callbackQuery(kind.pattern, ...)`. */
@@ -111,6 +111,7 @@ export function button<const F extends readonly Field[]>(prefix: string, ...fiel
 const STAFF_PREFIX = "s/";
 export const staffButton = <const F extends readonly Field[]>(prefix: string, ...fields: F) => button(`${STAFF_PREFIX}${prefix}`, ...fields);
 export const isStaffButton = (data: string): boolean => data.startsWith(STAFF_PREFIX);
+/** The same test as a pattern, for routing. */
 export const STAFF_BUTTON = new RegExp(`^${escape(STAFF_PREFIX)}`);
 
 /** The guided conversations' own buttons (answers, pages, Cancel); "el" is from when the eligibility questionnaire was the only flow. */
