@@ -1,11 +1,12 @@
 /** ui/main-menu.ts: the menu every screen leads back to, and the help over it. */
 import { describe, expect, it } from "vitest";
-import { readers } from "../../../../src/bot/locale.js";
+import { translatorFor } from "../../../../src/bot/locale.js";
 import { helpView, mainMenu } from "../../../../src/bot/ui/main-menu.js";
 import type { BotContext } from "../../../../src/bot/context.js";
-import { sharedDeps } from "../composer-harness.js";
+import { createI18n } from "../../../../src/i18n.js";
 
-const en = readers(sharedDeps())("en");
+const i18n = createI18n();
+const en = { t: translatorFor(i18n, "en") };
 const rows = (keyboard: { inline_keyboard: { text: string; callback_data?: string }[][] } | undefined) =>
   keyboard?.inline_keyboard.map((row) => row.map((b) => `${b.text} → ${b.callback_data}`));
 
@@ -29,7 +30,7 @@ describe("mainMenu", () => {
   });
 
   it("is in the reader's language", () => {
-    const ru = readers(sharedDeps())("ru");
+    const ru = { t: translatorFor(i18n, "ru") };
     expect(mainMenu(ru).html).toBe(ru.t("menu-title"));
     expect(mainMenu(ru).html).not.toBe(mainMenu(en).html);
   });

@@ -1,11 +1,11 @@
 /** ui/paging.ts: long lists a page of 10 at a time, with Previous and Next. */
 import { describe, expect, it } from "vitest";
-import { readers } from "../../../../src/bot/locale.js";
+import { translatorFor } from "../../../../src/bot/locale.js";
 import { PAGE_SIZE, pageButtons, pageNumber, pageOf } from "../../../../src/bot/ui/paging.js";
-import { sharedDeps } from "../composer-harness.js";
+import { createI18n } from "../../../../src/i18n.js";
 
 const items = Array.from({ length: 25 }, (_, i) => i);
-const { t } = readers(sharedDeps())("en");
+const t = translatorFor(createI18n(), "en");
 const data = (n: number) => `programs:${n}`;
 const buttons = (page: ReturnType<typeof pageOf>) => pageButtons(t, page, data).map((b) => [b.text, "callback_data" in b ? b.callback_data : undefined]);
 

@@ -2,9 +2,17 @@
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { ScreenMemory } from "../../../../src/bot/ui/screen-memory.js";
-import { botMessage } from "../composer-harness.js";
 
-const message = (id: number, fields: Parameters<typeof botMessage>[0] = {}): Message => botMessage({ message_id: id, ...fields });
+/** A message of the bot as a press carries it (no harness needed: this is a plain class). */
+const message = (id: number, fields: { text?: string; edit_date?: number; buttons?: { text: string; callback_data: string }[][] } = {}): Message =>
+  ({
+    message_id: id,
+    date: 1,
+    chat: { id: 100, type: "private", first_name: "Dilnoza" },
+    text: fields.text ?? "an earlier answer",
+    ...(fields.edit_date ? { edit_date: fields.edit_date } : {}),
+    ...(fields.buttons ? { reply_markup: { inline_keyboard: fields.buttons } } : {}),
+  }) as Message;
 
 describe("ScreenMemory", () => {
   it("knows a view it recorded on a message, for presses on that same state of the message", () => {
