@@ -12,7 +12,7 @@ import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
-import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast.js";
+import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast/flow.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
