@@ -152,12 +152,13 @@ export function composerHarness(options: HarnessOptions = {}): ComposerHarness {
   const apiTransformers = options.transformers?.(deps) ?? [];
   for (const transformer of apiTransformers) bot.api.config.use(transformer);
 
-  bot.use(...(options.first ?? []));
   bot.use((ctx, next) => {
+    // As createBot: a child logger carrying the update's id, made on first use.
     let log: typeof logger | undefined;
     Object.defineProperty(ctx, "log", { get: () => (log ??= logger.child({ update_id: ctx.update.update_id })) });
     return next();
   });
+  bot.use(...(options.first ?? []));
   bot.use(i18n);
   if (options.locale !== false) bot.use(trackUsers(store), resolveLanguage(catalog, store));
   bot.use(rememberScreens());
