@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../storage/store.js";
-import type { ProgressBoard } from "./broadcast/progress-board.js";
+import type { ProgressBoard } from "./jobs/delivery/progress-board.js";
 import type { PacedFetch } from "./chat-pacing.js";
 import type { BotContext } from "./context.js";
 

@@ -9,7 +9,7 @@ import { formatTashkent } from "../../time/tashkent.js";
 import type { Broadcast } from "../../storage/broadcasts.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { audienceLabel, broadcastView, cardFigures } from "../broadcast/view.js";
+import { audienceLabel, broadcastView, cardFigures } from "../jobs/delivery/view.js";
 import { callback } from "../ui/callback-data.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";

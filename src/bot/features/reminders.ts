@@ -1,7 +1,7 @@
 /**
  * "Remind me" on a program's card: a reminder REMINDER_DAYS before the next
  * deadline, at 09:00 Tashkent time (src/reminders/schedule.ts), sent by the
- * background job (src/jobs/reminders.ts). When the deadline is closer than
+ * background job (src/bot/jobs/reminders.ts). When the deadline is closer than
  * that, the student is told how many days are left and reminded at once.
  * Without a published date, the student is subscribed to the program's
  * announcements instead: the department announces its deadlines. The

@@ -11,7 +11,7 @@ import { FLOWS, LATEST_BROADCASTS, NEW_USERS_DAYS, RECENT_DAYS, statsCharts, sta
 import { firstDayOf } from "../../storage/usage.js";
 import { tashkentTime } from "../../time/tashkent.js";
 import type { Store } from "../../storage/store.js";
-import { audienceLabel } from "../broadcast/view.js";
+import { audienceLabel } from "../jobs/delivery/view.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { reply, sectionsToHtml } from "../ui/view.js";

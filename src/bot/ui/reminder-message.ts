@@ -1,5 +1,5 @@
 /**
- * A deadline reminder as the background job sends it (src/jobs/reminders.ts),
+ * A deadline reminder as the background job sends it (src/bot/jobs/reminders.ts),
  * and the deadline lines it shares with the "Remind me" confirmation
  * (features/reminders.ts).
  */

@@ -24,7 +24,7 @@
 import { Bot, BotError, type ErrorHandler, type Middleware, type Transformer } from "grammy";
 import type { InlineKeyboardButton, Message, Update, User, UserFromGetMe } from "grammy/types";
 import { onTestFinished } from "vitest";
-import { ProgressBoard } from "../../../src/bot/broadcast/progress-board.js";
+import { ProgressBoard } from "../../../src/bot/jobs/delivery/progress-board.js";
 import type { PacedFetch } from "../../../src/bot/chat-pacing.js";
 import type { BotContext } from "../../../src/bot/context.js";
 import type { BotDeps, StaffSettings } from "../../../src/bot/deps.js";

@@ -13,7 +13,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, type Context, type NextFunction } from "grammy";
 import type { UiLang } from "../../../storage/users.js";
-import { audienceLabel, broadcastView, cardFigures } from "../../broadcast/view.js";
+import { audienceLabel, broadcastView, cardFigures } from "../../jobs/delivery/view.js";
 import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
 import { readers } from "../../locale.js";

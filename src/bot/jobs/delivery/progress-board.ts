@@ -7,8 +7,8 @@
  * in the database: after a restart (even kill -9 right after an edit) the
  * first edit knows it.
  */
-import type { BroadcastStore } from "../../storage/broadcasts.js";
-import { viewDigest, type View } from "../ui/view.js";
+import type { BroadcastStore } from "../../../storage/broadcasts.js";
+import { viewDigest, type View } from "../../ui/view.js";
 
 export class ProgressBoard {
   /** Per broadcast, the view an edit is on its way to show. */

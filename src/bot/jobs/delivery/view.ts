@@ -4,17 +4,17 @@
  * engine's reporter), /broadcasts and the control buttons.
  */
 import { InlineKeyboard } from "grammy";
-import { topicEntry } from "../../broadcast/audience.js";
-import type { Progress } from "../../broadcast/engine.js";
-import { formatTashkent } from "../../time/tashkent.js";
-import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../storage/broadcasts.js";
-import type { Audience } from "../../storage/subscriptions.js";
-import type { BotContext } from "../context.js";
-import type { Reader } from "../locale.js";
-import { callback } from "../ui/callback-data.js";
-import { bold, escapeHtml } from "../ui/html.js";
-import { keyboardOf } from "../ui/keyboard.js";
-import type { View } from "../ui/view.js";
+import { topicEntry } from "../../../broadcast/audience.js";
+import type { Progress } from "../../../broadcast/engine.js";
+import { formatTashkent } from "../../../time/tashkent.js";
+import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../../storage/broadcasts.js";
+import type { Audience } from "../../../storage/subscriptions.js";
+import type { BotContext } from "../../context.js";
+import type { Reader } from "../../locale.js";
+import { callback } from "../../ui/callback-data.js";
+import { bold, escapeHtml } from "../../ui/html.js";
+import { keyboardOf } from "../../ui/keyboard.js";
+import type { View } from "../../ui/view.js";
 
 type T = BotContext["t"];
 

@@ -5,17 +5,17 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import { Api } from "grammy";
-import type { PacedFetch } from "../chat-pacing.js";
+import type { PacedFetch } from "../../chat-pacing.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { UI_LANGS } from "../../storage/users.js";
-import { languageOfUser, translatorFor } from "../locale.js";
-import { keyboardOf } from "../ui/keyboard.js";
-import { stopAnnouncementsButton } from "../ui/stop-announcements.js";
-import { BroadcastEngine } from "../../broadcast/engine.js";
-import type { Catalog } from "../../knowledge/catalog.js";
-import type { Logger } from "../../logger.js";
-import type { Store } from "../../storage/store.js";
-import type { BotContext } from "../context.js";
+import { UI_LANGS } from "../../../storage/users.js";
+import { languageOfUser, translatorFor } from "../../locale.js";
+import { keyboardOf } from "../../ui/keyboard.js";
+import { stopAnnouncementsButton } from "../../ui/stop-announcements.js";
+import { BroadcastEngine } from "../../../broadcast/engine.js";
+import type { Catalog } from "../../../knowledge/catalog.js";
+import type { Logger } from "../../../logger.js";
+import type { Store } from "../../../storage/store.js";
+import type { BotContext } from "../../context.js";
 import { telegramCourier } from "./courier.js";
 import type { ProgressBoard } from "./progress-board.js";
 import { telegramReporter } from "./reporter.js";

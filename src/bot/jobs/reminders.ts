@@ -11,14 +11,14 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, HttpError, type Api } from "grammy";
-import type { BotContext } from "../bot/context.js";
-import { languageOfUser, readers } from "../bot/locale.js";
-import { reminderMessage } from "../bot/ui/reminder-message.js";
-import type { Catalog } from "../knowledge/catalog.js";
-import type { Logger } from "../logger.js";
-import { daysUntil, planReminder } from "../reminders/schedule.js";
-import type { Reminder } from "../storage/reminders.js";
-import type { Store } from "../storage/store.js";
+import type { BotContext } from "../context.js";
+import { languageOfUser, readers } from "../locale.js";
+import { reminderMessage } from "../ui/reminder-message.js";
+import type { Catalog } from "../../knowledge/catalog.js";
+import type { Logger } from "../../logger.js";
+import { daysUntil, planReminder } from "../../reminders/schedule.js";
+import type { Reminder } from "../../storage/reminders.js";
+import type { Store } from "../../storage/store.js";
 
 /** Claimed at a time: few enough that a crash loses little, and sent one after another (auto-retry paces them). */
 const BATCH = 50;

@@ -4,12 +4,12 @@
  */
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, type Api } from "grammy";
-import type { Reporter } from "../../broadcast/engine.js";
-import type { Catalog } from "../../knowledge/catalog.js";
-import type { Logger } from "../../logger.js";
-import type { Store } from "../../storage/store.js";
-import type { BotContext } from "../context.js";
-import { readers } from "../locale.js";
+import type { Reporter } from "../../../broadcast/engine.js";
+import type { Catalog } from "../../../knowledge/catalog.js";
+import type { Logger } from "../../../logger.js";
+import type { Store } from "../../../storage/store.js";
+import type { BotContext } from "../../context.js";
+import { readers } from "../../locale.js";
 import type { ProgressBoard } from "./progress-board.js";
 import { broadcastView, cardFigures, finalReport } from "./view.js";
 

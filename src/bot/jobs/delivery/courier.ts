@@ -5,7 +5,7 @@
  */
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Courier, DeliveryResult } from "../../broadcast/engine.js";
+import type { Courier, DeliveryResult } from "../../../broadcast/engine.js";
 
 /** `markupFor` gives the buttons under an announcement in that recipient's language; albums cannot carry buttons. */
 export function telegramCourier(api: Api, markupFor: (userId: number) => InlineKeyboardMarkup | undefined): Courier {
