@@ -349,4 +349,93 @@ describe("the delivery engine", () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(store.broadcasts.figures(id).pending).toBe(10);
   });
+
+  it("keeps at most 20 sends awaiting Telegram's answer at once at 1,000/s (concurrencyFor): the most a crash can double", async () => {
+    const store = storeWithSubscribers(200);
+    const id = newBroadcast(store);
+    let awaiting = 0;
+    let most = 0;
+    const { courier } = scriptedCourier(async () => {
+      most = Math.max(most, ++awaiting);
+      await new Promise((r) => setTimeout(r, 100)); // Telegram taking 100 ms to answer each
+      awaiting--;
+      return { ok: true };
+    });
+    engineFor(store, courier, { rate: 1000 });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 10_000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 200, pending: 0 });
+    expect(most).toBeGreaterThan(1); // sends do overlap
+    // concurrencyFor(1000): enough for answers within 20 ms at 1,000/s. Without a bound, 100 would be awaiting here.
+    expect(most).toBeLessThanOrEqual(20);
+  });
+
+  it("tries nobody after a 401 that Telegram took a while to answer: only the sends already on their way were made", async () => {
+    const store = storeWithSubscribers(200);
+    const id = newBroadcast(store);
+    let triedBeforeRefusal: number | undefined;
+    const { courier, attempts } = scriptedCourier(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      triedBeforeRefusal ??= attempts.length;
+      return { ok: false, error: { errorCode: 401, description: "Unauthorized" } };
+    });
+    const { reporter, reports } = recordingReporter();
+    engineFor(store, courier, { reporter });
+    await eventually(() => reports.some((r) => r.status === "paused"));
+    expect(store.broadcasts.get(id)!.problem).toBe("bot-rejected");
+    expect(store.broadcasts.figures(id)).toMatchObject({ pending: 200, failed: 0 });
+    expect(attempts.length).toBe(triedBeforeRefusal);
+    expect(attempts.length).toBeLessThanOrEqual(20); // concurrencyFor(1000), not the 100 that 100 ms at 1,000/s would allow
+  });
+
+  it("pauses on a 404 too (a wrong TELEGRAM_API_ROOT), saying why, instead of failing everyone", async () => {
+    const store = storeWithSubscribers(50);
+    const id = newBroadcast(store);
+    const { courier } = scriptedCourier(() => ({ ok: false, error: { errorCode: 404, description: "Not Found" } }));
+    const { reporter, reports } = recordingReporter();
+    engineFor(store, courier, { reporter });
+    await eventually(() => reports.some((r) => r.status === "paused"));
+    expect(store.broadcasts.get(id)!.problem).toBe("bot-rejected");
+    expect(store.broadcasts.figures(id)).toMatchObject({ pending: 50, failed: 0 });
+  });
+
+  it("sends nothing to a student who said /stop after the broadcast began, though already fetched to be sent", async () => {
+    const store = storeWithSubscribers(60);
+    const id = newBroadcast(store);
+    const { courier, attempts } = scriptedCourier();
+    engineFor(store, courier, { rate: 30 });
+    await eventually(() => attempts.length >= 5);
+    store.subscriptions.unsubscribeAll(150); // /stop
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 10_000);
+    expect(attempts.filter((a) => a.userId === 150)).toEqual([]);
+    expect(attempts).toHaveLength(59);
+  });
+
+  it("waits longer before each try at a chat that keeps failing (1 s, 2 s, 4 s), so a few seconds' trouble costs nobody the announcement", async () => {
+    const store = storeWithSubscribers(1);
+    const id = newBroadcast(store);
+    const troubleUntil = Date.now() + 5000;
+    const { courier, attempts } = scriptedCourier(() => (Date.now() < troubleUntil ? { ok: false, error: { errorCode: 502, description: "Bad Gateway" } } : { ok: true }));
+    engineFor(store, courier);
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 15_000);
+    expect(store.broadcasts.figures(id)).toMatchObject({ sent: 1, failed: 0 });
+    const gaps = attempts.slice(1).map((a, i) => a.at - attempts[i]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(900);
+    expect(gaps[1]).toBeGreaterThanOrEqual(1900);
+    expect(gaps[2]).toBeGreaterThanOrEqual(3900);
+  }, 20_000);
+
+  it("counts every message of an album against the rate", async () => {
+    const store = storeWithSubscribers(60);
+    const id = store.broadcasts.create({ ...draft(), messageIds: [7, 8, 9] });
+    const { courier, attempts } = scriptedCourier();
+    const started = Date.now();
+    engineFor(store, courier, { rate: 90 });
+    await eventually(() => store.broadcasts.get(id)!.status === "done", 10_000);
+    // 180 messages at 90 a second take two seconds, not the one second 60 deliveries would.
+    expect(attempts.at(-1)!.at - started).toBeGreaterThan(1500);
+    for (const a of attempts) {
+      const inWindow = attempts.filter((b) => b.at >= a.at && b.at < a.at + 1000).length;
+      expect(inWindow * 3).toBeLessThanOrEqual(90 + 10);
+    }
+  });
 });
