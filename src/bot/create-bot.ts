@@ -13,7 +13,7 @@ import type { BotDeps } from "./deps.js";
 import { answersFeature } from "./features/answers.js";
 import { applyFeature } from "./features/apply.js";
 import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast/flow.js";
-import { broadcastsFeature } from "./features/broadcasts.js";
+import { broadcastsFeature } from "./features/broadcast/manage.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
 import { inlineFeature } from "./features/inline.js";

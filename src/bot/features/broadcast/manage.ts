@@ -5,16 +5,16 @@
  * The engine notices a change within a moment; wakeJobs() makes it at once.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { formatTashkent } from "../../time/tashkent.js";
-import type { Broadcast } from "../../storage/broadcasts.js";
-import type { BotContext } from "../context.js";
-import type { BotDeps } from "../deps.js";
-import { audienceLabel, broadcastView, cardFigures } from "../jobs/delivery/view.js";
-import { callback } from "../ui/callback-data.js";
-import { escapeHtml } from "../ui/html.js";
-import { keyboardOf, rowsOf } from "../ui/keyboard.js";
-import { staleButton } from "../ui/stale-button.js";
-import { reply, show, type View } from "../ui/view.js";
+import { formatTashkent } from "../../../time/tashkent.js";
+import type { Broadcast } from "../../../storage/broadcasts.js";
+import type { BotContext } from "../../context.js";
+import type { BotDeps } from "../../deps.js";
+import { audienceLabel, broadcastView, cardFigures } from "../../jobs/delivery/view.js";
+import { callback } from "../../ui/callback-data.js";
+import { escapeHtml } from "../../ui/html.js";
+import { keyboardOf, rowsOf } from "../../ui/keyboard.js";
+import { staleButton } from "../../ui/stale-button.js";
+import { reply, show, type View } from "../../ui/view.js";
 
 const LISTED = 10;
 const STATUS_KEY: Record<Broadcast["status"], string> = {
