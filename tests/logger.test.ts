@@ -33,3 +33,13 @@ it("scrubs the webhook secret from a failed setWebhook's payload", () => {
   expect(lines.join("")).not.toContain(secret);
   expect(JSON.parse(lines[0]!).err.payload).toEqual({ url: "https://bot.example.org/telegram", secret_token: "<webhook secret>" });
 });
+
+it("scrubs a token whose secret has dashes and underscores in it, all of it", () => {
+  const lines: string[] = [];
+  const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
+  // @BotFather's tokens take letters, digits, - and _ after the colon, anywhere.
+  const token = "7012345678:AA-x_Wq3Lk9pZ0-Rt7uVb2Yc4Nd6Mf8_h1";
+  logger.error({ url: `https://api.telegram.org/bot${token}/sendMessage` }, `calling with ${token}`);
+  expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "calling with <bot token>", url: "https://api.telegram.org/bot<bot token>/sendMessage" });
+  expect(lines.join("")).not.toContain("Wq3Lk9");
+});

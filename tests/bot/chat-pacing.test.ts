@@ -71,6 +71,16 @@ describe("pacedFetch against Telegram's limits", () => {
     expect(elapsed).toBeGreaterThanOrEqual(10 * 1050 - 50);
   }, 20_000);
 
+  it("paces edits as it paces sends: a message edited 7 times at once gets no 429, and shows the last edit", async () => {
+    fake = await FakeTelegram.start({ rateLimits: {} });
+    const user = fake.user({ startedBot: true });
+    const api = new Api(fake.token, { apiRoot: fake.apiRoot, fetch: pacedFetch(new ChatPacer()) });
+    const card = await api.sendMessage(user.chatId, "version 0");
+    await Promise.all([...Array(7).keys()].map((i) => api.editMessageText(user.chatId, card.message_id, `version ${i + 1}`)));
+    expect(fake.rejected()).toEqual([]);
+    expect(user.messages().map((m) => m.text)).toEqual(["version 7"]);
+  }, 20_000);
+
   it("without pacing, the same messages are refused by the fake's per-chat limit (the check above can fail)", async () => {
     fake = await FakeTelegram.start({ rateLimits: {} });
     const user = fake.user({ startedBot: true });
