@@ -1,6 +1,6 @@
 /**
  * "Remind me" on a program's card: a reminder REMINDER_DAYS before the next
- * deadline, at 09:00 Tashkent time (src/reminders/schedule.ts), sent by the
+ * deadline, at 09:00 Tashkent time (src/time/reminder-schedule.ts), sent by the
  * background job (src/bot/jobs/reminders.ts). When the deadline is closer than
  * that, the student is told how many days are left and reminded at once.
  * Without a published date, the student is subscribed to the program's
@@ -10,7 +10,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { programTopic } from "../../broadcast/audience.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
-import { planReminder } from "../../reminders/schedule.js";
+import { planReminder } from "../../time/reminder-schedule.js";
 import { tashkentDate } from "../../time/tashkent.js";
 import type { Reminder } from "../../storage/reminders.js";
 import type { BotContext } from "../context.js";

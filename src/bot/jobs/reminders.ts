@@ -16,7 +16,7 @@ import { languageOfUser, readers } from "../locale.js";
 import { reminderMessage } from "../ui/reminder-message.js";
 import type { Catalog } from "../../knowledge/catalog.js";
 import type { Logger } from "../../logger.js";
-import { daysUntil, planReminder } from "../../reminders/schedule.js";
+import { daysUntil, planReminder } from "../../time/reminder-schedule.js";
 import type { Reminder } from "../../storage/reminders.js";
 import type { Store } from "../../storage/store.js";
 

@@ -5,7 +5,7 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { Lang, ProgramEntry } from "../../knowledge/schema.js";
-import { daysUntil } from "../../reminders/schedule.js";
+import { daysUntil } from "../../time/reminder-schedule.js";
 import type { BotContext } from "../context.js";
 import { callback } from "./callback-data.js";
 import { escapeHtml } from "./html.js";

@@ -11,7 +11,7 @@ import { createI18n } from "../../../src/i18n.js";
 import { startReminderJob, type ReminderJob } from "../../../src/bot/jobs/reminders.js";
 import { Catalog } from "../../../src/knowledge/catalog.js";
 import { createLogger } from "../../../src/logger.js";
-import { planReminder } from "../../../src/reminders/schedule.js";
+import { planReminder } from "../../../src/time/reminder-schedule.js";
 import { openDatabase } from "../../../src/storage/database.js";
 import { Store } from "../../../src/storage/store.js";
 import type { BotContext } from "../../../src/bot/context.js";

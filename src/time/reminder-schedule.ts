@@ -3,7 +3,7 @@
  * the department's time (UTC+5 all year: Uzbekistan has no daylight saving
  * time), and reminders go out at 09:00 there. Pure: `now` is always passed.
  */
-import { DAY_MS, tashkentDate, tashkentTime } from "../time/tashkent.js";
+import { DAY_MS, tashkentDate, tashkentTime } from "./tashkent.js";
 
 /** Reminders arrive in the morning, not at midnight. */
 export const REMINDER_HOUR = 9;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, nextDeadline, planReminder } from "../../src/reminders/schedule.js";
+import { daysUntil, nextDeadline, planReminder } from "../../src/time/reminder-schedule.js";
 import { tashkentDate } from "../../src/time/tashkent.js";
 
 /** A moment given in Tashkent time (UTC+5). */
