@@ -178,6 +178,10 @@ export const callback = {
   broadcast: staffButton("bc", ["action", ["open", "pause", "resume", "cancel", "cancel!", "resend"]], ["id", "int"]),
   /** A /broadcast draft's choices. */
   broadcastStep: staffButton("bcf", ["value", "rest"]),
+  /** Its audience step's choices, which broadcastStep also reads: a page of the topics, a topic, a language. */
+  broadcastTopicsPage: staffButton("bcf:tp", ["page", "int"]),
+  broadcastTopic: staffButton("bcf:t", ["topic", "rest"]),
+  broadcastLanguage: staffButton("bcf:l", ["lang", "id"]),
 };
 
 /**

@@ -34,11 +34,11 @@ export async function chooseAudience(asking: Asking, { store, catalog }: Pick<Bo
       });
       return { items: shown, index, pages };
     });
-    const buttons = page.items.map((o) => button(`${o.title} (${o.count})`, `t:${o.topic}`));
+    const buttons = page.items.map((o) => InlineKeyboard.text(`${o.title} (${o.count})`, callback.broadcastTopic(o.topic)));
     return {
       index: page.index,
       text: [t("bc-ask-topic"), ...pageNumber(t, page)].join("\n\n"),
-      keyboard: keyboardOf(...rowsOf(buttons, 2), pageButtons(t, page, (n) => callback.broadcastStep(`tp:${n}`)), [cancelButton]),
+      keyboard: keyboardOf(...rowsOf(buttons, 2), pageButtons(t, page, (n) => callback.broadcastTopicsPage(n)), [cancelButton]),
     };
   };
   /** A topic of a button, while its program or country is still in the base. */
@@ -60,21 +60,24 @@ export async function chooseAudience(asking: Asking, { store, catalog }: Pick<Bo
     const choice = await press(asking, t("bc-use-buttons"));
     if (choice === "all") return { topic: "all" };
     if (choice === "by-lang") {
-      const buttons = options.langs.map((o) => button(`${t(`language-name-${o.lang}`)} (${o.count})`, `l:${o.lang}`));
+      const buttons = options.langs.map((o) => InlineKeyboard.text(`${t(`language-name-${o.lang}`)} (${o.count})`, callback.broadcastLanguage(o.lang)));
       await ctx.reply(t("bc-ask-language"), { reply_markup: keyboardOf(...rowsOf(buttons, 2), [cancelButton]) });
     } else if (choice === "by-topic") {
       const first = await topicPage(0);
       topics = { message: await ctx.reply(first.text, { reply_markup: first.keyboard }), index: first.index };
     }
-    const turn = /^tp:(\d+)$/.exec(choice);
+    // The press's data again, read by the audience choices' own definitions.
+    const data = callback.broadcastStep(choice);
+    const turn = callback.broadcastTopicsPage.parse(data);
     if (turn && topics) {
-      const page = await topicPage(Number(turn[1]));
+      const page = await topicPage(turn.page);
       if (page.index !== topics.index) await ctx.api.editMessageText(topics.message.chat.id, topics.message.message_id, page.text, { reply_markup: page.keyboard });
       topics.index = page.index;
     }
-    const lang = options.langs.find((o) => choice === `l:${o.lang}`);
+    const lang = options.langs.find((o) => o.lang === callback.broadcastLanguage.parse(data)?.lang);
     if (lang) return { topic: "all", lang: lang.lang };
-    const topic = choice.startsWith("t:") ? await topicInBase(choice.slice(2)) : undefined;
+    const chosen = callback.broadcastTopic.parse(data);
+    const topic = chosen ? await topicInBase(chosen.topic) : undefined;
     if (topic) return { topic };
   }
 }

@@ -79,14 +79,23 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
   ...ids().map((id): (typeof samples)[number] => ["unansweredAttach", [BIG_ID, id], { picker: BIG_ID, entry: id }]),
   ["unansweredDismiss", [BIG_ID], { picker: BIG_ID }],
   ...(["open", "pause", "resume", "cancel", "cancel!", "resend"] as const).map((action): (typeof samples)[number] => ["broadcast", [action, BIG_ID], { action, id: BIG_ID }]),
-  ["broadcastStep", ["tp:3"], { value: "tp:3" }],
+  ["broadcastStep", ["now"], { value: "now" }],
+  ["broadcastTopicsPage", [3], { page: 3 }],
+  ...ids("program").map((id): (typeof samples)[number] => ["broadcastTopic", [`program:${id}`], { topic: `program:${id}` }]),
+  ...UI_LANGS.map((lang): (typeof samples)[number] => ["broadcastLanguage", [lang], { lang }]),
 ];
 
 /**
  * A flow's page turn reads as an answer too ("el:country:page:2": value "page:2"): the flow
  * looks for a page turn first, and takes an answer only among its choices (features/eligibility.ts).
  */
-const ALSO_READ_BY: Partial<Record<KindName, KindName[]>> = { flowPage: ["flowAnswer"] };
+const ALSO_READ_BY: Partial<Record<KindName, KindName[]>> = {
+  flowPage: ["flowAnswer"],
+  // The audience step's choices are /broadcast's choices too (features/broadcast/audience.ts reads them apart).
+  broadcastTopicsPage: ["broadcastStep"],
+  broadcastTopic: ["broadcastStep"],
+  broadcastLanguage: ["broadcastStep"],
+};
 
 describe("callback data", () => {
   it("has samples of every kind of button", () => {
@@ -124,6 +133,9 @@ describe("callback data", () => {
     expect(callback.questionWrite()).toBe("q:new");
     expect(callback.broadcast.parse("s/bc:cancel!:7")).toEqual({ action: "cancel!", id: 7 });
     expect(callback.applyPage.parse("ap:koica:0")).toEqual({ id: "koica", page: 0 });
+    expect(callback.broadcastTopicsPage(2)).toBe("s/bcf:tp:2");
+    expect(callback.broadcastTopic("program:koica")).toBe("s/bcf:t:program:koica");
+    expect(callback.broadcastLanguage("uz-cyrl")).toBe("s/bcf:l:uz-cyrl");
   });
 
   it("reads nothing from data of another shape", () => {
