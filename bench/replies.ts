@@ -57,3 +57,55 @@ export class ReplyWaiter {
     }
   }
 }
+
+/**
+ * Open-loop arrivals: questions are sent at a fixed rate whatever the bot
+ * answers, so a user may ask again before the last answer came. The bot
+ * answers one chat's questions in order, so each message it sends in a chat
+ * answers the oldest question waiting there. As ReplyWaiter, questions still
+ * waiting when the bot has sent nothing for `quietMs` are unanswered.
+ */
+export class OpenLoopWaiter {
+  /** Per chat, when each waiting question was sent, oldest first. */
+  private readonly waiting = new Map<number, number[]>();
+  private pending = 0;
+  readonly latencies: number[] = [];
+  unanswered = 0;
+  private lastActivity = performance.now();
+  private readonly onBotMessage = (message: FakeMessage) => {
+    this.lastActivity = performance.now();
+    const sent = this.waiting.get(message.chatId)?.shift();
+    if (sent === undefined) return;
+    this.pending--;
+    this.latencies.push(performance.now() - sent);
+  };
+
+  constructor(
+    private readonly fake: FakeTelegram,
+    private readonly quietMs: number,
+  ) {
+    fake.on("message", this.onBotMessage).on("edit", this.onBotMessage);
+  }
+
+  ask(user: FakeUser, text: string): void {
+    const sent = performance.now();
+    if (this.pending === 0) this.lastActivity = sent;
+    let queue = this.waiting.get(user.chatId);
+    if (!queue) this.waiting.set(user.chatId, (queue = []));
+    queue.push(sent);
+    this.pending++;
+    user.sendNoWait(text);
+  }
+
+  /** Resolves when every question is answered, or the bot went quiet with some waiting (those count as unanswered). */
+  async settle(): Promise<void> {
+    while (this.pending > 0 && performance.now() - this.lastActivity < this.quietMs) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  close(): void {
+    this.fake.off("message", this.onBotMessage).off("edit", this.onBotMessage);
+    this.unanswered += this.pending;
+    this.pending = 0;
+    this.waiting.clear();
+  }
+}
