@@ -16,6 +16,7 @@ import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast/
 import { broadcastsFeature } from "./features/broadcast/manage.js";
 import { browseFeature } from "./features/browse.js";
 import { eligibilityFeature } from "./features/eligibility.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { inlineFeature } from "./features/inline.js";
 import { menuFeature, unknownButtonFeature } from "./features/menu.js";
 import { questionsFeature } from "./features/questions.js";
@@ -90,6 +91,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(subscriptionsFeature(deps));
   bot.use(remindersFeature(deps));
   bot.use(inlineFeature(deps));
+  bot.use(feedbackFeature(deps));
   bot.use(answersFeature(deps));
   bot.use(unknownButtonFeature());
 

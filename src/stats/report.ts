@@ -15,6 +15,8 @@ export const RECENT_DAYS = 30;
 export const NEW_USERS_DAYS = 7;
 export const TOP_ENTRIES = 10;
 export const LATEST_BROADCASTS = 5;
+/** "Was this helpful?": the weeks shown, this one included. */
+export const HELPFUL_WEEKS = 8;
 
 export const FLOWS = ["eligibility", "apply"] as const;
 export type FlowName = (typeof FLOWS)[number];
@@ -34,6 +36,8 @@ export interface StatsData {
   unanswered: { recent: number; open: number };
   /** Started and completed in the last RECENT_DAYS. */
   flows: Record<FlowName, FlowFigures>;
+  /** The students' votes on search answers per week (Tashkent, from its Monday, YYYY-MM-DD) of the last HELPFUL_WEEKS, oldest first; weeks without votes left out. */
+  helpful: { week: string; helpful: number; votes: number }[];
   /** The latest broadcasts, newest first; `audience` as staff read it. */
   broadcasts: { id: number; audience: string; figures: DeliveryFigures }[];
 }
@@ -92,6 +96,10 @@ export function statsSections(t: Translate, data: StatsData): { title: string; s
         t("stats-unanswered", { count: data.unanswered.recent, open: data.unanswered.open }),
       ],
     },
+    {
+      heading: t("stats-helpful", { weeks: HELPFUL_WEEKS }),
+      lines: data.helpful.length > 0 ? data.helpful.map((w) => helpfulLine(t, w)) : [t("stats-helpful-none")],
+    },
     { heading: t("stats-flows", { days: RECENT_DAYS }), lines: FLOWS.map((flow) => flowLine(t, flow, data.flows[flow])) },
     {
       heading: t("stats-broadcasts"),
@@ -107,6 +115,14 @@ function flowLine(t: Translate, flow: FlowName, figures: FlowFigures): string {
   return rate === undefined
     ? t("stats-flow-line-unstarted", { flow: name, completed: figures.completed })
     : t("stats-flow-line", { flow: name, started: figures.started, completed: figures.completed, rate });
+}
+
+/** "30.11–06.12: 👍 3 of 5 (60%)": a week, Monday to Sunday, and its votes. */
+function helpfulLine(t: Translate, { week, helpful, votes }: StatsData["helpful"][number]): string {
+  const monday = Date.parse(`${week}T00:00:00Z`);
+  const day = (ms: number) => new Date(ms).toISOString().slice(5, 10).split("-").reverse().join(".");
+  const label = `${day(monday)}–${day(monday + 6 * 86_400_000)}`;
+  return t("stats-helpful-line", { week: label, helpful, votes, rate: Math.round((helpful / votes) * 100) });
 }
 
 /** "#12": the id as is, not grouped like an amount. */

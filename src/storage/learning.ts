@@ -9,7 +9,7 @@ import { withoutInvisibles } from "../search/normalize.js";
 import type { Db } from "./database.js";
 
 /** Longer queries are questions for a person, not wordings to learn: they are not logged. */
-const MAX_LOGGED_LENGTH = 200;
+export const MAX_LOGGED_LENGTH = 200;
 
 export interface LoggedQuery {
   id: number;

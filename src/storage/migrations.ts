@@ -164,4 +164,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN guessed_lang TEXT;  -- uz, uz-cyrl, ru, en; NULL until the bot guesses (never a choice: lang is)
   `,
+  // 9: the answers search gave, and whether the student found each helpful ("Was this helpful?" under them; /stats)
+  `
+  CREATE TABLE search_answers (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL,
+    query       TEXT    NOT NULL,              -- as typed, at most as long as unanswered_queries keeps one (200 characters)
+    query_cut   INTEGER NOT NULL DEFAULT 0,    -- 1: the question was longer and is kept cut (a question for a person, not logged to /unanswered)
+    lang        TEXT    NOT NULL,              -- the language search read it in: uz, ru, en
+    facet       TEXT,                          -- the part of the entry the answer was about, if any
+    entry_ids   TEXT    NOT NULL,              -- JSON: the entries shown, the answer first
+    asked_at    INTEGER NOT NULL,              -- unix ms
+    helpful     INTEGER,                       -- 1 helpful, 0 not; NULL until the student says
+    answered_at INTEGER                        -- when the student said it
+  );
+  CREATE INDEX search_answers_by_time ON search_answers (asked_at);
+  `,
 ];

@@ -6,6 +6,7 @@
  * milliseconds later, and kept while the database takes no writes.
  */
 import { createLogger } from "../logger.js";
+import { AnswerStore } from "./answers.js";
 import type { BatchWriter, PendingWrites } from "./batch.js";
 import { BestEffortWrites, type StoreLog } from "./best-effort.js";
 import { BroadcastStore } from "./broadcasts.js";
@@ -38,6 +39,8 @@ export class Store {
   readonly reminders: ReminderStore;
   readonly questions: QuestionStore;
   readonly learning: LearningStore;
+  /** The answers search gave, and the students' "Was this helpful?". */
+  readonly answers: AnswerStore;
   readonly usage: UsageStore;
   /** The sub-stores whose writes wait for the next batch, in the order they are written. */
   private readonly batched: PendingWrites[];
@@ -70,6 +73,7 @@ export class Store {
     this.reminders = new ReminderStore(db);
     this.questions = new QuestionStore(db);
     this.learning = new LearningStore(db);
+    this.answers = new AnswerStore(db);
     this.bestEffort = new BestEffortWrites(log);
     this.usage = new UsageStore(db, this.bestEffort);
   }

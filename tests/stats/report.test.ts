@@ -19,6 +19,10 @@ const data: StatsData = {
   ],
   unanswered: { recent: 9, open: 4 },
   flows: { eligibility: { started: 20, completed: 12 }, apply: { started: 3, completed: 1 } },
+  helpful: [
+    { week: "2026-11-23", helpful: 2, votes: 3 },
+    { week: "2026-11-30", helpful: 1350, votes: 1500 },
+  ],
   broadcasts: [
     { id: 12, audience: "subscribers to KOICA", figures: figures(100, 3, 1, 0) },
     { id: 11, audience: "subscribers to all announcements", figures: figures(380, 10, 0, 10) },
@@ -31,6 +35,7 @@ const empty: StatsData = {
   topEntries: [],
   unanswered: { recent: 0, open: 0 },
   flows: { eligibility: { started: 0, completed: 0 }, apply: { started: 0, completed: 0 } },
+  helpful: [],
   broadcasts: [],
 };
 
@@ -63,6 +68,7 @@ describe("the text", () => {
         heading: "❓ Most asked, last 30 days",
         lines: ["1. Erasmus Mundus — 34", "2. KOICA <Korea> — 20", "Without a confident answer: 9 (waiting for review: 4, see /unanswered)"],
       },
+      { heading: "👍 Helpful answers, last 8 weeks", lines: ["• 23.11–29.11: 👍 2 of 3 (67%)", "• 30.11–06.12: 👍 1,350 of 1,500 (90%)"] },
       {
         heading: "🧭 Questionnaires, last 30 days",
         lines: ["• Am I eligible?: started 20, finished 12 (60%)", "• How to apply: started 3, finished 1 (33%)"],
@@ -84,6 +90,7 @@ describe("the text", () => {
         "Nobody has subscribed yet.",
         "No typed question has been answered yet.",
         "Without a confident answer: 0 (waiting for review: 0, see /unanswered)",
+        "No answer has been rated yet.",
         "• Am I eligible?: started 0, finished 0",
         "No announcements yet.",
       ]),
@@ -93,8 +100,9 @@ describe("the text", () => {
   it("is in the staff member's language, ids not grouped like amounts", () => {
     const { title, sections } = statsSections(ru, { ...data, broadcasts: [{ id: 1234, audience: "подписчики KOICA", figures: figures(5, 0, 0, 0) }] });
     expect(title).toBe("📊 Статистика");
-    expect(sections[4]!.lines[0]).toBe("• Подхожу ли я?: начали 20, завершили 12 (60%)");
-    expect(sections[5]!.lines[0]).toMatch(/^№1234 · подписчики KOICA\nотправлено 5 · /);
+    expect(sections[4]!).toEqual({ heading: "👍 Полезные ответы за последние 8 недель", lines: ["• 23.11–29.11: 👍 2 из 3 (67%)", "• 30.11–06.12: 👍 1\u00a0350 из 1\u00a0500 (90%)"] });
+    expect(sections[5]!.lines[0]).toBe("• Подхожу ли я?: начали 20, завершили 12 (60%)");
+    expect(sections[6]!.lines[0]).toMatch(/^№1234 · подписчики KOICA\nотправлено 5 · /);
   });
 
   it("in Uzbek Cyrillic, keeps the command and the titles as they are", () => {

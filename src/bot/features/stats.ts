@@ -7,7 +7,8 @@
 import { Composer, InputFile, InputMediaBuilder } from "grammy";
 import { topicEntry } from "../../broadcast/audience.js";
 import { renderBarChart, renderStackedBars } from "../../stats/chart.js";
-import { FLOWS, LATEST_BROADCASTS, NEW_USERS_DAYS, RECENT_DAYS, statsCharts, statsSections, TOP_ENTRIES, type Chart, type StatsData } from "../../stats/report.js";
+import { FLOWS, HELPFUL_WEEKS, LATEST_BROADCASTS, NEW_USERS_DAYS, RECENT_DAYS, statsCharts, statsSections, TOP_ENTRIES, type Chart, type StatsData } from "../../stats/report.js";
+import { firstWeekOf } from "../../storage/answers.js";
 import { firstDayOf } from "../../storage/usage.js";
 import { tashkentTime } from "../../time/tashkent.js";
 import type { Store } from "../../storage/store.js";
@@ -48,6 +49,7 @@ function collectStats(ctx: BotContext, store: Store, now = Date.now()): StatsDat
     flows: Object.fromEntries(
       FLOWS.map((flow) => [flow, { started: store.usage.total("flow-started", flow, since), completed: store.usage.total("flow-completed", flow, since) }]),
     ) as StatsData["flows"],
+    helpful: store.answers.helpfulByWeek(tashkentTime(firstWeekOf(HELPFUL_WEEKS, now), 0)),
     broadcasts: store.broadcasts.recent(LATEST_BROADCASTS).map((b) => ({
       id: b.id,
       audience: audienceLabel(ctx, b.audience),

@@ -165,6 +165,8 @@ export const callback = {
   questionAsk: button("q:ask", ["log", "int"]),
   questionSend: button("q:send", ["log", "int"]),
   questionCancel: button("q:cancel"),
+  /** "Was this helpful?" under a search answer (ui/feedback.ts): the answer's id (store.answers), y or n. */
+  feedback: button("fb", ["answer", "int"], ["vote", ["y", "n"]]),
   /** /staff: add, remove a member. */
   staffAdd: staffButton("st:add"),
   staffRemove: staffButton("st:rm", ["user", "int"]),

@@ -71,6 +71,8 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
   ["questionAsk", [BIG_ID], { log: BIG_ID }],
   ["questionSend", [BIG_ID], { log: BIG_ID }],
   ["questionCancel", [], {}],
+  ["feedback", [BIG_ID, "y"], { answer: BIG_ID, vote: "y" }],
+  ["feedback", [BIG_ID, "n"], { answer: BIG_ID, vote: "n" }],
   ["staffAdd", [], {}],
   ["staffRemove", [9_999_999_999], { user: 9_999_999_999 }],
   ["unanswered", [], {}],
@@ -131,6 +133,7 @@ describe("callback data", () => {
     expect(callback.flowPage.parse("el:country:page:2")).toEqual({ step: "country", page: 2 });
     expect(callback.flowCancel()).toBe("el:cancel");
     expect(callback.questionWrite()).toBe("q:new");
+    expect(callback.feedback(12, "n")).toBe("fb:12:n");
     expect(callback.broadcast.parse("s/bc:cancel!:7")).toEqual({ action: "cancel!", id: 7 });
     expect(callback.applyPage.parse("ap:koica:0")).toEqual({ id: "koica", page: 0 });
     expect(callback.broadcastTopicsPage(2)).toBe("s/bcf:tp:2");
