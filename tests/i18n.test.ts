@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SECTION_FACETS } from "../src/answers/facets.js";
 import { EXAMS, LANGS, ROLES } from "../src/knowledge/schema.js";
 import { UI_LANGS } from "../src/storage/users.js";
 import { COMMANDS } from "../src/bot/commands.js";
@@ -37,6 +38,7 @@ function keysUsedInCode(): Set<string> {
   UI_LANGS.forEach((lang) => used.add(`language-name-${lang}`));
   ROLES.forEach((role) => used.add(`elig-role-${role}`));
   ["not-a-number", "out-of-range"].forEach((reason) => used.add(`elig-gpa-${reason}`));
+  SECTION_FACETS.forEach((facet) => ["facet", "facet-button", "facet-missing"].forEach((family) => used.add(`${family}-${facet}`)));
   return used;
 }
 

@@ -1,14 +1,20 @@
 /**
- * `npm run ask -- "question"` prints the answer a student would get.
+ * `npm run ask -- "question"` prints the answer a student would get in the
+ * chat (src/answers/answer.ts, rendered by src/bot/ui/answer-view.ts), as
+ * plain text with its buttons, so staff who check an edit see what students see.
  * `npm run --silent ask -- --json` reads one query per line from stdin and
  * writes one JSON line per query, for tools and checks.
  */
 import { createInterface } from "node:readline";
-import { translatorFor } from "../bot/locale.js";
+import { answerQuestion, type AnsweredQuestion } from "../answers/answer.js";
+import { readers } from "../bot/locale.js";
+import { answerView } from "../bot/ui/answer-view.js";
+import { htmlToText } from "../bot/ui/html.js";
+import type { View } from "../bot/ui/view.js";
 import { createI18n } from "../i18n.js";
-import { describeEntry, descriptionToText } from "../knowledge/describe.js";
 import { Catalog } from "../knowledge/catalog.js";
 import { KnowledgeError } from "../knowledge/problems.js";
+import { mostlyCyrillic } from "../search/language.js";
 
 const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
 // A reader that stops early (`| head`) is not an error.
@@ -26,29 +32,31 @@ function open(): Catalog {
 }
 
 const catalog = open();
-const { kb } = catalog;
+const readerOf = readers({ i18n: createI18n(), catalog });
+
+/** The answer as the chat would send it to someone who typed `query` (Uzbek in the script it was typed in). */
+function answer(query: string): { answered: AnsweredQuestion; view: View } {
+  const answered = answerQuestion(catalog, query);
+  const ui = answered.lang === "uz" && mostlyCyrillic(query) ? "uz-cyrl" : answered.lang;
+  return { answered, view: answerView(readerOf(ui), answered) };
+}
+
+const buttonsOf = (view: View): string[] => view.keyboard?.inline_keyboard.flat().map((b) => b.text) ?? [];
 
 if (args.includes("--json")) {
   // One output line for every input line, blank ones included, so tools can pair them up.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    process.stdout.write(JSON.stringify(catalog.search(line)) + "\n");
+    const { answered, view } = answer(line);
+    const { query, lang, ambiguous, results, facet } = answered;
+    const hits = results.map(({ id, type, title, score }) => ({ id, type, title, score }));
+    process.stdout.write(JSON.stringify({ query, lang, ambiguous, results: hits, facet, answer: htmlToText(view.html), buttons: buttonsOf(view) }) + "\n");
   }
 } else if (args.length === 0) {
   console.error('Usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < queries.txt');
   process.exit(2);
 } else {
-  const { lang, results, ambiguous } = catalog.search(args.join(" "));
-  const t = translatorFor(createI18n(), lang);
-  const [best, ...others] = results;
-  if (!best) {
-    console.log(t("search-no-answer"));
-    const contact = kb.byId.get("international-department");
-    if (contact) console.log("\n" + descriptionToText(describeEntry(kb, contact, lang, t)));
-  } else {
-    console.log(descriptionToText(describeEntry(kb, kb.byId.get(best.id)!, lang, t)));
-    const alternatives = others.slice(0, 3);
-    if (alternatives.length > 0) {
-      console.log(`\n${t(ambiguous ? "search-did-you-mean" : "search-alternatives")} ${alternatives.map((r) => r.title).join(" · ")}`);
-    }
-  }
+  const { view } = answer(args.join(" "));
+  console.log(htmlToText(view.html));
+  const buttons = view.keyboard?.inline_keyboard.map((row) => row.map((b) => `[${b.text}]`).join(" ")) ?? [];
+  if (buttons.length > 0) console.log(`\n${buttons.join("\n")}`);
 }

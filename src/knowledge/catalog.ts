@@ -31,6 +31,11 @@ export class Catalog {
     return this.state.index.search(query, options);
   }
 
+  /** The entries a query names by a whole title or alias. */
+  named(query: string): string[] {
+    return this.state.index.named(query);
+  }
+
   /** The language a text is written in: uz, ru or en. */
   language(text: string): Lang {
     return this.state.index.language(text);

@@ -5,6 +5,8 @@
  * them in HTML, both from these same pieces.
  */
 import type { Translate } from "../i18n.js";
+import { stem, words } from "../search/normalize.js";
+import { isStopWord } from "../search/stopwords.js";
 import type { KnowledgeBase } from "./load.js";
 import type { ContactEntry, Entry, Lang, ProgramEntry } from "./schema.js";
 
@@ -30,9 +32,30 @@ export function describeEntry(kb: KnowledgeBase, entry: Entry, lang: Lang, t: Tr
   return withConfirmNote(entry.title[lang], sections, needsConfirming(entry), t);
 }
 
-/** The summary and body paragraphs. */
+/**
+ * A program's name where several share a line: its title without the gloss
+ * after a dash or in brackets ("KOICA — Korea International Cooperation
+ * Agency" is "KOICA", "Британский совет (British Council)" is "Британский совет").
+ */
+export function shortTitle(entry: Entry, lang: Lang): string {
+  const short = entry.title[lang].split(" — ")[0]!.replace(/\s*\([^)]*\)\s*$/, "").trim();
+  return short === "" ? entry.title[lang] : short;
+}
+
+/** The summary and body paragraphs; the summary only when the body does not already say it. */
 export function overview(entry: Entry, lang: Lang): Section[] {
-  return [{ lines: [entry.summary[lang]] }, { lines: paragraphs(entry.body[lang]) }];
+  const body = { lines: paragraphs(entry.body[lang]) };
+  return bodySaysSummary(entry.summary[lang], entry.body[lang]) ? [body] : [{ lines: [entry.summary[lang]] }, body];
+}
+
+/** A summary whose words are nearly all in the body repeats it (staff write the summary as the body's gist). */
+const REPEATED_SHARE = 0.75;
+
+function bodySaysSummary(summary: string, body: string): boolean {
+  const keysOf = (text: string) => new Set(words(text).filter((w) => !isStopWord(w)).map(stem));
+  const said = keysOf(body);
+  const summaryKeys = [...keysOf(summary)];
+  return summaryKeys.length > 0 && summaryKeys.filter((k) => said.has(k)).length / summaryKeys.length >= REPEATED_SHARE;
 }
 
 /** Who may apply to a program. */

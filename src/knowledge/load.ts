@@ -4,7 +4,17 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, basename, extname } from "node:path";
-import { ENTRY_TYPES, FOLDER_OF_TYPE, entrySchema, type Entry, type EntryType, type ProgramEntry } from "./schema.js";
+import {
+  ENTRY_TYPES,
+  FOLDER_OF_TYPE,
+  OUT_OF_SCOPE_FILE,
+  entrySchema,
+  outOfScopeSchema,
+  type Entry,
+  type EntryType,
+  type OutOfScopeTopic,
+  type ProgramEntry,
+} from "./schema.js";
 import { KnowledgeError, type KnowledgeProblem } from "./problems.js";
 import { readYamlFile } from "./yaml-file.js";
 
@@ -13,6 +23,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Entry>;
   /** Ids related to each entry, both ways: a program's countries also list the program. */
   related: ReadonlyMap<string, readonly string[]>;
+  /** Questions another office answers (knowledge/out-of-scope.yaml); empty when the file is absent. */
+  outOfScope: readonly OutOfScopeTopic[];
 }
 
 const YAML_FILE = /\.ya?ml$/;
@@ -38,6 +50,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     }
   }
   problems.push(...strayFiles(dir));
+  const outOfScope = readOutOfScope(dir, problems, texts);
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ file: dir, message: `no entries found: expected YAML files in ${Object.values(FOLDER_OF_TYPE).join("/, ")}/` });
   }
@@ -78,7 +91,28 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     entries: [...byId.values()],
     byId,
     related: new Map([...related].map(([id, set]) => [id, [...set]])),
+    outOfScope,
   };
+}
+
+/** The out-of-scope topics, checked like an entry: each slip named by file, line and field. */
+function readOutOfScope(dir: string, problems: KnowledgeProblem[], texts: Map<string, string>): OutOfScopeTopic[] {
+  const path = join(dir, OUT_OF_SCOPE_FILE);
+  if (!isFile(path)) return [];
+  const file = displayPath(path);
+  const source = readYamlFile(path, file, problems);
+  if (!source) return [];
+  const result = outOfScopeSchema.safeParse(source.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push({ file, field: issue.path.join(".") || undefined, message: issue.message });
+    return [];
+  }
+  const seen = new Set<string>();
+  result.data.topics.forEach((topic, i) => {
+    if (seen.has(topic.id)) problems.push({ file, field: `topics.${i}.id`, message: `"${topic.id}" is already used by another topic` });
+    seen.add(topic.id);
+  });
+  return withOwnStrings(result.data.topics, texts);
 }
 
 /** Paths as staff see them: relative to where they run the command, when inside it. */
@@ -130,6 +164,7 @@ function strayFiles(dir: string): KnowledgeProblem[] {
       const directory = !YAML_FILE.test(name) && !isFile(path);
       if (directory && depth === 0 && known.has(name)) walk(path, 1);
       else if (directory && depth < 2) walk(path, depth + 1);
+      else if (depth === 0 && name === OUT_OF_SCOPE_FILE) continue;
       else if (YAML_FILE.test(name) && (depth !== 1 || !known.has(basename(folder)))) {
         problems.push({ file: displayPath(path), message: `is not in one of ${folders}, so it would never be loaded` });
       }

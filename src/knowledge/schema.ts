@@ -95,6 +95,9 @@ const deadlines = z.strictObject({
   note: localized.optional(),
 });
 
+/** A fact the department states in a sentence or two (the cost, how long it lasts); absent until it publishes one. */
+const statement = z.strictObject({ to_confirm: z.boolean(), text: localized });
+
 const program = z.strictObject({
   countries: z.array(id).default([]),
   contact: id,
@@ -102,6 +105,10 @@ const program = z.strictObject({
   steps,
   documents,
   deadlines,
+  /** What taking part costs and what is paid for (fees, grants, scholarships). */
+  cost: statement.optional(),
+  /** How long the program, internship or exchange lasts. */
+  duration: statement.optional(),
 });
 
 const phone = z.strictObject({
@@ -141,3 +148,24 @@ export type Entry = z.infer<typeof entrySchema>;
 export type ProgramEntry = Extract<Entry, { type: "program" }>;
 export type ContactEntry = Extract<Entry, { type: "contact" }>;
 export type CountryEntry = Extract<Entry, { type: "country" }>;
+
+/**
+ * knowledge/out-of-scope.yaml: questions students bring to the department
+ * that another office answers (the tuition contract, the dormitory), each
+ * with the wordings that ask it and a short pointer.
+ */
+export const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+
+export const outOfScopeSchema = z.strictObject({
+  topics: z.array(
+    z.strictObject({
+      id,
+      /** Words or phrases that ask about it; a question with every word of one of them is about it. */
+      asked_as: z.strictObject({ uz: aliasList, ru: aliasList, en: aliasList }, { error: "expected lists of wordings for uz, ru and en" }),
+      answer: localized,
+      /** True when the pointer goes beyond the department's own text. */
+      to_confirm: z.boolean().default(false),
+    }),
+  ),
+});
+export type OutOfScopeTopic = z.infer<typeof outOfScopeSchema>["topics"][number];

@@ -5,7 +5,7 @@
  */
 import { uzbekTextToCyrillic } from "../text/translit.js";
 import type { KnowledgeBase } from "./load.js";
-import type { Entry } from "./schema.js";
+import type { Entry, OutOfScopeTopic } from "./schema.js";
 
 const converted = new WeakMap<KnowledgeBase, KnowledgeBase>();
 
@@ -20,7 +20,8 @@ export function uzbekCyrillicKnowledge(kb: KnowledgeBase): KnowledgeBase {
       return cyrillic;
     };
     const entries = kb.entries.map((entry) => transliterateTexts(entry, toCyrillic) as Entry);
-    cyrillic = { entries, byId: new Map(entries.map((e) => [e.id, e])), related: kb.related };
+    const outOfScope = transliterateTexts(kb.outOfScope, toCyrillic) as OutOfScopeTopic[];
+    cyrillic = { entries, byId: new Map(entries.map((e) => [e.id, e])), related: kb.related, outOfScope };
     converted.set(kb, cyrillic);
   }
   return cyrillic;

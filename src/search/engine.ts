@@ -254,6 +254,11 @@ export class SearchIndex {
     return { lang, keys, weight: keys.reduce((sum, k) => sum + k.weight, 0) };
   }
 
+  /** The entries a query names by a whole title or alias ("erasmus", "стажировка в китае"), misspellings included. */
+  named(query: string): string[] {
+    return [...this.nameMatches(this.analyse(query).keys).keys()].map((doc) => this.entries[doc]!.id);
+  }
+
   /**
    * A title or alias whose every word is in the query names the entry. For each
    * entry so named: the weight of the query its best name covers. This is what

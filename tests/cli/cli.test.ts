@@ -40,24 +40,46 @@ const slipLines = SLIPS.map((slip, i) => {
 afterAll(() => rmSync(slipped, { recursive: true, force: true }));
 
 describe("npm run ask", () => {
-  it("answers 'erazmus' about Erasmus Mundus", async () => {
+  it("answers 'erazmus' with the Erasmus Mundus card the chat sends, buttons included", async () => {
     const { code, stdout } = await run("src/cli/ask.ts", ["erazmus"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ERASMUS MUNDUS/);
-    expect(stdout).toContain("+998 91 209 07 66");
+    expect(stdout).toMatch(/^Erasmus Mundus\n/);
+    expect(stdout).toContain("Yevropa Ittifoqining Erasmus Mundus ta'lim dasturi");
+    expect(stdout).toMatch(/^\[📄 Hujjatlar\] \[📅 Muddatlar\]$/m);
   });
 
-  it("answers an Uzbek question in Uzbek", async () => {
-    const { stdout } = await run("src/cli/ask.ts", ["Koreyada o'qish"]);
-    expect(stdout).toMatch(/^JANUBIY KOREYA/);
-    expect(stdout).toContain("hukumatlararo");
+  it("answers a question about a section with that section only, as the chat does", async () => {
+    const { stdout } = await run("src/cli/ask.ts", ["when is the deadline for erasmus"]);
+    expect(stdout).toBe(
+      [
+        "Erasmus Mundus",
+        "",
+        "Deadlines",
+        "Deadlines are announced separately for each call — ask the department.",
+        "The department has not yet published the dates for Erasmus Mundus.",
+        "📞 Ask the department: +998912090766",
+        "",
+        "[ℹ️ All about it]",
+        "[📄 Documents] [📝 How to apply]",
+        "",
+      ].join("\n"),
+    );
   });
 
-  it("says honestly when it does not know, in the question's language", async () => {
+  it("answers an Uzbek question in Uzbek, and Cyrillic in Cyrillic", async () => {
+    const latin = await run("src/cli/ask.ts", ["Koreyada o'qish"]);
+    expect(latin.stdout).toMatch(/^Janubiy Koreya\n/);
+    expect(latin.stdout).toContain("hukumatlararo");
+    const cyrillic = await run("src/cli/ask.ts", ["эразмус учун қандай ҳужжатлар керак"]);
+    expect(cyrillic.stdout).toMatch(/^Эрасмус Мундус\n\nҲужжатлар/);
+    expect(cyrillic.stdout).toContain("• Хорижга чиқиш паспорти");
+  });
+
+  it("says honestly when it does not know, in the question's language, with the department's phone", async () => {
     const { code, stdout } = await run("src/cli/ask.ts", ["какая завтра погода"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Я не нашёл уверенного ответа/);
-    expect(stdout).toContain("+998 91 209 07 66");
+    expect(stdout).toContain("+998912090766");
   });
 
   it("--json reads one query per line and writes one JSON line each", async () => {
@@ -69,12 +91,30 @@ describe("npm run ask", () => {
     expect(lines[2]).toMatchObject({ query: "", results: [] });
     expect(lines[0]).toMatchObject({ query: "erazmus", ambiguous: false });
     expect(lines[0].results[0]).toMatchObject({ id: "erasmus-mundus", type: "program", title: "Erasmus Mundus" });
-    expect(Object.keys(lines[0])).toEqual(["query", "lang", "ambiguous", "results"]);
+    expect(Object.keys(lines[0])).toEqual(["query", "lang", "ambiguous", "results", "facet", "answer", "buttons"]);
+    expect(lines[0]).toMatchObject({ facet: "overview", buttons: expect.arrayContaining(["📄 Hujjatlar", "📅 Muddatlar"]) });
+    expect(lines[0].answer).toMatch(/^Erasmus Mundus\n\n/);
     expect(Object.keys(lines[0].results[0])).toEqual(["id", "type", "title", "score"]);
     expect(lines[1]).toMatchObject({ query: "Корея", lang: "ru" });
     expect(lines[1].results[0]).toMatchObject({ id: "south-korea", title: "Южная Корея" });
     expect(lines[1].results.length).toBeLessThanOrEqual(5);
-    expect(lines[3]).toEqual({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [] });
+    expect(lines[3]).toMatchObject({ query: "weather tomorrow", lang: "en", ambiguous: false, results: [], facet: null });
+    expect(lines[3].answer).toContain("I could not find a confident answer");
+  });
+
+  it("--json gives the facet, the plain answer and its buttons: a section, across programs, a country outside the partners", async () => {
+    const { stdout } = await run("src/cli/ask.ts", ["--json"], "сколько стоит стажировка в Китае\nielts kerakmi\nYaponiyada o'qish uchun grant bormi?\n");
+    const [section, across, japan] = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(section).toMatchObject({ facet: "cost", results: [{ id: "china-internship" }] });
+    expect(section.answer).toContain("По программе «Стажировка в вузах Китая» отдел пока не сообщил стоимость.");
+    expect(section.answer).toContain("+998912090766");
+    expect(section.answer).not.toMatch(/<[a-z]/);
+    expect(section.buttons).toEqual(["ℹ️ Подробнее о программе", "👤 Кто может участвовать", "📝 Как подать заявку"]);
+    expect(across.facet).toBe("language");
+    expect(across.results.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(["erasmus-mundus", "koica", "china-internship"]));
+    expect(across.answer).toContain("Erasmus Mundus, ITEC: IELTS 5,5, TOEFL 72");
+    expect(japan).toMatchObject({ facet: "cost", results: [] });
+    expect(japan.answer).toMatch(/^Yaponiya bo'limning hamkor davlatlari qatorida yo'q\./);
   });
 
   it("refuses a base with YAML slips, naming file, line and column, no stack trace", async () => {

@@ -1,11 +1,12 @@
 /**
  * Browsing the knowledge base: the programs and countries lists, every
- * entry's card, and a program's "how to apply".
+ * entry's card, a program's sections (deadlines, documents, ...), and its "how to apply".
  */
 import { Composer } from "grammy";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { BotContext } from "../context.js";
 import { callback } from "../ui/callback-data.js";
+import { sectionView } from "../ui/answer-view.js";
 import { entryView, listView } from "../ui/cards.js";
 import { staleButton } from "../ui/stale-button.js";
 import { reply, show } from "../ui/view.js";
@@ -24,6 +25,13 @@ export function browseFeature() {
     const entry = ctx.kb.byId.get(id);
     if (!entry) return staleButton(ctx);
     await show(ctx, entryView(ctx, ctx.kb, entry, page));
+  });
+
+  feature.callbackQuery(callback.facet.pattern, async (ctx) => {
+    const { id, facet } = callback.facet.read(ctx.match);
+    const entry = ctx.kb.byId.get(id);
+    if (!entry) return staleButton(ctx);
+    await show(ctx, sectionView(ctx, entry, facet));
   });
 
   return feature;

@@ -12,6 +12,8 @@
  * keep working byte for byte: `programs` and `programs:2`, `e:koica` and
  * `e:koica:1`, `s/bc:cancel!:7`.
  */
+import { SECTION_FACETS } from "../../answers/facets.js";
+
 const LIMIT = 64;
 
 function checked(data: string): string {
@@ -127,6 +129,8 @@ export const callback = {
   countries: button("countries", ["page", "page"]),
   /** Any knowledge entry's card; `page`: of a country's programs, of a program's countries. */
   entry: button("e", ["id", "id"], ["page", "page"]),
+  /** One section of a program (its deadlines, documents, ...): the short answer to a question about it. */
+  facet: button("f", ["id", "id"], ["facet", SECTION_FACETS]),
   eligibility: button("eligibility"),
   /** "Am I eligible?" from a program's card: that program comes first in the answer. */
   eligibilityFor: button("elg", ["id", "rest"]),

@@ -15,6 +15,7 @@ import {
   withConfirmNote,
   type Section,
 } from "../../knowledge/describe.js";
+import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, CountryEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext } from "../context.js";
@@ -60,37 +61,49 @@ export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-
 function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number): View {
   switch (entry.type) {
     case "program":
-      return programCard(r, kb, entry, page);
+      return programCard(r, kb, entry);
     case "country":
       return countryCard(r, kb, entry, page);
     case "contact":
       return contactCard(r, entry);
-    case "topic":
-      return card(r, entry, overview(entry, r.lang), entry.to_confirm, keyboardOf(...relatedRows(r, kb, entry, []), [homeButton(r)]));
+    case "topic": {
+      const keyboard = keyboardOf(...relatedRows(r, kb, entry, []), [contactsButton(r), homeButton(r)]);
+      return card(r, entry, overview(entry, r.lang), entry.to_confirm, keyboard);
+    }
   }
 }
 
-/** A program's card; its partner countries' buttons a page at a time (a network program may have dozens). */
-function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry, requested: number): View {
-  const { countries, contact, eligibility: rules } = program.program;
-  const page = pageOf(countries, requested);
-  const countryButtons = page.items.map((id) => InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(id)!.title[r.lang] }), callback.entry(id)));
+/**
+ * A program's card: what it is and who may apply; its documents, deadlines,
+ * steps and contacts one tap away, at most 8 buttons. Its countries are named
+ * in the text, with one button: the country, or all of them (a network program may have dozens).
+ */
+function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
+  const { countries, eligibility: rules } = program.program;
+  const countryButton = countries.length === 1
+    ? [InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(countries[0]!)!.title[r.lang] }), callback.entry(countries[0]!))]
+    : countries.length > 1
+      ? [InlineKeyboard.text(r.t("facet-button-countries"), callback.facet(program.id, "countries"))]
+      : [];
   const keyboard = keyboardOf(
-    ...rowsOf(countryButtons, 2),
-    pageButtons(r.t, page, (n) => callback.entry(program.id, n)),
-    [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(contact))],
-    [InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
-    [InlineKeyboard.text(r.t("card-remind-button"), callback.remind(program.id)), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
-    ...relatedRows(r, kb, program, [...countries, contact]),
-    [InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()), homeButton(r)],
+    [InlineKeyboard.text(r.t("facet-button-documents"), callback.facet(program.id, "documents")), InlineKeyboard.text(r.t("facet-button-deadlines"), callback.facet(program.id, "deadlines"))],
+    [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
+    [contactsButton(r, program.program.contact), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
+    [...countryButton, InlineKeyboard.text(r.t("nav-back-programs"), callback.programs())],
   );
-  return card(r, program, [...overview(program, r.lang), eligibility(program, r.lang, r.t)], program.to_confirm || rules.to_confirm, keyboard);
+  const names = countries.map((id) => kb.byId.get(id)!.title[r.lang]);
+  const countryLines = names.length > 0 ? [{ heading: r.t("card-countries"), lines: [names.join(", ")] }] : [];
+  return card(r, program, [...overview(program, r.lang), eligibility(program, r.lang, r.t), ...countryLines], program.to_confirm || rules.to_confirm, keyboard);
 }
 
-/** What JSPU does with the country, and its programs (a page of them): named in the text, one tap away below. */
+/** A country's programs on its card, all of them when they fit, else pages of this many (the pager takes two buttons). */
+const COUNTRY_PROGRAMS_SHOWN = 4;
+const COUNTRY_PROGRAMS_PAGE = 2;
+
+/** What JSPU does with the country, and its programs: named in the text, one tap away below. */
 function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry, requested: number): View {
   const programs = relatedEntries(kb, country).filter((e) => e.type === "program");
-  const page = pageOf(programs, requested);
+  const page = pageOf(programs, requested, programs.length <= COUNTRY_PROGRAMS_SHOWN ? COUNTRY_PROGRAMS_SHOWN : COUNTRY_PROGRAMS_PAGE);
   const sections = [...overview(country, r.lang)];
   if (programs.length > 0) {
     sections.push({ heading: r.t("card-programs-of-country"), lines: [...page.items.map((p) => `• ${p.title[r.lang]}`), ...pageNumber(r.t, page)] });
@@ -98,16 +111,19 @@ function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry, requ
   const keyboard = keyboardOf(
     ...rowsOf(page.items.map((p) => InlineKeyboard.text(p.title[r.lang], callback.entry(p.id))), 1),
     pageButtons(r.t, page, (n) => callback.entry(country.id, n)),
-    ...relatedRows(r, kb, country, programs.map((p) => p.id)),
-    [InlineKeyboard.text(r.t("card-follow-button"), callback.follow(countryTopic(country.id)))],
+    [contactsButton(r), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(countryTopic(country.id)))],
     [InlineKeyboard.text(r.t("nav-back-countries"), callback.countries()), homeButton(r)],
   );
   return card(r, country, sections, country.to_confirm, keyboard);
 }
 
+/** The department's card: its own text and phones, each number tappable and said once. */
 function contactCard(r: Renderer, contact: ContactEntry): View {
-  const sections = [...overview(contact, r.lang), tappablePhones(contactDetails(contact, r.lang, r.t))];
-  return card(r, contact, sections, needsConfirming(contact), keyboardOf([homeButton(r)]));
+  const text = overview(contact, r.lang).map(tappablePhones);
+  const said = text.flatMap((s) => s.lines).join("\n");
+  const details = tappablePhones(contactDetails(contact, r.lang, r.t));
+  const unsaid = { ...details, lines: details.lines.filter((line) => !PHONE.test(line) || !said.includes(line.match(PHONE)![0])) };
+  return card(r, contact, unsaid.lines.length > 0 ? [...text, unsaid] : text, needsConfirming(contact), keyboardOf([homeButton(r)]));
 }
 
 function card(r: Renderer, entry: Entry, sections: Section[], toConfirm: boolean, keyboard: InlineKeyboard): View {
@@ -115,19 +131,27 @@ function card(r: Renderer, entry: Entry, sections: Section[], toConfirm: boolean
   return { html: sectionsToHtml(description.title, description.sections), keyboard };
 }
 
-/** Related entries as follow-up buttons, programs first, two to a row. */
+/** Whom to call: a program's contact, else the department. */
+const contactsButton = (r: Renderer, id: string = DEPARTMENT_CONTACT): Button => InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(id));
+
+/** Related entries as follow-up buttons, programs first, two to a row; each entry once. */
 function relatedRows(r: Renderer, kb: KnowledgeBase, entry: Entry, alreadyShown: string[]): Button[][] {
   const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
   const buttons = relatedEntries(kb, entry)
-    .filter((e) => !alreadyShown.includes(e.id))
+    .filter((e) => !alreadyShown.includes(e.id) && e.type !== "contact")
     .sort((a, b) => order[a.type] - order[b.type])
-    .slice(0, 6)
+    .slice(0, RELATED_SHOWN)
     .map((related) => InlineKeyboard.text(related.title[r.lang], callback.entry(related.id)));
   return rowsOf(buttons, 2);
 }
 
+/** Related entries on a topic's card: with Contacts and the menu, 8 buttons at most. */
+const RELATED_SHOWN = 6;
+
+/** A phone number as the knowledge writes it (+998 91 209 07 66) or tappable (+998912090766). */
+const PHONE = /\+\d[\d ]{7,}\d/;
+
 /** Telegram makes a phone number tappable when it is written without spaces. */
-export const tappablePhones = (section: Section): Section => ({
-  ...section,
-  lines: section.lines.map((line) => line.replace(/\+\d[\d ]{7,}\d/g, (phone) => phone.replace(/ /g, ""))),
-});
+export const tappablePhone = (text: string): string => text.replace(new RegExp(PHONE, "g"), (phone) => phone.replace(/ /g, ""));
+
+export const tappablePhones = (section: Section): Section => ({ ...section, lines: section.lines.map(tappablePhone) });

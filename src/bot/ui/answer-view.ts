@@ -1,0 +1,286 @@
+/**
+ * An answer (src/answers/answer.ts) as the reader sees it, the same in the
+ * chat, in inline mode and in `npm run ask`: the section asked about with the
+ * full card one tap away, a section across the programs, a word about a
+ * country or a question outside the department, or the card itself.
+ * A section the department has not published says so, with its phone.
+ */
+import { InlineKeyboard } from "grammy";
+import { hasSection, type Answer, type AnsweredQuestion } from "../../answers/answer.js";
+import type { SectionFacet } from "../../answers/facets.js";
+import { countryName } from "../../answers/world-countries.js";
+import { programTopic } from "../../broadcast/audience.js";
+import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
+import { eligibility, shortTitle, type Section } from "../../knowledge/describe.js";
+import type { KnowledgeBase } from "../../knowledge/load.js";
+import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
+import { uzbekTextToCyrillic } from "../../text/translit.js";
+import { formatDay } from "../../time/dates.js";
+import type { Reader } from "../locale.js";
+import { callback } from "./callback-data.js";
+import { entryView, homeButton, tappablePhone } from "./cards.js";
+import { escapeHtml, italic } from "./html.js";
+import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
+import { sectionsToHtml, type View } from "./view.js";
+
+/** Buttons beside a section: the two a reader of it most likely wants next. */
+const NEXT: Record<SectionFacet, [SectionFacet, SectionFacet]> = {
+  eligibility: ["documents", "steps"],
+  language: ["eligibility", "documents"],
+  documents: ["deadlines", "steps"],
+  steps: ["documents", "deadlines"],
+  deadlines: ["documents", "steps"],
+  cost: ["eligibility", "steps"],
+  duration: ["deadlines", "steps"],
+  contacts: ["steps", "documents"],
+  countries: ["eligibility", "steps"],
+};
+
+/** A card, also with "Did you mean" above it, has at most this many buttons. */
+export const CARD_BUTTONS = 8;
+
+/** Across programs, at most this many buttons to them (those with the section come first). */
+const ACROSS_BUTTONS = 4;
+/** Across programs, each program's documents named up to this many. */
+const ACROSS_DOCUMENTS = 2;
+
+/** The answer to a question; `ask`: the "Ask the department" button offered when nothing was found. */
+export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] = []): View {
+  const { answer } = answered;
+  switch (answer.kind) {
+    case "entry":
+      return entryAnswer(r, answer);
+    case "across":
+      return answer.facet === "steps" ? programChooser(r, answer.facet, answer.ids) : acrossView(r, answer.facet, answer.ids, answer.documents);
+    case "other-country":
+      return otherCountryView(r, answer.code);
+    case "out-of-scope": {
+      const text = answer.topic.answer[r.lang];
+      const lines = [escapeHtml(answer.topic.to_confirm ? `${text} ${r.t("card-marked-to-confirm")}` : text)];
+      return { html: [`<b>${escapeHtml(r.t("out-of-scope-title"))}</b>`, ...lines].join("\n\n"), keyboard: keyboardOf([contactsButton(r), homeButton(r)]) };
+    }
+    case "none": {
+      const keyboard = keyboardOf(ask, [contactsButton(r), homeButton(r)]);
+      return { html: [r.t("search-no-answer"), r.t("search-no-answer-hint"), departmentPhone(r)].filter(Boolean).join("\n\n"), keyboard };
+    }
+  }
+}
+
+function entryAnswer(r: Reader, answer: Extract<Answer, { kind: "entry" }>): View {
+  const entry = r.kb.byId.get(answer.id)!;
+  if (answer.facet === "overview") {
+    const card = entryView(r, r.kb, entry);
+    const alternatives = answer.alternatives.map((hit) => r.kb.byId.get(hit.id)).filter((e): e is Entry => e !== undefined);
+    return alternatives.length > 0 ? withAlternatives(r, card, alternatives, answer.ambiguous) : card;
+  }
+  return sectionView(r, entry, answer.facet);
+}
+
+/** One section of an entry: a program's, or a contact's phones; the full card a tap away. */
+export function sectionView(r: Reader, entry: Entry, facet: SectionFacet): View {
+  if (entry.type !== "program") {
+    const phones = contactOf(r.kb, entry);
+    return { html: sectionsToHtml(entry.title[r.lang], [phoneSection(r, phones)]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
+  }
+  const section = programSection(r, entry, facet);
+  const rows: Button[][] = [[fullCardButton(r, entry)], NEXT[facet].map((next) => facetButton(r, entry, next))];
+  // Dates published: a reminder before them; none yet: the program's announcements, which will bring them.
+  if (facet === "deadlines") {
+    rows.push([
+      entry.program.deadlines.items.length > 0
+        ? InlineKeyboard.text(r.t("card-remind-button"), callback.remind(entry.id))
+        : InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(entry.id))),
+    ]);
+  }
+  if (facet === "countries") {
+    const countries = entry.program.countries.slice(0, ACROSS_BUTTONS).map((id) => r.kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+    rows.push(...rowsOf(countries.map((c) => InlineKeyboard.text(r.t("card-country-button", { country: c.title[r.lang] }), callback.entry(c.id))), 2));
+  }
+  return { html: sectionsToHtml(entry.title[r.lang], [section]), keyboard: keyboardOf(...rows) };
+}
+
+/** The button that opens a program's section. */
+export const facetButton = (r: Reader, program: ProgramEntry, facet: SectionFacet): Button =>
+  InlineKeyboard.text(r.t(`facet-button-${facet}`), callback.facet(program.id, facet));
+
+/** A program's section as lines under its heading; when empty, "not published" and the phone to ask. */
+function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): Section {
+  const { lang, t } = r;
+  const p = program.program;
+  const heading = (toConfirm: boolean) => (toConfirm ? `${t(`facet-${facet}`)} ${t("card-marked-to-confirm")}` : t(`facet-${facet}`));
+  const missing = (before: string[] = []): Section => ({
+    heading: t(`facet-${facet}`),
+    lines: [...before, t(`facet-missing-${facet}`, { title: program.title[lang] }), askPhone(r, program)],
+  });
+  switch (facet) {
+    case "eligibility": {
+      const { lines } = eligibility(program, lang, t);
+      return { heading: heading(p.eligibility.to_confirm), lines };
+    }
+    case "language": {
+      const { languages, notes, to_confirm } = p.eligibility;
+      if (languages.length === 0) return missing();
+      const list = languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ");
+      return { heading: heading(to_confirm), lines: [t("card-languages", { list }), ...notes.map((n) => n[lang])] };
+    }
+    case "documents":
+      return p.documents.items.length === 0 ? missing() : { heading: heading(p.documents.to_confirm), lines: p.documents.items.map((d) => `• ${d.text[lang]}`) };
+    case "steps":
+      return { heading: heading(p.steps.to_confirm), lines: p.steps.items.map((step, i) => `${i + 1}. ${step[lang]}`) };
+    case "deadlines": {
+      const note = p.deadlines.note ? [p.deadlines.note[lang]] : [];
+      if (p.deadlines.items.length === 0) return missing(note);
+      const dates = p.deadlines.items.map((d) => `${formatDay(d.date, r.uiLang)}: ${d.note[lang]}`);
+      return { heading: heading(p.deadlines.to_confirm), lines: [...dates, ...note] };
+    }
+    case "cost":
+    case "duration": {
+      const statement = p[facet];
+      return statement ? { heading: heading(statement.to_confirm), lines: [statement.text[lang]] } : missing();
+    }
+    case "contacts":
+      return { ...phoneSection(r, contactOf(r.kb, program)), heading: t("facet-contacts") };
+    case "countries": {
+      const names = p.countries.map((id) => r.kb.byId.get(id)?.title[lang]).filter(Boolean);
+      return names.length === 0 ? missing([program.summary[lang]]) : { heading: t("facet-countries"), lines: [names.join(", ")] };
+    }
+  }
+}
+
+/** A section across programs: one line each, those that have it first; buttons to them. */
+function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: string[] = []): View {
+  const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program");
+  // "pasport kerakmi": the programs that list that document, and it as they name it.
+  const named = (p: ProgramEntry) => p.program.documents.items.filter((d) => documents.includes(d.id));
+  const withSection = programs.filter((p) => hasSection(p, facet) && (documents.length === 0 || named(p).length > 0));
+  const without = programs.filter((p) => !withSection.includes(p));
+  // Programs that say the same ("bachelor and master students") share a line.
+  const byLine = new Map<string, string[]>();
+  for (const p of withSection) {
+    const line = documents.length > 0 ? named(p).map((d) => d.text[r.lang]).join(", ") : summaryLine(r, p, facet);
+    byLine.set(line, [...(byLine.get(line) ?? []), shortTitle(p, r.lang)]);
+  }
+  const lines = [...byLine].map(([line, titles]) => `• ${titles.join(", ")}: ${line}`);
+  if (without.length > 0) lines.push(`• ${without.map((p) => shortTitle(p, r.lang)).join(", ")}: ${r.t(documents.length > 0 ? "across-not-listed" : "across-not-published")}`);
+  const toConfirm = withSection.some((p) => sectionToConfirm(p, facet));
+  const heading = r.t("across-title", { facet: r.t(`facet-${facet}`) });
+  const sections: Section[] = [{ lines: withSection.length === 0 ? [r.t("across-none-published"), ...lines] : lines }, { lines: [departmentPhone(r)] }];
+  const shown = [...withSection, ...without].slice(0, ACROSS_BUTTONS);
+  const keyboard = keyboardOf(...rowsOf(shown.map((p) => InlineKeyboard.text(shortTitle(p, r.lang), callback.facet(p.id, facet))), 2));
+  return { html: sectionsToHtml(toConfirm ? `${heading} ${r.t("card-marked-to-confirm")}` : heading, sections), keyboard };
+}
+
+/** "How do I apply?" with no program named: each program's steps are its own, so the reader picks one. */
+function programChooser(r: Reader, facet: SectionFacet, ids: string[]): View {
+  const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program");
+  const lines = programs.map((p) => `• ${shortTitle(p, r.lang)}`);
+  // One button fewer than across: the last is the whole list of programs.
+  const shown = programs.slice(0, ACROSS_BUTTONS - 1);
+  const keyboard = keyboardOf(...rowsOf(shown.map((p) => InlineKeyboard.text(shortTitle(p, r.lang), callback.facet(p.id, facet))), 2), [
+    InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()),
+  ]);
+  return { html: sectionsToHtml(r.t(`facet-${facet}`), [{ lines: [r.t("across-choose-program")] }, { lines }]), keyboard };
+}
+
+/** A program's section in a few words, for the across answer (hasSection says whether it has one). */
+function summaryLine(r: Reader, program: ProgramEntry, facet: SectionFacet): string {
+  const { lang, t } = r;
+  const p = program.program;
+  switch (facet) {
+    case "eligibility":
+      return p.eligibility.roles.map((role) => t(`role-${role}`)).join(", ");
+    case "language":
+      return p.eligibility.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ");
+    case "documents": {
+      const names = p.documents.items.map((d) => d.text[lang]);
+      return names.length > ACROSS_DOCUMENTS ? `${names.slice(0, ACROSS_DOCUMENTS).join(", ")}…` : names.join(", ");
+    }
+    case "deadlines":
+      return p.deadlines.items.map((d) => formatDay(d.date, r.uiLang)).join(", ");
+    case "cost":
+    case "duration":
+      return p[facet]?.text[lang] ?? "";
+    case "countries":
+      return p.countries.map((id) => r.kb.byId.get(id)?.title[lang]).filter(Boolean).join(", ");
+    case "steps":
+      return p.steps.items[0]?.[lang] ?? "";
+    case "contacts":
+      return contactOf(r.kb, program)?.contact.phones.map((phone) => tappablePhone(phone.number)).join(", ") ?? "";
+  }
+}
+
+/** Whether what a program publishes for a facet goes beyond the department's own text. */
+function sectionToConfirm(program: ProgramEntry, facet: SectionFacet): boolean {
+  const p = program.program;
+  switch (facet) {
+    case "eligibility":
+    case "language":
+      return p.eligibility.to_confirm;
+    case "documents":
+    case "steps":
+    case "deadlines":
+      return p[facet].to_confirm;
+    case "cost":
+    case "duration":
+      return p[facet]?.to_confirm ?? false;
+    case "countries":
+    case "contacts":
+      return program.to_confirm;
+  }
+}
+
+/** "Japan is not a partner country; the partners are ...". */
+function otherCountryView(r: Reader, code: string): View {
+  const name = countryName(code, r.lang);
+  const country = r.uiLang === "uz-cyrl" ? uzbekTextToCyrillic(name) : name;
+  const partners = r.kb.entries.filter((e) => e.type === "country").map((e) => e.title[r.lang]);
+  const html = [escapeHtml(r.t("other-country", { country })), escapeHtml(r.t("other-country-partners", { list: partners.join(", ") }))].join("\n\n");
+  const keyboard = keyboardOf([InlineKeyboard.text(r.t("other-country-button"), callback.countries())], [contactsButton(r), homeButton(r)]);
+  return { html, keyboard };
+}
+
+/**
+ * The card, with "Did you mean" buttons above its own: an entry the card
+ * already has a button for is not offered twice, and the card's last rows
+ * (the way back) give way so that the whole stays at CARD_BUTTONS.
+ */
+function withAlternatives(r: Reader, card: View, alternatives: Entry[], ambiguous: boolean): View {
+  const rows = (card.keyboard?.inline_keyboard ?? []).map((row) => [...row]);
+  const onCard = new Set(rows.flat().map((b) => ("callback_data" in b ? b.callback_data : "")));
+  const offered = alternatives.filter((e) => !onCard.has(callback.entry(e.id)));
+  if (offered.length === 0) return card;
+  const buttons = offered.map((e) => [InlineKeyboard.text(r.t("search-alternative-button", { title: e.title[r.lang] }), callback.entry(e.id))]);
+  while (rows.length > 1 && offered.length + rows.flat().length > CARD_BUTTONS) rows.pop();
+  const keyboard = keyboardOf(...buttons, ...rows);
+  return { html: `${card.html}\n\n${italic(r.t(ambiguous ? "search-did-you-mean" : "search-alternatives"))}`, keyboard };
+}
+
+const fullCardButton = (r: Reader, entry: Entry): Button => InlineKeyboard.text(r.t("facet-full-card-button"), callback.entry(entry.id));
+const contactsButton = (r: Reader): Button => InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT));
+
+/** Whom to call about an entry: a program's own contact, else the department. */
+function contactOf(kb: KnowledgeBase, entry: Entry): ContactEntry | undefined {
+  const id = entry.type === "program" ? entry.program.contact : entry.type === "contact" ? entry.id : DEPARTMENT_CONTACT;
+  const contact = kb.byId.get(id) ?? kb.byId.get(DEPARTMENT_CONTACT);
+  return contact?.type === "contact" ? contact : undefined;
+}
+
+function phoneSection(r: Reader, contact: ContactEntry | undefined): Section {
+  if (!contact) return { lines: [] };
+  const lines = contact.contact.phones.map((p) => `${p.who[r.lang]}: ${tappablePhone(p.number)}`);
+  if (contact.contact.office_hours) lines.push(r.t("card-office-hours", { hours: contact.contact.office_hours[r.lang] }));
+  return { heading: r.t("card-contact"), lines };
+}
+
+/** "Ask the department: +998912090766" with the department's phone, tappable; empty when the base has none. */
+function departmentPhone(r: Reader): string {
+  const department = r.kb.byId.get(DEPARTMENT_CONTACT);
+  const phone = department?.type === "contact" ? department.contact.phones[0]?.number : undefined;
+  return phone ? r.t("facet-ask-phone", { phone: tappablePhone(phone) }) : "";
+}
+
+/** "Ask the department: +998912090766", with the program's own contact, tappable. */
+function askPhone(r: Reader, program: ProgramEntry): string {
+  const phone = contactOf(r.kb, program)?.contact.phones[0]?.number;
+  return phone ? r.t("facet-ask-phone", { phone: tappablePhone(phone) }) : "";
+}

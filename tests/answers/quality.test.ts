@@ -1,0 +1,36 @@
+/**
+ * The answers on the tuning set of facet questions (facet-queries.yaml), per
+ * language group: the facet and the entry each right for at least 90%, every
+ * across answer naming two programs or more, every short answer within its
+ * limits, every "not published" with the department's phone.
+ * The held-out set is measured by `npm run bench:answers`, never tuned on.
+ */
+import { describe, expect, it } from "vitest";
+import { Catalog } from "../../src/knowledge/catalog.js";
+import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
+import { evaluateAnswers } from "./evaluate-answers.js";
+import { FACET_GROUPS, loadFacetQueries } from "./facet-sets.js";
+
+const scores = evaluateAnswers(new Catalog(KNOWLEDGE_DIR), loadFacetQueries("facet-queries.yaml"));
+
+describe.each(FACET_GROUPS)("answers to facet questions in %s", (group) => {
+  const score = scores[group];
+  it("reads the facet right for at least 90%", () => {
+    expect(score.facetRight / score.total, score.failures.join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
+  it("answers about the right entry (or across, a country, another office) for at least 90%", () => {
+    expect(score.entryRight / score.total, score.failures.join("\n")).toBeGreaterThanOrEqual(0.9);
+  });
+  it("names at least two programs in every across answer", () => {
+    expect(score.across).toBeGreaterThan(0);
+    expect(score.acrossNamingTwo).toBe(score.across);
+  });
+  it("keeps every short answer within 600 characters and 6 buttons", () => {
+    expect(score.short).toBeGreaterThan(0);
+    expect(score.withinLimits, score.failures.join("\n")).toBe(score.short);
+  });
+  it("gives the department's phone with every section not published", () => {
+    expect(score.empty).toBeGreaterThan(0);
+    expect(score.emptyWithPhone, score.failures.join("\n")).toBe(score.empty);
+  });
+});
