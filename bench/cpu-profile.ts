@@ -50,7 +50,11 @@ function areaOf(frame: Node["callFrame"]): string | undefined {
 const argv = process.argv.slice(2);
 const fromFlag = argv.indexOf("--from");
 const fromUs = fromFlag >= 0 ? Number(argv.splice(fromFlag, 2)[1]) * 1e6 : 0;
+const topFlag = argv.indexOf("--top");
+const top = topFlag >= 0 ? Number(argv.splice(topFlag, 2)[1]) : 0;
 const totals = new Map<string, number>();
+/** Self time by function, for --top. */
+const functions = new Map<string, number>();
 for (const file of argv) {
   const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -72,10 +76,17 @@ for (const file of argv) {
     if (elapsed < fromUs) return;
     const area = areaOfNode(id);
     totals.set(area, (totals.get(area) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const { functionName, url } = byId.get(id)!.callFrame;
+    const name = `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/dist\//, "")}`;
+    functions.set(name, (functions.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
 }
 const busy = [...totals].filter(([area]) => area !== "idle");
 const busyUs = busy.reduce((sum, [, us]) => sum + us, 0);
 console.log(`| area | CPU (ms) | share of busy CPU |\n|---|---|---|`);
 for (const [area, us] of busy.sort((a, b) => b[1] - a[1])) console.log(`| ${area} | ${(us / 1000).toFixed(0)} | ${((100 * us) / busyUs).toFixed(1)}% |`);
+if (top > 0) {
+  console.log(`\n| function (self time) | ms |\n|---|---|`);
+  for (const [name, us] of [...functions].filter(([name]) => !name.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${name} | ${(us / 1000).toFixed(0)} |`);
+}
 console.log(`\nbusy ${(busyUs / 1000).toFixed(0)} ms, idle ${((totals.get("idle") ?? 0) / 1000).toFixed(0)} ms`);
