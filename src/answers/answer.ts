@@ -44,7 +44,8 @@ export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestio
   const outOfScope = outOfScopeTopic(kb, keys);
   const { facet, cueWords } = readFacet(query, (key) => outOfScope.keys.has(key) || isCountryKey(key));
   const rest = withoutCues(query, new Set([...cueWords, ...keys.flatMap((k, i) => (outOfScope.keys.has(k) ? [i] : []))]));
-  const hasContent = words(rest).some((w) => !isStopWord(w) && !GENERIC.has(stem(w)));
+  // A bare number ("1-kursman") names no entry; "2+2" is a word ("2plus2").
+  const hasContent = words(rest).some((w) => !isStopWord(w) && !GENERIC.has(stem(w)) && !/^\d+$/.test(w));
   const search = hasContent ? catalog.search(withoutGeneric(rest)) : { query: rest, lang, ambiguous: false, results: [] };
   const named = hasContent ? new Set(catalog.named(withoutGeneric(rest))) : new Set<string>();
   const result = (answer: Answer, results: SearchHit[] = [], ambiguous = false): AnsweredQuestion => ({

@@ -17,7 +17,7 @@ export type Facet = (typeof FACETS)[number];
 export const SECTION_FACETS = FACETS.filter((f): f is Exclude<Facet, "overview"> => f !== "overview");
 export type SectionFacet = (typeof SECTION_FACETS)[number];
 
-const WEIGHT_OF_MARK: Record<string, number> = { "!": 2, "+": 1.5, "~": 0.25 };
+const WEIGHT_OF_MARK: Record<string, number> = { "!": 2, "+": 1.5, "-": 0.5, "~": 0.25 };
 
 /**
  * Cues, comma-separated; a cue of several words counts when they come in this
@@ -25,16 +25,17 @@ const WEIGHT_OF_MARK: Record<string, number> = { "!": 2, "+": 1.5, "~": 0.25 };
  * settles the facet ("how long", "qancha muddat") outweighs a single word
  * that alone would point elsewhere ("muddat" alone is a deadline). `+` is a
  * word that names its facet more surely than most ("ielts" over
- * "requirement"). Weak cues (`~`) count only when nothing else does ("when erasmus").
+ * "requirement"), `-` one that often means something else ("kurs" is a year
+ * of study, and a course); weak cues (`~`) count only when nothing else does ("when erasmus").
  */
 
 const CUES: Record<SectionFacet, string> = {
   eligibility: `
     eligible, eligibility, !who can apply, !who can participate, !who may apply, can i apply, can i participate, requirement,
     requirements, criteria, criterion, gpa, grade, grades, !year of study, course year, !first year, !1st year, !second year, !2nd year, !who can join, !can i apply, !can i join, qualify, !am i eligible, age, allowed,
-    !кто может, требования, требование, критерии, условия, условие, !средний балл, балл, баллы, !на каком курсе, курс, курса, возраст,
+    !кто может, требования, требование, критерии, условия, условие, !средний балл, балл, баллы, !на каком курсе, -курс, -курса, возраст,
     подхожу, !могу ли я, участвовать, участия, !кто может участвовать, !на 1 курсе, !1 курс, !могу подать,
-    talab, talablar, talablari, talabi, shart, shartlar, shartlari, sharti, gpa, !o'rtacha ball, ball, kurs, kursi, !nechanchi kurs,
+    talab, talablar, talablari, talabi, shart, shartlar, shartlari, sharti, gpa, !o'rtacha ball, ball, -kurs, -kursi, !nechanchi kurs,
     yosh chegarasi, !kim qatnasha oladi, !kimlar qatnasha oladi, qatnasha olamanmi, qatnashish, qatnashsa, ~kimlar, !topshira olaman,
     !topshira olamanmi, kursman, !1 kurs`,
   language: `
@@ -103,7 +104,7 @@ function parseCues(): Cue[] {
   for (const [facet, list] of Object.entries(CUES) as [SectionFacet, string][]) {
     for (const raw of list.split(",").map((c) => c.trim()).filter(Boolean)) {
       const weight = WEIGHT_OF_MARK[raw[0]!] ?? 1;
-      const keys = keysOf(raw.replace(/^[!+~]/, ""));
+      const keys = keysOf(raw.replace(/^[!+\-~]/, ""));
       if (keys.length > 0) cues.push({ facet, keys, weight });
     }
   }

@@ -1,8 +1,7 @@
 /**
- * An entry as a reader sees it, in one language: title, text and, for
- * programs, who may apply, the steps, documents, deadlines and whom to call.
- * Plain strings in sections; the command line prints them and the bot wraps
- * them in HTML, both from these same pieces.
+ * An entry as a reader sees it, in one language: title, text, who may
+ * apply to a program, whom to call. Plain strings in sections, which the bot
+ * renders as HTML (src/bot/ui/cards.ts, answer-view.ts).
  */
 import type { Translate } from "../i18n.js";
 import { stem, words } from "../search/normalize.js";
@@ -20,16 +19,6 @@ export interface Description {
   sections: Section[];
   /** Some of what is shown goes beyond the department's own text. */
   toConfirm: boolean;
-}
-
-/** Everything about an entry, for a reader who gets one answer (the `ask` command). */
-export function describeEntry(kb: KnowledgeBase, entry: Entry, lang: Lang, t: Translate): Description {
-  const sections = [...overview(entry, lang)];
-  if (entry.type === "program") sections.push(eligibility(entry, lang, t), ...partnerCountries(kb, entry, lang, t), ...howToApply(kb, entry, lang, t));
-  if (entry.type === "contact") sections.push(contactDetails(entry, lang, t));
-  const related = relatedEntries(kb, entry).filter((e) => !(entry.type === "program" && entry.program.countries.includes(e.id)));
-  if (related.length > 0) sections.push({ heading: t("card-related"), lines: [related.map((e) => e.title[lang]).join(", ")] });
-  return withConfirmNote(entry.title[lang], sections, needsConfirming(entry), t);
 }
 
 /**
@@ -74,28 +63,6 @@ export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Sect
   return { heading: marked(rules.to_confirm, t("card-who-may-apply"), t), lines };
 }
 
-function partnerCountries(kb: KnowledgeBase, entry: ProgramEntry, lang: Lang, t: Translate): Section[] {
-  const names = entry.program.countries.map((id) => kb.byId.get(id)!.title[lang]);
-  return names.length > 0 ? [{ heading: t("card-countries"), lines: [names.join(", ")] }] : [];
-}
-
-/** A program's steps, documents, deadlines and whom to apply through. */
-export function howToApply(kb: KnowledgeBase, entry: ProgramEntry, lang: Lang, t: Translate): Section[] {
-  const { steps, documents, deadlines, contact } = entry.program;
-  const sections: Section[] = [
-    { heading: marked(steps.to_confirm, t("card-steps"), t), lines: steps.items.map((step, i) => `${i + 1}. ${step[lang]}`) },
-  ];
-  if (documents.items.length > 0) {
-    sections.push({ heading: marked(documents.to_confirm, t("card-documents"), t), lines: documents.items.map((d) => `• ${d.text[lang]}`) });
-  }
-  const dates = deadlines.items.map((d) => `${d.date}: ${d.note[lang]}`);
-  if (deadlines.note) dates.push(deadlines.note[lang]);
-  if (dates.length > 0) sections.push({ heading: marked(deadlines.to_confirm, t("card-deadlines"), t), lines: dates });
-  const contactEntry = kb.byId.get(contact);
-  if (contactEntry?.type === "contact") sections.push(contactDetails(contactEntry, lang, t));
-  return sections;
-}
-
 export function contactDetails(entry: ContactEntry, lang: Lang, t: Translate): Section {
   const lines = entry.contact.phones.map((p) => `${p.who[lang]}: ${p.number}`);
   if (entry.contact.office_hours) lines.push(t("card-office-hours", { hours: entry.contact.office_hours[lang] }));
@@ -123,9 +90,3 @@ export function withConfirmNote(title: string, sections: Section[], toConfirm: b
 const marked = (toConfirm: boolean, heading: string, t: Translate) => (toConfirm ? `${heading} ${t("card-marked-to-confirm")}` : heading);
 
 const paragraphs = (text: string) => text.split("\n").map((p) => p.trim()).filter(Boolean);
-
-/** A description as plain text, for the terminal. */
-export function descriptionToText(d: Description): string {
-  const blocks = d.sections.map((s) => [s.heading ? `${s.heading}:` : undefined, ...s.lines].filter(Boolean).join("\n"));
-  return [d.title.toUpperCase(), ...blocks].join("\n\n");
-}

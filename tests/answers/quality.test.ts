@@ -5,6 +5,8 @@
  * limits, every "not published" with the department's phone.
  * The held-out set is measured by `npm run bench:answers`, never tuned on.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Catalog } from "../../src/knowledge/catalog.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
@@ -33,4 +35,17 @@ describe.each(FACET_GROUPS)("answers to facet questions in %s", (group) => {
     expect(score.empty).toBeGreaterThan(0);
     expect(score.emptyWithPhone, score.failures.join("\n")).toBe(score.empty);
   });
+});
+
+// facet-holdout.yaml measures generalisation only if nothing is tuned on it: bench:answers scores it, a test checks its form, nothing else reads it.
+it("no test or source file but the form check reads the held-out facet questions", () => {
+  const root = new URL("../../", import.meta.url).pathname;
+  const readers = ["src", "tests"].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => join(dir, file))
+      .filter((file) => /["'`]facet-holdout\.yaml["'`]/.test(readFileSync(join(root, file), "utf8"))),
+  );
+  // facet-sets.ts names the file in its loader's type, for bench:answers.
+  expect(readers.sort()).toEqual([join("tests", "answers", "facet-sets.test.ts"), join("tests", "answers", "facet-sets.ts")]);
 });
