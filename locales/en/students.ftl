@@ -7,12 +7,9 @@ card-years-from = Year of study: from { $min }
 card-years-up-to = Year of study: up to { $max }
 card-min-gpa = GPA at least { $value } (out of { $scale })
 card-languages = Language certificate (any one): { $list }
-card-steps = How to apply
-card-documents = Documents
 card-deadlines = Deadlines
 card-countries = Partner countries
 card-contact = Contact
-card-related = See also
 card-office-hours = Office hours: { $hours }
 
 role-bachelor = bachelor students

@@ -7,12 +7,9 @@ card-years-from = Курс: с { $min }-го
 card-years-up-to = Курс: до { $max }-го
 card-min-gpa = Средний балл не ниже { $value } (из { $scale })
 card-languages = Языковой сертификат (любой из): { $list }
-card-steps = Как подать заявку
-card-documents = Документы
 card-deadlines = Сроки
 card-countries = Страны-партнёры
 card-contact = Контакты
-card-related = См. также
 card-office-hours = Часы приёма: { $hours }
 
 role-bachelor = студенты бакалавриата

@@ -7,12 +7,9 @@ card-years-from = Kurs: { $min }-kursdan
 card-years-up-to = Kurs: { $max }-kursgacha
 card-min-gpa = O'rtacha ball kamida { $value } ({ $scale } ballik tizimda)
 card-languages = Til sertifikati (istalgan biri): { $list }
-card-steps = Qanday hujjat topshiriladi
-card-documents = Hujjatlar
 card-deadlines = Muddatlar
 card-countries = Hamkor davlatlar
 card-contact = Aloqa
-card-related = Shuningdek
 card-office-hours = Qabul vaqti: { $hours }
 
 role-bachelor = bakalavriat talabalari
