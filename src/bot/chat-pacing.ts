@@ -130,6 +130,8 @@ export function pacedFetch(pacer: ChatPacer, now: () => number = () => performan
 /** How far into a multipart body chat_id may be: grammY writes the payload's fields first, chat_id first of them. */
 const MULTIPART_CHUNKS_TO_SEARCH = 8;
 const MULTIPART_CHAT_ID = /name="chat_id"\r\n\r\n(-?\d+)/;
+/** A JSON body that starts with a numeric chat_id (grammY's, for every send and edit). */
+const JSON_CHAT_ID_FIRST = /^\{"chat_id":(-?\d+)[,}]/;
 
 /**
  * The numeric chat_id of a request body (JSON, or grammY's multipart stream
@@ -138,6 +140,9 @@ const MULTIPART_CHAT_ID = /name="chat_id"\r\n\r\n(-?\d+)/;
  */
 async function chatIdOf(body: NonNullable<RequestInit["body"]>): Promise<{ chatId?: number; body: RequestInit["body"] }> {
   if (typeof body === "string") {
+    // grammY writes chat_id first: read it there rather than parse a whole message with its buttons.
+    const first = JSON_CHAT_ID_FIRST.exec(body);
+    if (first) return { chatId: Number(first[1]), body };
     const chatId = (JSON.parse(body) as { chat_id?: unknown }).chat_id;
     return { chatId: typeof chatId === "number" ? chatId : undefined, body };
   }

@@ -20,12 +20,12 @@ export class BestEffortWrites {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Runs `write`; if it throws, reports (at most once a minute) and returns undefined. */
-  run<T>(what: string, write: () => T): T | undefined {
+  /** Runs `write` (of `events` statistics: a batch counts as many); if it throws, reports (at most once a minute) and returns undefined. */
+  run<T>(what: string, write: () => T, events = 1): T | undefined {
     try {
       return write();
     } catch (error) {
-      this.dropped++;
+      this.dropped += events;
       const now = this.now();
       if (now - this.reportedAt >= REPORT_EVERY_MS) {
         this.log.warn({ err: error, what, dropped: this.dropped }, "could not write a statistic: dropped, the user was answered all the same");

@@ -7,8 +7,15 @@ import type { Db } from "./database.js";
 
 export class FlowStore {
   private readonly statements;
+  /**
+   * The keys that have a row, so the read the conversations plugin makes on
+   * every update (nearly always for a chat in no flow) costs no query. This
+   * process is the table's only writer; the set is read from it at start.
+   */
+  private readonly keys: Set<string>;
 
   constructor(db: Db) {
+    this.keys = new Set(db.prepare<[], string>(`SELECT key FROM conversations`).pluck().all());
     this.statements = {
       read: db.prepare<[string], { state: string }>(`SELECT state FROM conversations WHERE key = ?`),
       write: db.prepare<[string, string, number]>(`
@@ -20,15 +27,18 @@ export class FlowStore {
 
   /** The state last written under `key`, as the flows wrote it. */
   read<S>(key: string): S | undefined {
+    if (!this.keys.has(key)) return undefined;
     const row = this.statements.read.get(key);
     return row && (JSON.parse(row.state) as S);
   }
 
   write(key: string, state: unknown): void {
     this.statements.write.run(key, JSON.stringify(state), Date.now());
+    this.keys.add(key);
   }
 
   delete(key: string): void {
     this.statements.delete.run(key);
+    this.keys.delete(key);
   }
 }

@@ -111,6 +111,7 @@ export class Store {
 
   close(): void {
     if (!this.db.open) return;
+    this.usage.flush();
     this.flush();
     this.db.close();
   }

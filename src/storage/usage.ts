@@ -22,6 +22,13 @@ export interface UserFigures {
   activeSince: number;
 }
 
+interface PendingCount {
+  kind: UsageKind;
+  subject: string;
+  day: string;
+  count: number;
+}
+
 export interface Tally {
   subject: string;
   count: number;
@@ -33,20 +40,28 @@ export const dayOf = tashkentDate;
 /** The first day of the `days` days that end today (today included). */
 export const firstDayOf = (days: number, now = Date.now()): string => dayOf(now - (days - 1) * DAY_MS);
 
+/** Events are written together this long after the first of them (and before any read, and on close). */
+const FLUSH_MS = 25;
+
 export class UsageStore {
   private readonly statements;
+  private readonly write: (counts: Iterable<PendingCount>) => void;
   /** What record(…, once) has counted today, so a repeat by the same user is not counted again. */
   private counted = { day: "", keys: new Set<string>() };
+  /** Events not yet written, by counter. */
+  private pending = new Map<string, PendingCount>();
+  private pendingEvents = 0;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly bestEffort: BestEffortWrites,
   ) {
     this.statements = {
-      // One upsert per event: cheap enough on every answer, and never lost on a stop.
-      add: db.prepare<[string, string, string]>(`
-        INSERT INTO usage_counts (kind, subject, day, count) VALUES (?, ?, ?, 1)
-        ON CONFLICT (kind, subject, day) DO UPDATE SET count = count + 1`),
+      // One upsert per counter in a batch (its events of the last few milliseconds).
+      add: db.prepare<[string, string, string, number]>(`
+        INSERT INTO usage_counts (kind, subject, day, count) VALUES (?, ?, ?, ?)
+        ON CONFLICT (kind, subject, day) DO UPDATE SET count = count + excluded.count`),
       top: db.prepare<[string, string, number], Tally>(`
         SELECT subject, SUM(count) AS count FROM usage_counts WHERE kind = ? AND day >= ?
         GROUP BY subject ORDER BY count DESC, subject LIMIT ?`),
@@ -59,13 +74,20 @@ export class UsageStore {
       byLang: db.prepare<[], { lang: UiLang | null; count: number }>(`SELECT lang, COUNT(*) AS count FROM users WHERE blocked = 0 GROUP BY lang`),
       unansweredSince: db.prepare<[number], { count: number }>(`SELECT COUNT(*) AS count FROM unanswered_queries WHERE asked_at >= ?`),
     };
+    this.write = db.transaction((counts: Iterable<PendingCount>) => {
+      for (const c of counts) this.statements.add.run(c.kind, c.subject, c.day, c.count);
+    });
   }
 
   /**
    * Counts one event today (in Tashkent). With `once` (e.g. a user and a program), the
    * same key counts once a day: paging back and forth is not a new start.
    * That memory is the process's own; after a restart a repeat counts again.
-   * A count that cannot be written (a full disk) is dropped: never the answer it counts.
+   * Counted in memory and written a few milliseconds later with the others of
+   * that moment, in one transaction (a write per answer was most of the
+   * storage cost of answering); reads and close() write what waits first. A
+   * crash loses the last few milliseconds of counts. A batch that cannot be
+   * written (a full disk) is dropped: never the answer it counts.
    */
   record(kind: UsageKind, subject: string, once?: string, now = Date.now()): void {
     const day = dayOf(now);
@@ -75,16 +97,35 @@ export class UsageStore {
       if (this.counted.keys.has(key)) return;
       this.counted.keys.add(key);
     }
-    this.bestEffort.run("usage count", () => this.statements.add.run(kind, subject, day));
+    const key = `${kind}\u0000${subject}\u0000${day}`;
+    const counter = this.pending.get(key);
+    if (counter) counter.count++;
+    else this.pending.set(key, { kind, subject, day, count: 1 });
+    this.pendingEvents++;
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Writes the counts that wait, now; never throws (a batch that cannot be written is dropped and reported). */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.size === 0) return;
+    const counts = this.pending.values();
+    const events = this.pendingEvents;
+    this.pending = new Map();
+    this.pendingEvents = 0;
+    if (this.db.open) this.bestEffort.run("usage count", () => this.write(counts), events);
   }
 
   /** The subjects counted most since `sinceDay` (YYYY-MM-DD, included), most first. */
   top(kind: UsageKind, sinceDay: string, limit: number): Tally[] {
+    this.flush();
     return this.statements.top.all(kind, sinceDay, limit);
   }
 
   /** How many times `subject` was counted since `sinceDay`. */
   total(kind: UsageKind, subject: string, sinceDay: string): number {
+    this.flush();
     return this.statements.total.get(kind, subject, sinceDay)!.count;
   }
 
