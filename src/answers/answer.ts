@@ -56,7 +56,8 @@ export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestio
     facet: answer.kind === "entry" || answer.kind === "across" ? answer.facet : answer.kind === "other-country" ? facet : null,
     answer,
   });
-  const [best] = search.results;
+  // An entry named outright counts even when the question's other words cost search its confidence ("2+2 с какого курса берут").
+  const [best = namedHit(kb, named, lang)] = search.results;
   const namesEntry = best !== undefined && named.has(best.id);
 
   if (outOfScope.topic && !namesEntry) return result({ kind: "out-of-scope", topic: outOfScope.topic });
@@ -128,6 +129,12 @@ function acrossAnswer(kb: KnowledgeBase, facet: SectionFacet, programs: ProgramE
 
 /** The topic that lists the partner countries, for "which countries". */
 const PARTNER_COUNTRIES = "partner-countries";
+
+/** The entry a question names, when search found none it is sure of. */
+function namedHit(kb: KnowledgeBase, named: Set<string>, lang: Lang): SearchHit | undefined {
+  const [id] = named;
+  return id === undefined ? undefined : hitFor(kb, id, [], lang);
+}
 
 /** A search hit for an entry the answer names: the search's own, or one with the entry's title. */
 function hitFor(kb: KnowledgeBase, id: string, hits: SearchHit[], lang: Lang): SearchHit {

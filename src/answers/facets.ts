@@ -40,56 +40,54 @@ const CUES: Record<SectionFacet, string> = {
     !topshira olamanmi, kursman, !1 kurs`,
   language: `
     +ielts, +toefl, +topik, +hsk, +cefr, duolingo, +torfl, russian, korean, !chinese language, !language certificate, !language requirement, certificate, english level,
-    !level of english, !language level, band, english, language,
+    !level of english, !language level, band, english, language, -test, !english test, !language test,
     +айелтс, +айлтс, +тофл, +топик, +трки, русский, корейский, !китайский язык, !русского языка, !языковой сертификат, сертификат, сертификата, язык, языка, !уровень языка, английский,
     !знание языка, !уровень английского,
     sertifikat, sertifikati, sertifikatlar, !til sertifikati, til, tili, !ingliz tili, ingliz, !til bilish, darajasi, !milliy sertifikat,
     multilevel, !rus tili, !koreys tili, !xitoy tili`,
   documents: `
-    document, documents, docs, paper, papers, paperwork, passport, transcript, cv, resume, !motivation letter, !recommendation letter,
+    document, documents, docs, doc, paper, papers, paperwork, passport, transcript, cv, resume, !motivation letter, !recommendation letter,
     diploma, !what do i need, !need to bring, !what is needed,
-    документ, документы, документов, документа, справка, справки, паспорт, загранпаспорт, !мотивационное письмо, резюме, диплом,
+    документ, документы, документов, документа, доки, доков, справка, справки, паспорт, загранпаспорт, !мотивационное письмо, резюме, диплом,
     !рекомендательное письмо, !что нужно, !какие бумаги, бумаги,
     hujjat, hujjatlar, hujjatlari, hujjatlarni, pasport, pasporti, zagranpasport, diplom, rezyume, !motivatsion xat,
     !tavsiya xati, spravka, ma'lumotnoma, !nimalar kerak`,
   steps: `
     apply, applying, application, !how to apply, !how do i apply, !how can i apply, register, registration, submit, procedure, process, steps,
-    !where to apply, !where to submit, enrol, enroll, !sign up, join,
+    !where to apply, !where to submit, enrol, enroll, !sign up, -join, !how to participate, !how do i join,
     подать, подавать, подача, подачи, заявка, заявку, заявки, !как подать, !как поступить, регистрация, зарегистрироваться, процедура,
-    порядок, этапы, !куда подавать, оформить, оформление, поступить, попасть, записаться, запись,
+    порядок, этапы, !куда подавать, оформить, оформление, поступить, попасть, записаться, запись, !как участвовать,
     ariza, arizani, arizalar, topshirish, topshiriladi, topshiraman, topshirsam, !qanday topshiriladi, !qayerga topshiriladi,
     ro'yxatdan, qadamlar, tartib, tartibi, jarayon, jarayoni, !qanday qatnashish, !qanday borsa, !qanday boraman,
-    qatnashmoqchiman, hujjat topshirish`,
+    qatnashmoqchiman, qatnashaman, !qanday qatnashaman, hujjat topshirish, yozilish, yozilsa, yozilaman, yozilmoqchiman`,
   deadlines: `
     !deadline, !deadlines, due, until, !last day, closing, dates, date, !when to apply, opens, !application period,
     срок, сроки, !дедлайн, !до какого числа, дата, даты, !последний день, !когда подавать, !прием заявок, !срок подачи, !сроки подачи,
     +muddat, +muddati, +muddatlar, +muddatlari, !qachongacha, !oxirgi kun, sana, sanasi, sanalar, !dedlayn, !topshirish muddati,
-    ~when, ~когда, ~qachon`,
+    ~when, ~когда, ~qachon, boshlanadi, !qachon boshlanadi, !когда начинается`,
   cost: `
-    cost, costs, price, fee, fees, tuition, pay, paid, payment, free, funding, funded, fund, grant, grants, scholarship, scholarships,
+    cost, costs, price, fee, fees, tuition, pay, paid, payment, +free, funding, funded, fund, grant, grants, scholarship, scholarships,
     stipend, money, expensive, cheap, !how much, afford, covered, sponsor, sponsored,
-    стоимость, !сколько стоит, стоит, цена, платно, платный, платная, платные, бесплатно, бесплатный, бесплатная, бесплатные, оплата, оплачивается,
+    стоимость, !сколько стоит, стоит, цена, платно, платный, платная, платные, +бесплатно, +бесплатный, +бесплатная, +бесплатные, скок, оплата, оплачивается,
     платить, деньги, грант, гранты, стипендия, стипендии, финансирование, финансируется, расходы,
-    narx, narxi, !necha pul, !qancha turadi, !qancha pul, pul, to'lov, to'lovi, to'lash, bepul, pullik, pulli, pullimi, grant, granti, grantlar,
+    narx, narxi, !necha pul, !qancha turadi, !qancha pul, pul, to'lov, to'lovi, to'lash, +bepul, pullik, pulli, pullimi, grant, granti, grantlar,
     stipendiya, moliyalashtirish, xarajat, xarajatlar, xarajati, homiy, qanchaga`,
   duration: `
     duration, !how long, length, months, weeks, period, lasts, last, !how many years, !how many months,
-    !сколько длится, длится, длительность, !сколько лет, !сколько месяцев, продолжительность, !срок обучения, !сколько месяцев, !на какой срок, !на сколько,
-    davomiyligi, davomiylik, !qancha muddat, !qancha vaqt, !necha oy, !necha yil, !qancha davom, !davom etadi, necha oyga`,
+    !сколько длится, длится, длительность, !сколько лет, !сколько месяцев, !сколько по времени, !по времени, продолжительность, !срок обучения, !сколько месяцев, !на какой срок, !на сколько,
+    davomiyligi, davomiylik, !qancha muddat, !qancha vaqt, !necha oy, !necha yil, !qancha davom, !davom etadi, !necha oyga, !necha oylik`,
   contacts: `
     contact, contacts, phone, telephone, number, call, email, e-mail, address, office, !whom to call, !who to ask, reach, !where is, location,
+    !who do i talk to, !talk to, !who should i contact, !who to contact,
     телефон, номер, контакт, контакты, позвонить, звонить, связаться, адрес, почта, кабинет, !куда обращаться, !к кому обратиться,
     !куда звонить, методист, !где находится,
-    telefon, raqam, raqami, nomer, kontakt, aloqa, bog'lanish, bog'lanaman, qo'ng'iroq, manzil, manzili, xona, !kimga murojaat, murojaat,
+    telefon, raqam, raqami, nomer, kontakt, aloqa, bog'lanish, bog'lanaman, bog'lansam, bog'lansa, !kim bilan bog'lan, qo'ng'iroq, manzil, manzili, xona, !kimga murojaat, murojaat,
     pochta, metodist, joylashgan, !qayerda joylashgan`,
   countries: `
     country, countries, !which countries, !partner countries, !where can i go,
     страна, страны, стран, странах, странами, !в каких странах, !какие страны, !в какие страны,
     davlat, davlatlar, davlatlari, mamlakat, mamlakatlar, !qaysi davlat, !qaysi davlatlar, !qaysi mamlakat, ~qayerga, ~куда, ~where`,
 };
-
-/** Words that ask what something is: the answer is the whole card. */
-const OVERVIEW_CUES = `what is, about, tell me, что такое, о программе, расскажите, haqida, nima bu, bu nima, нима`;
 
 interface Cue {
   facet: SectionFacet;
@@ -112,9 +110,11 @@ function parseCues(): Cue[] {
 }
 
 const ALL_CUES = parseCues();
-const OVERVIEW = OVERVIEW_CUES.split(",").map((c) => keysOf(c));
 /** Every single-word cue key: a word that is one of these is read as itself, never as a misspelling. */
 const CUE_KEYS = new Set(ALL_CUES.flatMap((c) => c.keys));
+
+/** What "when" adds to the deadlines, over submitting or documents asked with it. */
+const WHEN_BONUS = 0.5;
 
 /** A misspelt cue must be at least this similar, and this long (short words differ by a letter: "cost", "post"). */
 const TYPO_SIMILARITY = 0.8;
@@ -125,8 +125,6 @@ const MAX_ENDING = 3;
 export interface FacetReading {
   /** The facet asked about; null when the question names none. */
   facet: SectionFacet | null;
-  /** It asks what something is ("what is KOICA"). */
-  asksOverview: boolean;
   /** The positions of the query's words that are cues of any facet: search reads the question without them. */
   cueWords: Set<number>;
 }
@@ -149,7 +147,11 @@ export function readFacet(text: string, isKnownWord: (key: string) => boolean = 
       cue.keys.forEach((_, j) => cueWords.add(i + j));
     }
   }
-  const asksOverview = OVERVIEW.some((phrase) => phrase.length > 0 && keys.some((_, i) => phrase.every((k, j) => keys[i + j] === k)));
+  // "When" with submitting or documents asks when: "erasmusga qachon hujjat topshirsa bo'ladi", "ҳужжатлар қачон қабул қилинади".
+  const asksWhen = ALL_CUES.some((cue) => cue.facet === "deadlines" && cue.weight === WEIGHT_OF_MARK["~"] && cue.keys.every((k) => read.includes(k)));
+  if (asksWhen && ((scores.get("documents") ?? 0) > 0 || (scores.get("steps") ?? 0) > 0)) {
+    scores.set("deadlines", Math.max(scores.get("deadlines") ?? 0, scores.get("documents") ?? 0, scores.get("steps") ?? 0) + WHEN_BONUS);
+  }
   let facet: SectionFacet | null = null;
   let best = 0;
   // FACETS order breaks ties: the more specific facets come first.
@@ -157,7 +159,7 @@ export function readFacet(text: string, isKnownWord: (key: string) => boolean = 
     const score = scores.get(candidate as SectionFacet) ?? 0;
     if (score > best) [facet, best] = [candidate as SectionFacet, score];
   }
-  return { facet, asksOverview, cueWords };
+  return { facet, cueWords };
 }
 
 /** The query's words without the facet's cues, for search to find the entry. */
@@ -184,6 +186,3 @@ function nearestCue(key: string): string | undefined {
   }
   return best;
 }
-
-/** Whether a key is a cue of some facet (search must not read it as a misspelling of another word). */
-export const isCueKey = (key: string): boolean => CUE_KEYS.has(key);

@@ -17,12 +17,18 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 export const withoutInvisibles = (text: string): string => text.replace(INVISIBLE, "");
 
+/** Numbers as students spell them in a program's name (in Latin letters: Cyrillic is transliterated first). */
+const NUMBER_WORDS: Record<string, string> = { one: "1", bir: "1", odin: "1", two: "2", ikki: "2", dva: "2", three: "3", uch: "3", tri: "3" };
+const NUMBER = `\\d|${Object.keys(NUMBER_WORDS).join("|")}`;
+const SPELT_SUM = new RegExp(`(?<![\\p{L}\\p{N}])(${NUMBER})\\s*(?:\\+|plus|plyus|pilus)\\s*(${NUMBER})(?![\\p{L}\\p{N}])`, "gu");
+const digitOf = (word: string) => NUMBER_WORDS[word] ?? word;
+
 /** Lowercase Latin words: Cyrillic transliterated, diacritics and apostrophes gone. */
 export function fold(text: string): string {
   let s = withoutInvisibles(text).normalize("NFC").toLowerCase();
-  // "2+2" and "3 + 1" are program names, not arithmetic: keep them one word.
-  s = s.replace(/(\d)\s*\+\s*(\d)/g, "$1plus$2");
   s = cyrillicToLatin(s.replace(APOSTROPHES, "'"));
+  // "2+2", "3 + 1", "2 plus 2", "два плюс два", "uch plyus bir" are program names, not arithmetic: one word, "2plus2".
+  s = s.replace(SPELT_SUM, (_, a: string, b: string) => `${digitOf(a)}plus${digitOf(b)}`);
   // Latin diacritics (é, ş, ü) go; plain ASCII, most text by now, skips the work.
   if (NON_ASCII.test(s)) s = s.normalize("NFD").replace(/\p{M}/gu, "").replace(/ı/g, "i");
   return s.replace(/'/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
