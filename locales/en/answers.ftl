@@ -29,6 +29,7 @@ facet-missing-cost = The department has not yet published the cost of { $title }
 facet-missing-duration = The department has not yet published how long { $title } lasts.
 facet-missing-contacts = The department has not yet published a contact for { $title }.
 facet-missing-countries = The department has not yet published the countries of { $title }.
+facet-missing-other = The department has not yet published this for { $title }.
 facet-ask-phone = 📞 Ask the department: { $phone }
 
 across-title = { $facet }: by program

@@ -29,6 +29,7 @@ facet-missing-cost = По программе «{ $title }» отдел пока 
 facet-missing-duration = По программе «{ $title }» отдел пока не сообщил продолжительность.
 facet-missing-contacts = По программе «{ $title }» отдел пока не указал контакт.
 facet-missing-countries = По программе «{ $title }» отдел пока не назвал страны.
+facet-missing-other = По теме «{ $title }» отдел пока этого не сообщал.
 facet-ask-phone = 📞 Уточните в отделе: { $phone }
 
 across-title = { $facet }: по программам

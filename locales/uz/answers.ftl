@@ -29,6 +29,7 @@ facet-missing-cost = { $title } bo'yicha narxni bo'lim hali e'lon qilmagan.
 facet-missing-duration = { $title } qancha davom etishini bo'lim hali e'lon qilmagan.
 facet-missing-contacts = { $title } bo'yicha aloqa ma'lumotini bo'lim hali e'lon qilmagan.
 facet-missing-countries = { $title } bo'yicha davlatlarni bo'lim hali e'lon qilmagan.
+facet-missing-other = { $title } bo'yicha bo'lim bu haqda hali ma'lumot e'lon qilmagan.
 facet-ask-phone = 📞 Bo'limdan so'rang: { $phone }
 
 across-title = { $facet }: dasturlar bo'yicha

@@ -97,8 +97,15 @@ export function countriesNamed(text: string): CountryMention[] {
 /** A country's name in a language (the library's, e.g. "Yaponiya", "Япония", "Japan"). */
 export const countryName = (code: string, lang: Lang): string => countries.getName(code, lang) ?? code;
 
-/** The code of a country named in English ("South Korea" -> KR), for the base's partner countries. */
-export const countryCode = (englishName: string): string | undefined => countries.getAlpha2Code(englishName, "en");
+/**
+ * The code of a country named in English, for the base's partner countries:
+ * "South Korea" -> KR; a title with another name in brackets by either
+ * ("Turkey (Türkiye)" -> TR, "United Kingdom (England)" -> GB).
+ */
+export function countryCode(englishTitle: string): string | undefined {
+  const [, name, other] = /^(.*?)\s*(?:\((.*)\))?$/.exec(englishTitle.trim())!;
+  return [englishTitle, name, other].filter((n): n is string => !!n).map((n) => countries.getAlpha2Code(n, "en")).find(Boolean);
+}
 
 /** Whether a search key is part of some country's name: such a word is itself, never a misspelling of another. */
 export const isCountryKey = (key: string): boolean => NAMES.has(key);

@@ -66,18 +66,23 @@ function sameQuestion(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** 1 for the same word, less by each edit (insertion, deletion, substitution) relative to the longer one. */
+/**
+ * 1 for the same word, less by each edit (insertion, deletion, substitution,
+ * two letters swapped: "documnets") relative to the longer one.
+ */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
   if (Math.abs(a.length - b.length) > longer * (1 - SAME_WORD)) return 0;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j]!, beforePrevious[j - 2]! + 1);
     }
-    previous = current;
+    [beforePrevious, previous] = [previous, current];
   }
   return 1 - previous[b.length]! / longer;
 }

@@ -78,9 +78,13 @@ function entryAnswer(r: Reader, answer: Extract<Answer, { kind: "entry" }>): Vie
 
 /** One section of an entry: a program's, or a contact's phones; the full card a tap away. */
 export function sectionView(r: Reader, entry: Entry, facet: SectionFacet): View {
+  if (entry.type === "contact" || facet === "contacts") {
+    return { html: sectionsToHtml(entry.title[r.lang], [phoneSection(r, contactOf(r.kb, entry))]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
+  }
   if (entry.type !== "program") {
-    const phones = contactOf(r.kb, entry);
-    return { html: sectionsToHtml(entry.title[r.lang], [phoneSection(r, phones)]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
+    // A country or topic asked a program's question it has no program for ("Turkiyada grant bormi").
+    const lines = [r.t("facet-missing-other", { title: entry.title[r.lang] }), departmentPhone(r)];
+    return { html: sectionsToHtml(entry.title[r.lang], [{ heading: r.t(`facet-${facet}`), lines }]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
   }
   const section = programSection(r, entry, facet);
   const rows: Button[][] = [[fullCardButton(r, entry)], NEXT[facet].map((next) => facetButton(r, entry, next))];
