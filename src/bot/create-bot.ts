@@ -8,8 +8,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
-// Before any feature registers a filter: grammY's branch without its per-update Composer (see the file).
-import "./branch-without-lazy.js";
+// Before any middleware is registered: grammY's composition without its per-update garbage (see the file).
+import "./lean-composer.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 import { answersFeature } from "./features/answers.js";
