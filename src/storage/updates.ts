@@ -10,11 +10,18 @@ export class HandledUpdateStore implements PendingWrites {
   private readonly statements;
   /** Handled update ids not yet written, with when they were handled. */
   private readonly pending = new Map<number, number>();
+  /**
+   * The highest update id ever marked handled (this process is the table's
+   * only writer): Telegram numbers updates in order, so a new one is above it
+   * and costs no query; one that comes again (a restart, a webhook retry) is not.
+   */
+  private highest: number;
 
   constructor(
     db: Db,
     private readonly writes: BatchWriter,
   ) {
+    this.highest = db.prepare<[], number | null>(`SELECT MAX(update_id) FROM handled_updates`).pluck().get() ?? -Infinity;
     this.statements = {
       isHandled: db.prepare<[number], { one: 1 }>(`SELECT 1 AS one FROM handled_updates WHERE update_id = ?`),
       markHandled: db.prepare<[number, number]>(`INSERT OR IGNORE INTO handled_updates (update_id, handled_at) VALUES (?, ?)`),
@@ -23,6 +30,7 @@ export class HandledUpdateStore implements PendingWrites {
   }
 
   isHandled(updateId: number): boolean {
+    if (updateId > this.highest) return false;
     return this.pending.has(updateId) || this.statements.isHandled.get(updateId) !== undefined;
   }
 
@@ -33,6 +41,7 @@ export class HandledUpdateStore implements PendingWrites {
    * which are then handled again: never lost.
    */
   markHandled(updateId: number, now = Date.now()): void {
+    if (updateId > this.highest) this.highest = updateId;
     this.pending.set(updateId, now);
     this.writes.soon();
   }
