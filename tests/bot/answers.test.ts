@@ -21,12 +21,15 @@ describe("questions in free text", () => {
 
   it("answers in the language the user chose, whatever language they type in", async () => {
     const user = h.fake.user({ languageCode: "ru" });
-    const answer = await user.send("erasmus mundus scholarship");
-    expect(answer.text).toContain("Образовательная программа Европейского союза");
+    const answer = await user.send("tell me about erasmus mundus");
+    expect(answer.text.split("\n")[0]).toBe("Erasmus Mundus (Эразмус Мундус)");
+    expect(answer.text).toContain("образовательных программах Европейского союза");
+    expect(answer.text).toContain("Кто может участвовать");
+    expect(allButtons(answer)).toEqual(expect.arrayContaining(["📄 Документы", "📅 Сроки", "📝 Как подать заявку", "⬅️ Программы"]));
   });
 
   it.each([
-    ["en", "china", "Did you mean:"],
+    ["en", "teachers", "Did you mean:"],
     ["ru", "учиться два года здесь и два года в Минске", "Возможно, вы имели в виду:"],
     ["uz", "Qozogʻistonda hamkor universitetlar bormi", "Balki siz buni nazarda tutgandirsiz:"],
   ])("in %s, an ambiguous question (%j) offers 'Did you mean' buttons that open the card", async (languageCode, question, didYouMean) => {
@@ -42,11 +45,22 @@ describe("questions in free text", () => {
 
   it("says honestly when it does not know, and offers the contacts and the menu", async () => {
     const user = h.fake.user({ languageCode: "uz" });
-    const answer = await user.send("yotoqxonada joy bormi");
+    const answer = await user.send("ertaga ob-havo qanday");
     expect(answer.text).toContain("ishonchli javob topa olmadim");
+    // The department's phone, tappable, in the answer itself.
+    expect(answer.text).toContain("📞 Bo'limdan so'rang: +998912090766");
     expect(allButtons(answer)).toEqual(["📞 Aloqa", "🏠 Menyu"]);
     const contacts = await user.press(answer, "📞 Aloqa");
     expect(contacts.text).toContain("+998912090766");
+  });
+
+  it("points a question another office answers (the dormitory) to that office, with the contacts and the menu", async () => {
+    const user = h.fake.user({ languageCode: "uz" });
+    const answer = await user.send("yotoqxonada joy bormi");
+    expect(answer.text.split("\n")[0]).toBe("Bu savol boshqa bo'limga tegishli");
+    expect(answer.text).toContain("Talabalar turar joyi (TTJ) masalalari bilan Xalqaro hamkorlik bo'limi shug'ullanmaydi. Fakultetingiz dekanatiga murojaat qiling.");
+    expect(answer.text).not.toContain("ishonchli javob topa olmadim");
+    expect(allButtons(answer)).toEqual(["📞 Aloqa", "🏠 Menyu", "👍 Foydali", "👎 Yordam bermadi"]);
   });
 
   it.each([

@@ -11,20 +11,75 @@ import { allButtons, eventually, withBot } from "./harness.js";
 const OWNER = 500;
 const h = withBot({ ADMIN_IDS: [OWNER] });
 
+/** "Was this helpful?" under every search answer in a private chat (features/feedback.ts). */
+const FEEDBACK = {
+  ru: ["👍 Полезно", "👎 Не помогло"],
+  uz: ["👍 Foydali", "👎 Yordam bermadi"],
+  "uz-cyrl": ["👍 Фойдали", "👎 Ёрдам бермади"],
+  en: ["👍 Helpful", "👎 Not helpful"],
+};
+
+/** What an answer about Erasmus Mundus should show in each language: its first line, a heading, all its buttons. */
+interface Screen {
+  title: string;
+  heading: string;
+  buttons: string[];
+}
+/** The card, for a question that names the program; `apply`: its "How to apply" button. */
+type Card = Screen & { apply: string };
+/** A section of it, for a question about one facet; `more`: the button to the full `card`. */
+type Section = Screen & { more: string; card: Card };
+type Answer = Card | Section;
+
 /** The Erasmus Mundus card as each kind of writer should see it: title, a heading and buttons from the locale files. */
 const ERASMUS = {
-  ru: { title: "Erasmus Mundus (Эразмус Мундус)", heading: "Кто может участвовать", buttons: ["📝 Как подать заявку", "📞 Контакты", "✅ Подхожу ли я?", "🏠 Меню"] },
-  uz: { title: "Erasmus Mundus", heading: "Kimlar qatnasha oladi", buttons: ["📝 Qanday topshiriladi", "📞 Aloqa", "✅ Men mos kelamanmi?", "🏠 Menyu"] },
-  "uz-cyrl": { title: "Эрасмус Мундус", heading: "Кимлар қатнаша олади", buttons: ["📝 Қандай топширилади", "📞 Алоқа", "✅ Мен мос келаманми?", "🏠 Меню"] },
-  en: { title: "Erasmus Mundus", heading: "Who may apply", buttons: ["📝 How to apply", "📞 Contacts", "✅ Am I eligible?", "🏠 Menu"] },
-};
+  ru: {
+    title: "Erasmus Mundus (Эразмус Мундус)",
+    heading: "Кто может участвовать",
+    apply: "📝 Как подать заявку",
+    buttons: ["📄 Документы", "📅 Сроки", "📝 Как подать заявку", "✅ Подхожу ли я?", "📞 Контакты", "🔔 Подписаться", "⬅️ Программы", ...FEEDBACK.ru],
+  },
+  uz: {
+    title: "Erasmus Mundus",
+    heading: "Kimlar qatnasha oladi",
+    apply: "📝 Qanday topshiriladi",
+    buttons: ["📄 Hujjatlar", "📅 Muddatlar", "📝 Qanday topshiriladi", "✅ Men mos kelamanmi?", "📞 Aloqa", "🔔 Obuna bo'lish", "⬅️ Dasturlar", ...FEEDBACK.uz],
+  },
+  "uz-cyrl": {
+    title: "Эрасмус Мундус",
+    heading: "Кимлар қатнаша олади",
+    apply: "📝 Қандай топширилади",
+    buttons: ["📄 Ҳужжатлар", "📅 Муддатлар", "📝 Қандай топширилади", "✅ Мен мос келаманми?", "📞 Алоқа", "🔔 Обуна бўлиш", "⬅️ Дастурлар", ...FEEDBACK["uz-cyrl"]],
+  },
+  en: {
+    title: "Erasmus Mundus",
+    heading: "Who may apply",
+    apply: "📝 How to apply",
+    buttons: ["📄 Documents", "📅 Deadlines", "📝 How to apply", "✅ Am I eligible?", "📞 Contacts", "🔔 Subscribe", "⬅️ Programs", ...FEEDBACK.en],
+  },
+} satisfies Record<string, Card>;
+
+/** "Which documents for Erasmus Mundus?": its Documents section, the card and the two likely next sections a tap away. */
+const DOCUMENTS = {
+  ru: { title: ERASMUS.ru.title, heading: "Документы", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📅 Сроки", "📝 Как подать заявку", ...FEEDBACK.ru] },
+  "uz-cyrl": { title: ERASMUS["uz-cyrl"].title, heading: "Ҳужжатлар", more: "ℹ️ Батафсил", card: ERASMUS["uz-cyrl"], buttons: ["ℹ️ Батафсил", "📅 Муддатлар", "📝 Ариза топшириш", ...FEEDBACK["uz-cyrl"]] },
+  uz: { title: ERASMUS.uz.title, heading: "Hujjatlar", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📅 Muddatlar", "📝 Ariza topshirish", ...FEEDBACK.uz] },
+  en: { title: ERASMUS.en.title, heading: "Documents", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📅 Deadlines", "📝 How to apply", ...FEEDBACK.en] },
+} satisfies Record<string, Section>;
+
+/** "How do I apply to Erasmus Mundus?": its How to apply section. */
+const STEPS = {
+  ru: { title: ERASMUS.ru.title, heading: "Как подать заявку", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📄 Документы", "📅 Сроки", ...FEEDBACK.ru] },
+  uz: { title: ERASMUS.uz.title, heading: "Ariza topshirish tartibi", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📄 Hujjatlar", "📅 Muddatlar", ...FEEDBACK.uz] },
+  en: { title: ERASMUS.en.title, heading: "How to apply", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📄 Documents", "📅 Deadlines", ...FEEDBACK.en] },
+} satisfies Record<string, Section>;
 
 const WRITINGS = [
   ["Russian", "Как поехать по программе Эразмус Мундус?", ERASMUS.ru],
-  ["Uzbek in Latin script", "Erasmus Mundus dasturiga qanday hujjat topshiriladi?", ERASMUS.uz],
-  ["Uzbek in Cyrillic script", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", ERASMUS["uz-cyrl"]],
-  ["Uzbek in Cyrillic script, the name in Latin", "Erasmus Mundus дастурига қандай ҳужжат топширилади?", ERASMUS["uz-cyrl"]],
-  ["English", "How do I apply to Erasmus Mundus?", ERASMUS.en],
+  ["Uzbek in Latin script", "Erasmus Mundus dasturiga qanday hujjat topshiriladi?", DOCUMENTS.uz],
+  ["Uzbek in Cyrillic script", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", DOCUMENTS["uz-cyrl"]],
+  ["Uzbek in Cyrillic script, the name in Latin", "Erasmus Mundus дастурига қандай ҳужжат топширилади?", DOCUMENTS["uz-cyrl"]],
+  ["English", "How do I apply to Erasmus Mundus?", STEPS.en],
 ] as const;
 
 /** The first step of applying to Erasmus Mundus: what the card's "How to apply" shows. */
@@ -34,10 +89,11 @@ const APPLY = {
   en: { title: "How to apply: Erasmus Mundus", step: "Step 1 of 3", buttons: ["⬅️ Back", "Next ➡️", "🏠 Menu"] },
 };
 
-function expectCard(answer: { text: string; buttons: { text: string }[][] }, card: (typeof ERASMUS)[keyof typeof ERASMUS]) {
-  expect(answer.text.split("\n")[0]).toBe(card.title);
-  expect(answer.text).toContain(card.heading);
-  expect(allButtons(answer)).toEqual(expect.arrayContaining(card.buttons));
+/** The answer is `expected` (the card, or the section asked about), in its language: first line, a heading, every button. */
+function expectAnswer(answer: FakeMessage, expected: Screen) {
+  expect(answer.text.split("\n")[0]).toBe(expected.title);
+  expect(answer.text).toContain(`\n\n${expected.heading}`);
+  expect(allButtons(answer)).toEqual(expected.buttons);
 }
 
 describe.each([
@@ -46,35 +102,44 @@ describe.each([
 ])("a user %s, who chose no language, is answered in the language they write in", (_, languageCode) => {
   it.each(WRITINGS)("%s", async (_, question, card) => {
     const user = h.fake.user({ languageCode });
-    expectCard(await user.send(question), card);
+    expectAnswer(await user.send(question), card);
   });
 });
 
 it.each([
-  ["ru", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", ERASMUS.ru],
-  ["uz", "How do I apply to Erasmus Mundus?", ERASMUS.uz],
+  ["ru", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", DOCUMENTS.ru],
+  ["uz", "How do I apply to Erasmus Mundus?", STEPS.uz],
   ["en", "Как поехать по программе Эразмус Мундус?", ERASMUS.en],
 ])("a user whose Telegram is in %s is answered in it, whatever they write (%j)", async (languageCode, question, card) => {
   const user = h.fake.user({ languageCode });
-  expectCard(await user.send(question), card);
+  expectAnswer(await user.send(question), card);
 });
 
 describe("a language the user chose", () => {
   it.each([
-    ["🇷🇺 Русский", "How do I apply to Erasmus Mundus?", ERASMUS.ru],
-    ["🇬🇧 English", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", ERASMUS.en],
-    ["🇺🇿 Ўзбекча", "Erasmus Mundus dasturiga qanday hujjat topshiriladi?", ERASMUS["uz-cyrl"]],
+    ["🇷🇺 Русский", "How do I apply to Erasmus Mundus?", STEPS.ru],
+    ["🇬🇧 English", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", DOCUMENTS.en],
+    ["🇺🇿 Ўзбекча", "Erasmus Mundus dasturiga qanday hujjat topshiriladi?", DOCUMENTS["uz-cyrl"]],
   ])("wins over the language they write in (%s, then %j)", async (choice, question, card) => {
     const user = h.fake.user({ languageCode: "de" });
     await user.press(await user.send("/start"), choice);
     await user.nextMessage(); // the once-only question about announcements
-    expectCard(await user.send(question), card);
+    expectAnswer(await user.send(question), card);
   });
 });
 
-/** Presses the card's "How to apply" (its first button, in the card's language) and checks the screen it leads to. */
-async function expectApplyScreen(user: FakeUser, card: FakeMessage, screen: (typeof APPLY)[keyof typeof APPLY]) {
-  const apply = await user.press(card, allButtons(card)[0]!);
+/**
+ * From the answer, the first step of applying: the card's "How to apply", or
+ * for a section its "More details" first (the card, checked), then that.
+ */
+async function expectApplyScreen(user: FakeUser, answer: FakeMessage, shown: Answer, screen: (typeof APPLY)[keyof typeof APPLY]) {
+  let card = answer;
+  if ("more" in shown) {
+    card = await user.press(answer, shown.more);
+    // The card as a button shows it: no "Was this helpful?" under it.
+    expectAnswer(card, { ...shown.card, buttons: shown.card.buttons.slice(0, -2) });
+  }
+  const apply = await user.press(card, "more" in shown ? shown.card.apply : shown.apply);
   expect(apply.text.split("\n")[0]).toBe(screen.title);
   expect(apply.text).toContain(screen.step);
   expect(allButtons(apply)).toEqual(screen.buttons);
@@ -83,20 +148,20 @@ async function expectApplyScreen(user: FakeUser, card: FakeMessage, screen: (typ
 describe("a button pressed by a user whose language was guessed from what they wrote", () => {
   it.each([
     ["Russian", "Как поехать по программе Эразмус Мундус?", ERASMUS.ru, APPLY.ru],
-    ["Uzbek in Cyrillic script", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", ERASMUS["uz-cyrl"], APPLY["uz-cyrl"]],
-    ["English", "How do I apply to Erasmus Mundus?", ERASMUS.en, APPLY.en],
-  ])("leads to a screen in that language (%s)", async (_, question, card, screen) => {
+    ["Uzbek in Cyrillic script", "Эрасмус Мундус дастурига қандай ҳужжат топширилади?", DOCUMENTS["uz-cyrl"], APPLY["uz-cyrl"]],
+    ["English", "How do I apply to Erasmus Mundus?", STEPS.en, APPLY.en],
+  ])("leads to a screen in that language (%s)", async (_, question, shown: Answer, screen) => {
     const user = h.fake.user({ languageCode: "de" });
     const answer = await user.send(question);
-    expectCard(answer, card);
-    await expectApplyScreen(user, answer, screen);
+    expectAnswer(answer, shown);
+    await expectApplyScreen(user, answer, shown, screen);
   });
 
   it("leads to a screen in that language after a restart too", async () => {
     const user = h.fake.user({ languageCode: "de" });
     const answer = await user.send("Как поехать по программе Эразмус Мундус?");
     await h.restart();
-    await expectApplyScreen(user, answer, APPLY.ru);
+    await expectApplyScreen(user, answer, ERASMUS.ru, APPLY.ru);
   });
 });
 
@@ -107,13 +172,14 @@ it.each([
   const user = h.fake.user({ languageCode: null });
   const card = await user.send("Как поехать по программе Эразмус Мундус?");
   expect((await user.send(text)).text.split("\n")[0]).toBe(reply);
-  await expectApplyScreen(user, card, APPLY.ru);
+  await expectApplyScreen(user, card, ERASMUS.ru, APPLY.ru);
 });
 
 it("a user whose language was guessed gets announcements in it, counted in its audience, until they write in another", async () => {
   const user = h.fake.user({ languageCode: "de" });
   const card = await user.send("Как поехать по программе Эразмус Мундус?");
-  const menu = await user.press(card, "🏠 Меню");
+  // The program card's way back leads to the programs, and they to the menu.
+  const menu = await user.press(await user.press(card, "⬅️ Программы"), "🏠 Меню");
   const announcements = await user.press(menu, "🔔 Объявления");
   expect(allButtons(await user.press(announcements, "▫️ Все объявления"))).toContain("✅ Все объявления");
 
@@ -127,6 +193,6 @@ it("a user whose language was guessed gets announcements in it, counted in its a
 
   // Subscribing was no choice of Russian: their English question is answered in English, and so is the next button.
   const english = await user.send("How do I apply to Erasmus Mundus?");
-  expectCard(english, ERASMUS.en);
-  await expectApplyScreen(user, english, APPLY.en);
+  expectAnswer(english, STEPS.en);
+  await expectApplyScreen(user, english, STEPS.en, APPLY.en);
 });

@@ -1,10 +1,12 @@
 /**
  * Lists that grow with the knowledge base, on a base of 48 programs and 35
- * countries: the programs and countries lists, a country's programs, the
- * announcements screen, the /apply chooser, the eligibility question's
- * countries, and the staff's lists of a broadcast's topics and of entries to
- * attach a question to show at most 10 entries a page, and Next (then
- * Previous) reach every entry exactly once.
+ * countries: the programs and countries lists, the announcements screen, the
+ * /apply chooser, the eligibility question's countries, and the staff's lists
+ * of a broadcast's topics and of entries to attach a question to show at most
+ * 10 entries a page, a country's programs 2 a page (all on one when 4 or
+ * fewer), and Next (then Previous) reach every entry exactly once. A network
+ * program's many partner countries are named in its card's text and in its
+ * countries section.
  */
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -66,10 +68,10 @@ async function pageThrough(
   return Object.assign(pages, { last: message });
 }
 
-/** Every entry once, in pages of 10 but the last. */
-function expectEvery(pages: string[][], expected: string[]): void {
+/** Every entry once, in pages of `size` (10 unless told) but the last. */
+function expectEvery(pages: string[][], expected: string[], size = 10): void {
   expect(pages.flat().sort()).toEqual([...expected].sort());
-  expect(pages.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(expected.length / 10) }, (_, i) => Math.min(10, expected.length - 10 * i)));
+  expect(pages.map((p) => p.length)).toEqual(Array.from({ length: Math.ceil(expected.length / size) }, (_, i) => Math.min(size, expected.length - size * i)));
 }
 
 describe("lists of a large knowledge base, a page at a time", () => {
@@ -101,21 +103,36 @@ describe("lists of a large knowledge base, a page at a time", () => {
     const card = await user.press(countriesList, popular.title.en);
     expect(card.text.startsWith(popular.title.en)).toBe(true);
     const pages = await pageThrough(user, card, (data) => /^e:program-\d+$/.test(data));
-    expectEvery(pages, itsPrograms);
+    // More than 4: 2 a page, so that the card keeps to 8 buttons with the pager, contacts, subscription and the way back.
+    expectEvery(pages, itsPrograms, 2);
+    expect(card.buttons.flat().length).toBeLessThanOrEqual(8);
     // The text names the page's programs, as the buttons do.
     expect(card.text).toContain(`• ${pages[0]![0]}`);
     expect(card.text).not.toContain(`• ${pages[1]![0]}`);
   });
 
-  it("a program's partner countries, on its card", async () => {
+  it("a program's partner countries: named in its card's text, and in its countries section one tap away", async () => {
     const network = kb.byId.get("program-1") as ProgramEntry;
     expect(network.program.countries.length).toBeGreaterThan(10);
+    const names = titlesOf(network.program.countries);
     const user = h.fake.user({ languageCode: "en" });
     const card = await user.send("/start program-1");
     expect(card.text.startsWith(network.title.en)).toBe(true);
-    // The card's text does not list the countries: no page number in it.
-    const pages = await pageThrough(user, card, (data) => /^e:country-\d+$/.test(data), { numbered: false });
-    expectEvery(pages, titlesOf(network.program.countries).map((title) => `🌍 ${title}`));
+    // Every country named in the text, under its heading; no page of them.
+    expect(card.text).toContain(`Partner countries\n${names.join(", ")}`);
+    expect(card.text).not.toContain("Page ");
+    // One button to them all, not one per country; the card keeps to 8 buttons.
+    expect(card.buttons.flat().filter((b) => b.text.startsWith("🌍 "))).toEqual([expect.objectContaining({ text: "🌍 Countries", callbackData: "f:program-1:countries" })]);
+    expect(card.buttons.flat().filter((b) => /^e:country-/.test(b.callbackData ?? ""))).toEqual([]);
+    expect(card.buttons.flat().length).toBeLessThanOrEqual(8);
+
+    const section = await user.press(card, "🌍 Countries");
+    expect(section.text).toBe(`${network.title.en}\n\nCountries\n${names.join(", ")}`);
+    // The card a tap away, the two likely next sections, and the first countries to open.
+    const first = names.slice(0, 4).map((name) => `🌍 ${name}`);
+    expect(allButtons(section)).toEqual(["ℹ️ More details", "👤 Who may apply", "📝 How to apply", ...first]);
+    const country = await user.press(section, first[0]!);
+    expect(country.text.startsWith(names[0]!)).toBe(true);
   });
 
   it("the announcements screen: programs, then countries, ten topics a page", async () => {

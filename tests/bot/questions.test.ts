@@ -195,8 +195,9 @@ describe("what students and staff typed", () => {
 
   it("is shown as typed, markup and all: the confirmation, the post, /questions, the answer's header, the answer and the delivery note", async () => {
     const { chat, staff } = staffRoom(h.fake);
-    // Read as Telegram HTML, "&" and "<price>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
-    const question = '<price> & rent "cheap" <b>x</b>';
+    // Read as Telegram HTML, "&" and "<weather>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
+    // A question the bot has no answer to, so that it offers to ask the department.
+    const question = '<weather> & "tomorrow" <b>x</b>';
     const firstName = '<b>Ali</b> & "Co"';
     const student = h.fake.user({ languageCode: "en", firstName, lastName: "<Karimov> &amp; Sons" });
     const confirm = await student.press(await student.send(question), "✉️ Ask the department");

@@ -20,6 +20,11 @@ async function cardOf(user: FakeUser, programId: string): Promise<FakeMessage> {
   return user.send(`/start ${programId}`);
 }
 
+/** The program's Deadlines section, one tap from its card (`label`: the card's 📅 button in the user's language): the ⏰ button is there. */
+async function deadlinesOf(user: FakeUser, programId: string, label = "📅 Deadlines"): Promise<FakeMessage> {
+  return user.press(await cardOf(user, programId), label);
+}
+
 /** The reminders the job sent: the only messages with a button to the program's card as a new message. */
 const reminders = (user: FakeUser) => user.messages().filter((m) => m.buttons.flat().some((b) => b.callbackData?.startsWith("remc:")));
 /** Long enough for the job to have looked many times (every 50 ms here). */
@@ -29,8 +34,13 @@ describe("a deadline closer than REMINDER_DAYS", () => {
   it("is confirmed with the days left, and reminded once, in the student's language; never again, also after a restart", async () => {
     const user = h.fake.user({ languageCode: "ru" });
     const card = await cardOf(user, "erasmus-mundus");
-    const confirmation = await user.press(card, "⏰ Напомнить о сроке");
-    expect(confirmation.messageId).toBe(card.messageId); // in place of the card
+    // The card has no reminder button: it is in the Deadlines section, with the dates.
+    expect(allButtons(card)).not.toContain("⏰ Напомнить о сроке");
+    const deadlines = await user.press(card, "📅 Сроки");
+    expect(deadlines.text.split("\n").slice(0, 3)).toEqual(["Erasmus Mundus (Эразмус Мундус)", "", "Сроки (требует уточнения)"]);
+    expect(allButtons(deadlines)).toEqual(["ℹ️ Подробнее", "📄 Документы", "📝 Как подать заявку", "⏰ Напомнить о сроке"]);
+    const confirmation = await user.press(deadlines, "⏰ Напомнить о сроке");
+    expect(confirmation.messageId).toBe(deadlines.messageId); // in place of the section
     expect(confirmation.text).toBe(
       [
         "⏰ Напоминание установлено: Erasmus Mundus (Эразмус Мундус)",
@@ -51,7 +61,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     expect(reminders(user)).toHaveLength(1);
 
     // Asking again: it was already sent.
-    const again = await user.press(await user.send("/start erasmus-mundus"), "⏰ Напомнить о сроке");
+    const again = await user.press(await user.press(await user.send("/start erasmus-mundus"), "📅 Сроки"), "⏰ Напомнить о сроке");
     expect(again.text).toContain("Напоминание уже установлено");
     expect(again.text).toContain("Я уже отправил вам напоминание.");
     expect(allButtons(again)).not.toContain("🔕 Отменить напоминание");
@@ -61,7 +71,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
 
   it("leads from the reminder to the program's card and how to apply, as new messages", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    await user.press(await cardOf(user, "erasmus-mundus"), "⏰ Deadline reminder");
+    await user.press(await deadlinesOf(user, "erasmus-mundus"), "⏰ Deadline reminder");
     const reminder = await eventually(() => reminders(user)[0]);
     expect(reminder.text).toBe(`⏰ Erasmus Mundus: the deadline is ${SOON} (in 3 days). (to be confirmed)\nApplications close`);
     const card = await user.press(reminder, "🎓 Erasmus Mundus");
@@ -76,13 +86,12 @@ describe("a deadline closer than REMINDER_DAYS", () => {
 describe("a deadline further away", () => {
   it("is reminded REMINDER_DAYS before, at 09:00 Tashkent; tapping again says so; it can be cancelled", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const card = await cardOf(user, "bspu-2plus2");
-    const set = await user.press(card, "⏰ Deadline reminder");
+    const set = await user.press(await deadlinesOf(user, "bspu-2plus2"), "⏰ Deadline reminder");
     expect(set.text).toContain('⏰ Reminder set: Joint "2+2" programme with BSPU');
     expect(set.text).toContain(`The deadline is ${LATER} (in 40 days).`);
     expect(set.text).toContain(`I will remind you on ${daysFromToday(33)} at 09:00, Tashkent time.`);
 
-    const again = await user.press(await user.send("/start bspu-2plus2"), "⏰ Deadline reminder");
+    const again = await user.press(await user.press(await user.send("/start bspu-2plus2"), "📅 Deadlines"), "⏰ Deadline reminder");
     expect(again.text).toContain("⏰ You already have a reminder");
     expect(again.text).toContain(`I will remind you on ${daysFromToday(33)}`);
 
@@ -91,17 +100,43 @@ describe("a deadline further away", () => {
 
     const cancelled = await user.press(again, "🔕 Cancel the reminder");
     expect(cancelled.text).toBe('🔕 Reminder cancelled: Joint "2+2" programme with BSPU.');
+    // Back to the program's card; its Deadlines section sets the reminder anew.
     const back = await user.press(cancelled, "⬅️ Back");
-    expect(allButtons(back)).toContain("⏰ Deadline reminder");
-    expect((await user.press(back, "⏰ Deadline reminder")).text).toContain("⏰ Reminder set"); // set anew
+    expect(back.text.startsWith('Joint "2+2" programme with BSPU')).toBe(true);
+    const deadlines = await user.press(back, "📅 Deadlines");
+    expect((await user.press(deadlines, "⏰ Deadline reminder")).text).toContain("⏰ Reminder set"); // set anew
   });
 });
 
 describe("a program without a published deadline", () => {
-  it("is answered honestly, and the student subscribed to its announcements instead", async () => {
+  it("is answered honestly in its Deadlines section, which offers its announcements instead of a reminder", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const deadlines = await deadlinesOf(user, "koica");
+    expect(deadlines.text).toBe(
+      [
+        "KOICA — Korea International Cooperation Agency",
+        "",
+        "Deadlines",
+        "Deadlines are announced separately for each call — ask the department.",
+        "The department has not yet published the dates for KOICA — Korea International Cooperation Agency.",
+        "📞 Ask the department: +998912090766",
+      ].join("\n"),
+    );
+    expect(allButtons(deadlines)).toEqual(["ℹ️ More details", "📄 Documents", "📝 How to apply", "🔔 Subscribe"]);
+    const query = user.pressData(deadlines, deadlines.buttons.flat().find((b) => b.text === "🔔 Subscribe")!.callbackData!);
+    expect(await eventually(() => h.fake.callbackAnswer(query)?.text)).toBe(
+      "🔔 You will get announcements about KOICA — Korea International Cooperation Agency. Change it with /announcements.",
+    );
+    expect(h.app.store.subscriptions.topicsOf(user.id)).toEqual(["program:koica"]);
+    expect(h.app.store.reminders.find(user.id, "koica", LATER)).toBeUndefined();
+  });
+
+  it("an old card's ⏰ is answered honestly, and the student subscribed to its announcements instead", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const card = await cardOf(user, "koica");
-    const answer = await user.press(card, "⏰ Deadline reminder");
+    // Cards sent before the reminder moved to the Deadlines section still carry it.
+    user.pressData(card, "rem:koica");
+    const answer = await eventually(() => user.messages().find((m) => m.text.includes("has not announced a deadline")));
     expect(answer.text).toBe(
       "KOICA — Korea International Cooperation Agency: the department has not announced a deadline yet. I have subscribed you to this program's announcements, so you will hear when it does.",
     );
@@ -125,10 +160,10 @@ describe("the reminder job", () => {
 
   it("is given back and sent later when Telegram says wait (nothing went out)", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const card = await cardOf(user, "erasmus-mundus");
+    const deadlines = await deadlinesOf(user, "erasmus-mundus");
     // Longer than the client waits by itself (5 s): the job gets the 429.
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, retryAfter: 40 });
-    await user.press(card, "⏰ Deadline reminder");
+    await user.press(deadlines, "⏰ Deadline reminder");
     const sent = await eventually(() => reminders(user)[0]);
     expect(sent.text).toContain(SOON);
     expect(h.fake.calls.filter((c) => c.injected && c.errorCode === 429)).toHaveLength(1);
@@ -150,9 +185,9 @@ describe("the reminder job", () => {
     const own = await startBot(OVERRIDES);
     try {
       const user = own.fake.user({ languageCode: "en" });
-      const card = await cardOf(user, "erasmus-mundus");
+      const deadlines = await deadlinesOf(user, "erasmus-mundus");
       own.fake.injectFault({ method: "sendMessage", chatId: user.chatId, errorCode: 403, description: "Forbidden: bot was blocked by the user" });
-      await user.press(card, "⏰ Deadline reminder");
+      await user.press(deadlines, "⏰ Deadline reminder");
       await eventually(() => own.app.store.users.get(user.id)?.blocked);
       expect(own.app.store.reminders.find(user.id, "erasmus-mundus", SOON)).toMatchObject({ sentAt: expect.any(Number) });
       await severalLooks();

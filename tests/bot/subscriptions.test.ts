@@ -142,7 +142,7 @@ describe("subscribing from a card", () => {
     const user = h.fake.user({ languageCode: "en" });
     await greet(user);
     const card = await user.send("/start koica");
-    expect(allButtons(card)).toEqual(expect.arrayContaining(["⏰ Deadline reminder", "🔔 Subscribe"]));
+    expect(allButtons(card)).toEqual(["📄 Documents", "📅 Deadlines", "📝 How to apply", "✅ Am I eligible?", "📞 Contacts", "🔔 Subscribe", "🌍 South Korea", "⬅️ Programs"]);
     const query = user.pressData(card, card.buttons.flat().find((b) => b.text === "🔔 Subscribe")!.callbackData!);
     const answer = await eventually(() => h.fake.callbackAnswer(query)?.text);
     expect(answer).toBe("🔔 You will get announcements about KOICA — Korea International Cooperation Agency. Change it with /announcements.");

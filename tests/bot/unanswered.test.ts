@@ -25,8 +25,9 @@ describe("/unanswered", () => {
     expect((await other.send("Maktab yozgi?")).text).toContain(NOT_FOUND);
     expect((await other.send("yozgi maktablar")).text).toContain(NOT_FOUND);
     expect((await student.send("yozgi mactab")).text).toContain(NOT_FOUND);
-    expect((await student.send("yotoqxonada joy bormi")).text).toContain(NOT_FOUND);
-    // Small talk and commands are not questions search missed.
+    expect((await student.send("ertaga ob-havo qanday")).text).toContain(NOT_FOUND);
+    // Small talk, commands, and questions another office answers (the dormitory: a pointer to it) are not questions search missed.
+    expect((await student.send("yotoqxonada joy bormi")).text.split("\n")[0]).toBe("Bu savol boshqa bo'limga tegishli");
     await student.send("rahmat");
     await student.send("/help");
 
@@ -36,10 +37,10 @@ describe("/unanswered", () => {
       [
         "Questions the bot could not answer (5 in all), most asked first. Tap one to tell the bot which entry answers it.",
         "1. yozgi maktablar — 4× (2 wordings)",
-        "2. yotoqxonada joy bormi — 1×",
+        "2. ertaga ob-havo qanday — 1×",
       ].join("\n"),
     );
-    expect(allButtons(list)).toEqual(["1. yozgi maktablar (4)", "2. yotoqxonada joy bormi (1)", "🏠 Menu"]);
+    expect(allButtons(list)).toEqual(["1. yozgi maktablar (4)", "2. ertaga ob-havo qanday (1)", "🏠 Menu"]);
 
     const picker = await staff.press(list, "1. yozgi maktablar (4)");
     expect(picker.text).toContain("yozgi maktablar — asked 4×.\n\nAlso written as: yozgi mactab\n\nWhich entry should answer it?");
@@ -53,7 +54,7 @@ describe("/unanswered", () => {
     );
 
     expect((await student.send("yozgi maktab")).text.startsWith(EXCHANGE)).toBe(true);
-    expect((await staff.send("/unanswered")).text).toContain("1. yotoqxonada joy bormi — 1×");
+    expect((await staff.send("/unanswered")).text).toContain("1. ertaga ob-havo qanday — 1×");
     expect((await staff.send("/unanswered")).text).not.toContain("yozgi");
 
     await h.restart();
@@ -92,10 +93,11 @@ describe("/unanswered", () => {
   });
 
   it("shows what students typed as they typed it, markup and all: in the list, the picker, and what was learned or dismissed", async () => {
-    // Read as Telegram HTML, "&" and "<price>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
-    const typed = '<price> & rent "cheap" <b>x</b>';
-    const misspelt = '<prise> & rent "cheap" <b>x</b>';
-    const other = '"visa" &amp; <u>fees</u> <3';
+    // Read as Telegram HTML, "&" and "<weather>" would make Telegram refuse the message, "<b>x</b>" would turn bold and "&amp;" would read "&".
+    // Questions the bot has no answer to ("price" or "fees" would now get the programs' cost).
+    const typed = '<weather> & "tomorrow" <b>x</b>';
+    const misspelt = '<wether> & "tomorrow" <b>x</b>';
+    const other = '"sunny" &amp; <u>rain</u> <3';
     const student = h.fake.user({ languageCode: "en" });
     for (const query of [typed, typed, misspelt, other]) expect((await student.send(query)).text).toContain("I could not find a confident answer");
 
@@ -106,7 +108,7 @@ describe("/unanswered", () => {
     expect(picker.text).toContain(`${typed} — asked 3×.\n\nAlso written as: ${misspelt}\n\n`);
     const learned = await pickEntry(staff, picker, /^(⭐ )?Erasmus Mundus$/);
     // An alias is the wording without punctuation or symbols around it.
-    expect(learned.text).toContain(`✅ Learned: ${typed} now leads to Erasmus Mundus.\nNew aliases: price> & rent "cheap" <b>x</b (en), prise> & rent "cheap" <b>x</b (en)\n`);
+    expect(learned.text).toContain(`✅ Learned: ${typed} now leads to Erasmus Mundus.\nNew aliases: weather> & "tomorrow" <b>x</b (en), wether> & "tomorrow" <b>x</b (en)\n`);
 
     const dismissed = await staff.press(await staff.press(await staff.send("/unanswered"), /^1\. /), "🗑 Not for the bot");
     expect(dismissed.text).toBe(`🗑 Dismissed: ${other} (1 question).`);

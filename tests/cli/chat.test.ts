@@ -14,11 +14,14 @@ function chat(input: string): Promise<string> {
 }
 
 it("lets a newcomer ask 'erasmus haqida' and tap through to the contacts", async () => {
-  const output = await chat("erasmus haqida\n2\n");
+  const output = await chat("erasmus haqida\n5\n");
   expect(output).toContain("bot> Assalomu alaykum, Student!");
   expect(output).toMatch(/\[1\] 🎓 Dasturlar\s+\[2\] 🌍 Hamkor davlatlar/);
   expect(output).toContain("bot> Erasmus Mundus");
-  expect(output).toMatch(/\[1\] 📝 Qanday topshiriladi\s+\[2\] 📞 Aloqa/);
+  // The program card's buttons, then "Was this helpful?"; [5] is the contacts.
+  expect(output).toMatch(
+    /\[1\] 📄 Hujjatlar\s+\[2\] 📅 Muddatlar\s+\[3\] 📝 Qanday topshiriladi\s+\[4\] ✅ Men mos kelamanmi\?\s+\[5\] 📞 Aloqa\s+\[6\] 🔔 Obuna bo'lish\s+\[7\] ⬅️ Dasturlar\s+\[8\] 👍 Foydali\s+\[9\] 👎 Yordam bermadi/,
+  );
   expect(output).toContain("bot (edited)> Xalqaro hamkorlik bo'limi bilan bog'lanish");
   expect(output).toContain("+998912090766");
   expect(output.trim().endsWith("Bye!")).toBe(true);

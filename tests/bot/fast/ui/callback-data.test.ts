@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { countryTopic, programTopic } from "../../../../src/broadcast/audience.js";
+import { SECTION_FACETS } from "../../../../src/answers/facets.js";
 import { callback, isPersonalButton, isStaffButton, STAFF_BUTTON } from "../../../../src/bot/ui/callback-data.js";
 import { UI_LANGS } from "../../../../src/storage/users.js";
 import { sharedDeps } from "../composer-harness.js";
@@ -49,6 +50,7 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
     ["reminderCard", [id], { id }],
     ["follow", [programTopic(id)], { topic: programTopic(id) }],
     ["toggleTopic", [BIG, programTopic(id)], { page: BIG, topic: programTopic(id) }],
+    ...SECTION_FACETS.map((facet): (typeof samples)[number] => ["facet", [id, facet], { id, facet }]),
   ]),
   ...ids("country").flatMap((id): (typeof samples)[number][] => [
     ["flowAnswer", ["country", id], { step: "country", value: id }],

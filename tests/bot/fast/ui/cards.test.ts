@@ -41,20 +41,73 @@ describe("listView", () => {
 describe("entryView", () => {
   const erasmus = kb.byId.get("erasmus-mundus")!;
 
-  it("shows a program's card: its title in bold, and how to apply, contacts, eligibility, reminder, subscription and the way back one tap away", () => {
+  it("shows a program's card: its title in bold, and its documents, deadlines, how to apply, eligibility, contacts, subscription and the way back one tap away, 8 buttons at most", () => {
     const view = entryView(en, kb, erasmus);
     expect(view.html.startsWith(`<b>${erasmus.title.en}</b>`)).toBe(true);
-    expect(data(view)).toEqual(
-      expect.arrayContaining(["ap:erasmus-mundus:0", "elg:erasmus-mundus", "rem:erasmus-mundus", "fol:program:erasmus-mundus", "programs", "menu"]),
-    );
-    expect(texts(view).at(-1)).toEqual(["⬅️ Programs", "🏠 Menu"]);
+    expect(texts(view)).toEqual([
+      ["📄 Documents", "📅 Deadlines"],
+      ["📝 How to apply", "✅ Am I eligible?"],
+      ["📞 Contacts", "🔔 Subscribe"],
+      ["⬅️ Programs"],
+    ]);
+    expect(data(view)).toEqual([
+      "f:erasmus-mundus:documents",
+      "f:erasmus-mundus:deadlines",
+      "ap:erasmus-mundus:0",
+      "elg:erasmus-mundus",
+      "e:international-department",
+      "fol:program:erasmus-mundus",
+      "programs",
+    ]);
+    // No partner countries: none named, no button to them.
+    expect(view.html).not.toContain("Partner countries");
   });
 
-  it("shows a country's card with its programs and the way back to the countries", () => {
-    const country = kb.entries.find((e) => e.type === "country" && kb.related.get(e.id)?.some((id) => kb.byId.get(id)?.type === "program"))!;
-    const view = entryView(en, kb, country);
-    expect(texts(view).at(-1)).toEqual(["⬅️ Countries", "🏠 Menu"]);
-    expect(data(view)).toContain(`fol:country:${country.id}`);
+  it("names a program's one partner country in its text, with a button to it beside the way back", () => {
+    const koica = kb.byId.get("koica") as ProgramEntry;
+    expect(koica.program.countries).toEqual(["south-korea"]);
+    const view = entryView(en, kb, koica);
+    expect(view.html).toContain("<b>Partner countries</b>\nSouth Korea");
+    expect(texts(view).at(-1)).toEqual(["🌍 South Korea", "⬅️ Programs"]);
+    expect(data(view).slice(-2)).toEqual(["e:south-korea", "programs"]);
+  });
+
+  it("names a program's several partner countries in its text, with one button to its countries section", () => {
+    const koica = kb.byId.get("koica") as ProgramEntry;
+    const several: ProgramEntry = { ...koica, program: { ...koica.program, countries: ["south-korea", "china", "india"] } };
+    const base: KnowledgeBase = { ...kb, byId: new Map([...kb.byId, [koica.id, several]]) };
+    const view = entryView(en, base, several);
+    expect(view.html).toContain("<b>Partner countries</b>\nSouth Korea, China, India");
+    expect(texts(view).at(-1)).toEqual(["🌍 Countries", "⬅️ Programs"]);
+    expect(data(view).slice(-2)).toEqual(["f:koica:countries", "programs"]);
+    expect(data(view).length).toBe(8);
+  });
+
+  it("shows a country's card with its programs, contacts, subscription and the way back to the countries", () => {
+    const belarus = kb.byId.get("belarus")!;
+    const view = entryView(en, kb, belarus);
+    expect(texts(view)).toEqual([
+      ['Joint "2+2" programme with BSPU'],
+      ['Joint "3+1" programme with BSPU'],
+      ["📞 Contacts", "🔔 Subscribe"],
+      ["⬅️ Countries", "🏠 Menu"],
+    ]);
+    expect(data(view)).toEqual(["e:bspu-2plus2", "e:bspu-3plus1", "e:international-department", "fol:country:belarus", "countries", "menu"]);
+    expect(view.html).toContain("<b>Programs</b>\n• Joint &quot;2+2&quot; programme with BSPU\n• Joint &quot;3+1&quot; programme with BSPU");
+  });
+
+  it("shows a topic's card with up to 6 related entries, then contacts and the menu", () => {
+    const topic = kb.byId.get("partner-countries")!;
+    expect(kb.related.get(topic.id)!.length).toBeGreaterThan(6);
+    const rows = texts(entryView(en, kb, topic));
+    expect(rows.flat().length).toBe(8);
+    expect(rows.at(-1)).toEqual(["📞 Contacts", "🏠 Menu"]);
+    // Programs first.
+    expect(rows[0]).toEqual(["British Council", "Internships at Chinese universities"]);
+  });
+
+  it("keeps every card of the shipped knowledge to 8 buttons at most", () => {
+    for (const entry of kb.entries) expect(data(entryView(en, kb, entry)).length, entry.id).toBeLessThanOrEqual(8);
   });
 
   it("renders a card once per knowledge base, language and page", () => {
@@ -62,8 +115,11 @@ describe("entryView", () => {
     expect(entryView(readers(sharedDeps())("ru"), kb, erasmus)).not.toBe(entryView(en, kb, erasmus));
   });
 
-  it("makes the phone numbers of a contact's details tappable (written without spaces)", () => {
+  it("makes the phone numbers of a contact's details tappable (written without spaces), says each once, and offers the menu", () => {
     const contact = kb.byId.get("international-department")!;
-    expect(entryView(en, kb, contact).html).toContain("+998912090766");
+    const view = entryView(en, kb, contact);
+    expect(view.html.split("+998912090766").length - 1).toBe(1);
+    expect(view.html).not.toContain("+998 91");
+    expect(texts(view)).toEqual([["🏠 Menu"]]);
   });
 });
