@@ -23,7 +23,7 @@ interface Profile {
 /** Areas by where the code is (first match wins). */
 const AREAS: [string, RegExp][] = [
   ["search (src/search, fuse.js, catalog)", /\/src\/search\/|\/fuse\.js\/|\/src\/knowledge\/catalog/],
-  ["rendering (src/bot/ui, describe)", /\/src\/bot\/ui\/|\/src\/knowledge\/describe|\/src\/knowledge\/uzbek-cyrillic|\/src\/text\//],
+  ["rendering (src/bot/ui, describe)", /\/src\/bot\/ui\/|\/src\/knowledge\/describe|\/src\/knowledge\/uzbek-cyrillic/],
   ["i18n (Fluent, @grammyjs/i18n, locale)", /@fluent\/|@grammyjs\/i18n\/|\/src\/bot\/locale|\/src\/i18n/],
   ["conversations plugin + flow storage", /@grammyjs\/conversations\/|\/src\/bot\/middleware\/flows|\/src\/storage\/flows/],
   ["storage writes/reads (better-sqlite3, src/storage)", /better-sqlite3\/|\/src\/storage\//],
@@ -43,6 +43,8 @@ function areaOf(frame: Node["callFrame"]): string | undefined {
   if (functionName === "(program)") return "V8/native (program)";
   if (url === "" && /^(?:parse|stringify)$/.test(functionName)) return "JSON parse/stringify";
   if (url === "" && /^(?:RegExp|replace|match|exec|split|\[Symbol\.(?:replace|split|match)\])$/.test(functionName)) return undefined;
+  // Transliteration serves search (folding a query) and rendering (Uzbek in Cyrillic): it counts for its caller.
+  if (/\/src\/text\//.test(url)) return undefined;
   for (const [area, pattern] of AREAS) if (pattern.test(url)) return area;
   return undefined;
 }
