@@ -43,3 +43,5 @@ other-country-partners = Partner countries: { $list } and a number of other coun
 other-country-button = 🌍 Partner countries
 
 out-of-scope-title = Another office answers this
+out-of-scope-to-confirm = Please check this with the department: { $phone }
+deadline-passed = (passed)

@@ -43,3 +43,5 @@ other-country-partners = Страны-партнёры: { $list } и ряд др
 other-country-button = 🌍 Страны-партнёры
 
 out-of-scope-title = Это вопрос другого отдела
+out-of-scope-to-confirm = Уточните это в отделе: { $phone }
+deadline-passed = (срок прошёл)

@@ -2,7 +2,7 @@
 facet-eligibility = Kimlar qatnasha oladi
 facet-language = Til sertifikatlari
 facet-documents = Hujjatlar
-facet-steps = Ariza topshirish tartibi
+facet-steps = Qanday topshiriladi
 facet-deadlines = Muddatlar
 facet-cost = Narxi va moliyalashtirish
 facet-duration = Davomiyligi
@@ -12,7 +12,7 @@ facet-countries = Davlatlar
 facet-button-eligibility = 👤 Kimlar qatnasha oladi
 facet-button-language = 🗣 Til
 facet-button-documents = 📄 Hujjatlar
-facet-button-steps = 📝 Ariza topshirish
+facet-button-steps = 📝 Qanday topshiriladi
 facet-button-deadlines = 📅 Muddatlar
 facet-button-cost = 💳 Narxi
 facet-button-duration = ⏳ Davomiyligi
@@ -43,3 +43,5 @@ other-country-partners = Hamkor davlatlar: { $list } va bir qator boshqa davlatl
 other-country-button = 🌍 Hamkor davlatlar
 
 out-of-scope-title = Bu savol boshqa bo'limga tegishli
+out-of-scope-to-confirm = Buni bo'limdan aniqlashtiring: { $phone }
+deadline-passed = (muddati o'tgan)

@@ -9,6 +9,7 @@
  */
 import type { Catalog } from "../knowledge/catalog.js";
 import { DEPARTMENT_CONTACT } from "../knowledge/contract.js";
+import { cardLinks } from "../knowledge/describe.js";
 import { programsOf, type KnowledgeBase } from "../knowledge/load.js";
 import type { Entry, Lang, OutOfScopeTopic, ProgramEntry } from "../knowledge/schema.js";
 import type { SearchHit, SearchResult } from "../search/engine.js";
@@ -42,18 +43,22 @@ export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestio
   const lang = catalog.language(query);
   const keys = words(query).map(stem);
   const outOfScope = outOfScopeTopic(kb, keys);
-  const { facet, cueWords } = readFacet(query, (key) => outOfScope.keys.has(key) || isCountryKey(key));
+  // A word of the knowledge, a country or another office's topic is itself, not a misspelt cue ("joint" is not "join").
+  const { facet, cueWords } = readFacet(query, (key) => outOfScope.keys.has(key) || isCountryKey(key) || catalog.knows(key));
   const rest = withoutCues(query, new Set([...cueWords, ...keys.flatMap((k, i) => (outOfScope.keys.has(k) ? [i] : []))]));
   // A bare number ("1-kursman") names no entry; "2+2" is a word ("2plus2").
   const hasContent = words(rest).some((w) => !isStopWord(w) && !GENERIC.has(stem(w)) && !/^\d+$/.test(w));
-  const search = hasContent ? catalog.search(withoutGeneric(rest)) : { query: rest, lang, ambiguous: false, results: [] };
+  // The rest is searched as folded words, whose language is not the question's: titles in the question's language.
+  const found = hasContent ? catalog.search(withoutGeneric(rest)) : { query: rest, lang, ambiguous: false, results: [] };
+  const search = { ...found, results: found.results.map((hit) => ({ ...hit, title: kb.byId.get(hit.id)!.title[lang] })) };
   const named = hasContent ? new Set(catalog.named(withoutGeneric(rest))) : new Set<string>();
   const result = (answer: Answer, results: SearchHit[] = [], ambiguous = false): AnsweredQuestion => ({
     query,
     lang,
     ambiguous,
     results,
-    facet: answer.kind === "entry" || answer.kind === "across" ? answer.facet : answer.kind === "other-country" ? facet : null,
+    // What was asked: a facet, "overview" when only an entry was named, null when nothing was found or another office answers.
+    facet: answer.kind === "none" || answer.kind === "out-of-scope" ? null : (facet ?? (answer.kind === "entry" ? "overview" : null)),
     answer,
   });
   // An entry named outright counts even when the question's other words cost search its confidence ("2+2 с какого курса берут").
@@ -74,8 +79,14 @@ export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestio
     return acrossAnswer(kb, facet, programsOf(kb), lang, result, documentsNamed(kb, keys));
   }
   if (facet === null) {
-    const alternatives = search.results.slice(1).filter((hit) => search.ambiguous || hit.score >= best.score * CLOSE_ALTERNATIVE).slice(0, MAX_ALTERNATIVES);
-    return result({ kind: "entry", id: best.id, facet: "overview", alternatives, ambiguous: search.ambiguous }, search.results, search.ambiguous);
+    // The card itself offers some entries (a country's programs, a program's country): not "Did you mean" again.
+    const related = new Set(cardLinks(kb, kb.byId.get(best.id)!).map((e) => e.id));
+    const alternatives = search.results
+      .slice(1)
+      .filter((hit) => !related.has(hit.id) && (search.ambiguous || hit.score >= best.score * CLOSE_ALTERNATIVE))
+      .slice(0, MAX_ALTERNATIVES);
+    const ambiguous = search.ambiguous && alternatives.length > 0;
+    return result({ kind: "entry", id: best.id, facet: "overview", alternatives, ambiguous }, search.results, ambiguous);
   }
   // A program's question is about a program: one the search found nearly as well beats a country ("2+2 rus tili" is not Russia).
   const program = search.results.find((hit) => hit.type === "program" && hit.score >= best.score * PROGRAM_OVER_OTHERS);
@@ -121,7 +132,8 @@ function facetOf(kb: KnowledgeBase, entry: Entry, facet: SectionFacet, hits: Sea
 function acrossAnswer(kb: KnowledgeBase, facet: SectionFacet, programs: ProgramEntry[], lang: Lang, result: Result, documents: string[] = []): AnsweredQuestion {
   if (facet === "contacts") return result({ kind: "entry", id: DEPARTMENT_CONTACT, facet, alternatives: [], ambiguous: false }, [hitFor(kb, DEPARTMENT_CONTACT, [], lang)]);
   if (facet === "countries" && kb.byId.has(PARTNER_COUNTRIES)) {
-    return result({ kind: "entry", id: PARTNER_COUNTRIES, facet: "countries", alternatives: [], ambiguous: false }, [hitFor(kb, PARTNER_COUNTRIES, [], lang)]);
+    // Which countries: the topic that lists the partners, as its card.
+    return result({ kind: "entry", id: PARTNER_COUNTRIES, facet: "overview", alternatives: [], ambiguous: false }, [hitFor(kb, PARTNER_COUNTRIES, [], lang)]);
   }
   const named = facet === "documents" && documents.length > 0 ? { documents } : {};
   return result({ kind: "across", facet, ids: programs.map((p) => p.id), ...named }, programs.map((p) => hitFor(kb, p.id, [], lang)));
@@ -140,6 +152,32 @@ function namedHit(kb: KnowledgeBase, named: Set<string>, lang: Lang): SearchHit 
 function hitFor(kb: KnowledgeBase, id: string, hits: SearchHit[], lang: Lang): SearchHit {
   const entry = kb.byId.get(id)!;
   return hits.find((hit) => hit.id === id) ?? { id, type: entry.type, title: entry.title[lang], score: 0 };
+}
+
+/**
+ * Whether the answer leaves the question open: nothing found, or only "not
+ * published". Such questions are what staff fill in next (/unanswered), and
+ * the student is offered to ask the department.
+ */
+export function leavesOpen(kb: KnowledgeBase, { answer }: AnsweredQuestion): boolean {
+  const program = (id: string) => {
+    const entry = kb.byId.get(id);
+    return entry?.type === "program" ? entry : undefined;
+  };
+  switch (answer.kind) {
+    case "none":
+      return true;
+    case "entry": {
+      const entry = program(answer.id);
+      return answer.facet !== "overview" && entry !== undefined && !hasSection(entry, answer.facet);
+    }
+    case "across": {
+      const programs = answer.ids.map(program).filter((p): p is ProgramEntry => p !== undefined);
+      return programs.every((p) => !hasSection(p, answer.facet));
+    }
+    default:
+      return false;
+  }
 }
 
 /** Words that say "a document" without saying which. */

@@ -39,9 +39,9 @@ const CUES: Record<SectionFacet, string> = {
     yosh chegarasi, !kim qatnasha oladi, !kimlar qatnasha oladi, qatnasha olamanmi, qatnashish, qatnashsa, ~kimlar, !topshira olaman,
     !topshira olamanmi, kursman, !1 kurs`,
   language: `
-    +ielts, +toefl, +topik, +hsk, +cefr, duolingo, +torfl, russian, korean, !chinese language, !language certificate, !language requirement, certificate, english level,
+    +ielts, +toefl, +topik, +hsk, +cefr, duolingo, +torfl, -russian, !russian language, !korean language, !chinese language, !language certificate, !language requirement, certificate, english level,
     !level of english, !language level, band, english, language, -test, !english test, !language test,
-    +айелтс, +айлтс, +тофл, +топик, +трки, русский, корейский, !китайский язык, !русского языка, !языковой сертификат, сертификат, сертификата, язык, языка, !уровень языка, английский,
+    +айелтс, +айлтс, +тофл, +топик, +трки, !русский язык, !корейский язык, !китайский язык, !русского языка, !языковой сертификат, сертификат, сертификата, язык, языка, !уровень языка, английский,
     !знание языка, !уровень английского,
     sertifikat, sertifikati, sertifikatlar, !til sertifikati, til, tili, !ingliz tili, ingliz, !til bilish, darajasi, !milliy sertifikat,
     multilevel, !rus tili, !koreys tili, !xitoy tili`,
@@ -180,7 +180,7 @@ function nearestCue(key: string): string | undefined {
   let best: string | undefined;
   let bestSimilarity = TYPO_SIMILARITY;
   for (const cue of CUE_KEYS) {
-    if (cue.length < TYPO_MIN_LENGTH - 1) continue;
+    if (cue.length < TYPO_MIN_LENGTH) continue;
     const s = similarity(key, cue);
     if (s >= bestSimilarity) [best, bestSimilarity] = [cue, s];
   }

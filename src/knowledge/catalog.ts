@@ -31,6 +31,11 @@ export class Catalog {
     return this.state.index.search(query, options);
   }
 
+  /** Whether a search key is a word of the knowledge (and its learned aliases). */
+  knows(key: string): boolean {
+    return this.state.index.knows(key);
+  }
+
   /** The entries a query names by a whole title or alias. */
   named(query: string): string[] {
     return this.state.index.named(query);

@@ -74,6 +74,32 @@ export function relatedEntries(kb: KnowledgeBase, entry: Entry): Entry[] {
   return (kb.related.get(entry.id) ?? []).map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
 }
 
+/** A topic's card links to at most this many related entries (with Contacts and the menu, 8 buttons). */
+const TOPIC_LINKS = 6;
+
+/**
+ * The entries an entry's card has a button to: a program's countries, a
+ * country's programs, a topic's related entries (programs first). What the
+ * card offers is not offered again as "Did you mean".
+ */
+export function cardLinks(kb: KnowledgeBase, entry: Entry): Entry[] {
+  switch (entry.type) {
+    case "program":
+      return entry.program.countries.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+    case "country":
+      return relatedEntries(kb, entry).filter((e) => e.type === "program");
+    case "topic": {
+      const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
+      return relatedEntries(kb, entry)
+        .filter((e) => e.type !== "contact")
+        .sort((a, b) => order[a.type] - order[b.type])
+        .slice(0, TOPIC_LINKS);
+    }
+    case "contact":
+      return [];
+  }
+}
+
 /** Whether anything shown for this entry goes beyond the department's own text. */
 export function needsConfirming(entry: Entry): boolean {
   if (entry.to_confirm) return true;

@@ -254,6 +254,11 @@ export class SearchIndex {
     return { lang, keys, weight: keys.reduce((sum, k) => sum + k.weight, 0) };
   }
 
+  /** Whether a search key is a word of the knowledge itself (a real word, never to be read as a misspelling of another). */
+  knows(key: string): boolean {
+    return this.keyIds.has(key);
+  }
+
   /** The entries a query names by a whole title or alias ("erasmus", "стажировка в китае"), misspellings included. */
   named(query: string): string[] {
     return [...this.nameMatches(this.analyse(query).keys).keys()].map((doc) => this.entries[doc]!.id);

@@ -21,6 +21,8 @@ export interface NewAnswer {
   facet?: string | null;
   /** The entries shown, the answer first. */
   entryIds: readonly string[];
+  /** Its row in the /unanswered log, when the answer left the question open and it was logged already. */
+  unansweredId?: number;
 }
 
 export interface GivenAnswer {
@@ -36,6 +38,7 @@ export interface GivenAnswer {
   /** undefined until the student says. */
   helpful: boolean | undefined;
   answeredAt: number | null;
+  unansweredId: number | undefined;
 }
 
 /** What markHelpful did: `changed` is false when the student had already said (their first word stands). */
@@ -60,6 +63,7 @@ interface AnswerRow {
   asked_at: number;
   helpful: number | null;
   answered_at: number | null;
+  unanswered_id: number | null;
 }
 
 const toAnswer = (row: AnswerRow): GivenAnswer => ({
@@ -73,6 +77,7 @@ const toAnswer = (row: AnswerRow): GivenAnswer => ({
   askedAt: row.asked_at,
   helpful: row.helpful === null ? undefined : row.helpful === 1,
   answeredAt: row.answered_at,
+  unansweredId: row.unanswered_id ?? undefined,
 });
 
 /** At most `max` UTF-16 units (as learning.ts counts), never half a surrogate pair. */
@@ -93,8 +98,8 @@ export class AnswerStore {
 
   constructor(db: Db) {
     this.statements = {
-      insert: db.prepare<[number, string, number, string, string | null, string, number]>(
-        `INSERT INTO search_answers (user_id, query, query_cut, lang, facet, entry_ids, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      insert: db.prepare<[number, string, number, string, string | null, string, number, number | null]>(
+        `INSERT INTO search_answers (user_id, query, query_cut, lang, facet, entry_ids, asked_at, unanswered_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // Only the asker's own answer, and only the first word: a second press changes nothing.
       mark: db.prepare<[number, number, number, number], AnswerRow>(
@@ -109,10 +114,11 @@ export class AnswerStore {
   }
 
   /** Records an answer search gave; returns its id, which the answer's feedback buttons carry. */
-  record({ userId, query, lang, facet = null, entryIds }: NewAnswer, now = Date.now()): number {
+  record({ userId, query, lang, facet = null, entryIds, unansweredId }: NewAnswer, now = Date.now()): number {
     const text = withoutInvisibles(query).trim();
     const kept = cut(text, MAX_LOGGED_LENGTH);
-    return Number(this.statements.insert.run(userId, kept, kept === text ? 0 : 1, lang, facet, JSON.stringify(entryIds), now).lastInsertRowid);
+    const row = this.statements.insert.run(userId, kept, kept === text ? 0 : 1, lang, facet, JSON.stringify(entryIds), now, unansweredId ?? null);
+    return Number(row.lastInsertRowid);
   }
 
   /**

@@ -180,4 +180,8 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX search_answers_by_time ON search_answers (asked_at);
   `,
+  // 10: the /unanswered log row of an answer that left the question open, so a 👎 on it does not log the question twice
+  `
+  ALTER TABLE search_answers ADD COLUMN unanswered_id INTEGER;  -- unanswered_queries.id, NULL when the answer was not logged
+  `,
 ];

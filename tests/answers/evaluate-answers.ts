@@ -4,7 +4,9 @@
  * answer) chosen, and whether a short answer stays short and gives the phone
  * when the department has published nothing.
  */
-import { answerQuestion, hasSection } from "../../src/answers/answer.js";
+import { InlineKeyboard } from "grammy";
+import { answerQuestion, hasSection, leavesOpen } from "../../src/answers/answer.js";
+import { callback } from "../../src/bot/ui/callback-data.js";
 import { readers } from "../../src/bot/locale.js";
 import { answerView } from "../../src/bot/ui/answer-view.js";
 import { createI18n } from "../../src/i18n.js";
@@ -58,7 +60,9 @@ export function evaluateAnswers(catalog: Catalog, queries: FacetQuery[]): Record
     if (entryRight) score.entryRight++;
     if (!facetRight || !entryRight) score.failures.push(`${query.group} "${query.q}": expected ${query.facet ?? "-"} / ${expected}, got ${answered.facet ?? "-"} / ${got}`);
 
-    const view = answerView(readerOf(UI_OF_GROUP[query.group]), answered);
+    // Rendered as the chat sends it where the department takes questions: "Ask the department" where the answer leaves the question open.
+    const ask = leavesOpen(catalog.kb, answered) ? [InlineKeyboard.text("✉️", callback.questionWrite())] : [];
+    const view = answerView(readerOf(UI_OF_GROUP[query.group]), answered, ask);
     const text = htmlToText(view.html);
     const buttons = (view.keyboard?.inline_keyboard.flat().length ?? 0) + LIMITS.feedbackButtons;
     if (answer.kind === "across") {

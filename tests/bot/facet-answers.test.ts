@@ -27,7 +27,8 @@ describe("answers to the question asked", () => {
         "📞 Ask the department: +998912090766",
       ].join("\n"),
     );
-    expect(buttonTexts(answer)).toEqual([["ℹ️ More details"], ["📄 Documents", "📝 How to apply"], ["🔔 Subscribe"], ["👍 Helpful", "👎 Not helpful"]]);
+    // Nothing published: "Ask the department" this very question takes the place of a next section.
+    expect(buttonTexts(answer)).toEqual([["ℹ️ More details"], ["✉️ Ask the department"], ["📄 Documents"], ["🔔 Subscribe"], ["👍 Helpful", "👎 Not helpful"]]);
     // The phone is a tappable number: Telegram links a number written without spaces.
     expect(answer.html).toContain("+998912090766");
 
@@ -112,15 +113,28 @@ describe("answers to the question asked", () => {
     expect(answer.text).toContain("📞 Bo'limdan so'rang: +998912090766");
   });
 
-  it("a 'not helpful' on a section answer reaches /unanswered", async () => {
+  it("a section not published reaches /unanswered once, also after a 'not helpful', and offers to ask the department", async () => {
     const student = h.fake.user({ languageCode: "en" });
     const answer = await student.send("how much does koica cost");
     expect(answer.text).toContain("The department has not yet published the cost of KOICA");
+    expect(allButtons(answer)).toContain("✉️ Ask the department");
     await student.press(answer, "👎 Not helpful");
     const sorry = await student.nextMessage();
     expect(allButtons(sorry)).toContain("✉️ Ask the department");
     const staff = h.fake.user({ id: OWNER, languageCode: "en" });
     const list = await staff.send("/unanswered");
-    expect(list.text).toContain("how much does koica cost");
+    expect(list.text).toContain("1. how much does koica cost — 1×");
+  });
+
+  it("a 'not helpful' on an answer that was found reaches /unanswered", async () => {
+    const student = h.fake.user({ languageCode: "en" });
+    const answer = await student.send("what documents for erasmus");
+    expect(answer.text).toContain("• International passport");
+    expect(allButtons(answer)).not.toContain("✉️ Ask the department");
+    await student.press(answer, "👎 Not helpful");
+    const sorry = await student.nextMessage();
+    expect(allButtons(sorry)).toContain("✉️ Ask the department");
+    const staff = h.fake.user({ id: OWNER, languageCode: "en" });
+    expect((await staff.send("/unanswered")).text).toContain("what documents for erasmus — 1×");
   });
 });

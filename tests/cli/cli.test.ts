@@ -44,7 +44,7 @@ describe("npm run ask", () => {
     const { code, stdout } = await run("src/cli/ask.ts", ["erazmus"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Erasmus Mundus\n/);
-    expect(stdout).toContain("Yevropa Ittifoqining Erasmus Mundus ta'lim dasturi");
+    expect(stdout).toContain("JDPU Yevropa Ittifoqining Erasmus Mundus ta'lim dasturlarida faol ishtirok etadi.");
     expect(stdout).toMatch(/^\[📄 Hujjatlar\] \[📅 Muddatlar\]$/m);
   });
 
@@ -59,8 +59,9 @@ describe("npm run ask", () => {
         "The department has not yet published the dates for Erasmus Mundus.",
         "📞 Ask the department: +998912090766",
         "",
-        "[ℹ️ All about it]",
+        "[ℹ️ More details]",
         "[📄 Documents] [📝 How to apply]",
+        "[🔔 Subscribe]",
         "",
       ].join("\n"),
     );
@@ -109,7 +110,7 @@ describe("npm run ask", () => {
     expect(section.answer).toContain("По программе «Стажировка в вузах Китая» отдел пока не сообщил стоимость.");
     expect(section.answer).toContain("+998912090766");
     expect(section.answer).not.toMatch(/<[a-z]/);
-    expect(section.buttons).toEqual(["ℹ️ Подробнее о программе", "👤 Кто может участвовать", "📝 Как подать заявку"]);
+    expect(section.buttons).toEqual(["ℹ️ Подробнее", "👤 Кто может участвовать", "📝 Как подать заявку"]);
     expect(across.facet).toBe("language");
     expect(across.results.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(["erasmus-mundus", "koica", "china-internship"]));
     expect(across.answer).toContain("Erasmus Mundus, ITEC: IELTS 5,5, TOEFL 72");

@@ -6,7 +6,7 @@
  */
 import { Composer, InlineKeyboard } from "grammy";
 import { detectSmallTalk } from "../../search/small-talk.js";
-import { answerQuestion } from "../../answers/answer.js";
+import { answerQuestion, leavesOpen } from "../../answers/answer.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { callback } from "../ui/callback-data.js";
@@ -33,16 +33,18 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
     const { answer, lang, ambiguous, facet } = answered;
     // What search could not answer confidently is what staff teach it next (/unanswered).
     // Only a statistic: if it cannot be written, the student is answered all the same (and asked to write their question).
-    const unsure = answer.kind === "none" || ambiguous;
+    // Also what the knowledge does not say yet ("not published"): that is what the department fills in next.
+    const unsure = ambiguous || leavesOpen(catalog.kb, answered);
     const logId = unsure ? store.bestEffort.run("unanswered query", () => store.learning.logUnconfident(ctx.from?.id, text, lang)) : undefined;
-    if (answer.kind === "none") return reply(ctx, answerView(ctx, answered, askButton(ctx, logId)));
+    const ask = unsure ? askButton(ctx, logId) : [];
+    if (answer.kind === "none") return reply(ctx, answerView(ctx, answered, ask));
     ctx.log.debug({ answer: answer.kind, facet, entries: answered.results.map((hit) => hit.id), ambiguous }, "answered");
     if (answer.kind === "entry") store.usage.record("entry-answered", answer.id);
     // "Was this helpful?" under it (features/feedback.ts), in private chats; only a statistic, like the unanswered log.
     const from = ctx.chat.type === "private" ? ctx.from : undefined;
     const entryIds = answered.results.map((hit) => hit.id);
-    const answerId = from && store.bestEffort.run("search answer", () => store.answers.record({ userId: from.id, query: text, lang, facet, entryIds }));
-    await reply(ctx, withFeedback(ctx, answerView(ctx, answered), answerId));
+    const answerId = from && store.bestEffort.run("search answer", () => store.answers.record({ userId: from.id, query: text, lang, facet, entryIds, unansweredId: logId }));
+    await reply(ctx, withFeedback(ctx, answerView(ctx, answered, ask), answerId));
   });
 
   // Stickers, photos, voice: outside a guided flow the bot only reads words.

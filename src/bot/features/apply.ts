@@ -5,6 +5,7 @@
  * to submit. Every page is addressed by its button data, so a restart, or a
  * user coming back days later, finds the same page.
  */
+import { formatDay } from "../../time/dates.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { contactDetails, type Section } from "../../knowledge/describe.js";
 import { programsOf } from "../../knowledge/load.js";
@@ -92,7 +93,7 @@ function page(ctx: BotContext, p: ProgramEntry, requested: number, ticked: Set<s
     toConfirm = documents.to_confirm;
     rows.push(...documents.items.map((d, i) => [InlineKeyboard.text(`${ticked.has(d.id) ? "☑️" : "⬜"} ${d.text[ctx.lang]}`, callback.tick(p.id, i))]));
   } else {
-    const dates = [...deadlines.items.map((d) => `${d.date}: ${d.note[ctx.lang]}`), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
+    const dates = [...deadlines.items.map((d) => `${formatDay(d.date, ctx.uiLang)}: ${d.note[ctx.lang]}`), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
     sections = [{ heading: ctx.t("card-deadlines"), lines: dates.length > 0 ? dates : [ctx.t("apply-no-deadlines")] }];
     const contactEntry = ctx.kb.byId.get(contact);
     if (contactEntry?.type === "contact") {

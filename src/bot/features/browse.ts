@@ -28,10 +28,10 @@ export function browseFeature() {
   });
 
   feature.callbackQuery(callback.facet.pattern, async (ctx) => {
-    const { id, facet } = callback.facet.read(ctx.match);
+    const { id, facet, page } = callback.facet.read(ctx.match);
     const entry = ctx.kb.byId.get(id);
     if (!entry) return staleButton(ctx);
-    await show(ctx, sectionView(ctx, entry, facet));
+    await show(ctx, sectionView(ctx, entry, facet, page));
   });
 
   return feature;

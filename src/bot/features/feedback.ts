@@ -34,7 +34,10 @@ export function feedbackFeature({ store }: Pick<BotDeps, "store">) {
       return removeFeedbackRow(ctx);
     }
     // Like a question search was not sure of: staff see it in /unanswered, and the student can send it on. Only a statistic.
-    const logId = marked.queryCut ? undefined : store.bestEffort.run("unanswered query", () => store.learning.logUnconfident(ctx.from.id, marked.query, marked.lang));
+    // An answer that left the question open logged it already: that row, not a second one.
+    const logId =
+      marked.unansweredId ??
+      (marked.queryCut ? undefined : store.bestEffort.run("unanswered query", () => store.learning.logUnconfident(ctx.from.id, marked.query, marked.lang)));
     await ctx.answerCallbackQuery();
     await removeFeedbackRow(ctx);
     await reply(ctx, sorryView(ctx, logId));

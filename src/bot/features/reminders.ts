@@ -20,6 +20,7 @@ import { callback } from "../ui/callback-data.js";
 import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf } from "../ui/keyboard.js";
+import { formatDay } from "../../time/dates.js";
 import { daysLeft, withDeadlineNote } from "../ui/reminder-message.js";
 import { staleButton } from "../ui/stale-button.js";
 import { reply, show, type View } from "../ui/view.js";
@@ -66,8 +67,13 @@ export function remindersFeature({ store, settings }: Pick<BotDeps, "store" | "s
 function confirmation(ctx: BotContext, program: ProgramEntry, reminder: Reminder, added: boolean, now: number): View {
   const title = escapeHtml(program.title[ctx.lang]);
   const when =
-    reminder.sentAt !== null ? ctx.t("remind-already-sent") : reminder.remindAt > now ? ctx.t("remind-when", { date: tashkentDate(reminder.remindAt) }) : ctx.t("remind-now");
-  const deadline = withDeadlineNote(ctx.t, ctx.lang, program, reminder.deadline, ctx.t("remind-deadline", { deadline: reminder.deadline, left: daysLeft(ctx.t, reminder.deadline, now) }));
+    reminder.sentAt !== null
+      ? ctx.t("remind-already-sent")
+      : reminder.remindAt > now
+        ? ctx.t("remind-when", { date: formatDay(tashkentDate(reminder.remindAt), ctx.uiLang) })
+        : ctx.t("remind-now");
+  const line = ctx.t("remind-deadline", { deadline: formatDay(reminder.deadline, ctx.uiLang), left: daysLeft(ctx.t, reminder.deadline, now) });
+  const deadline = withDeadlineNote(ctx, program, reminder.deadline, line);
   const html = [ctx.t(added ? "remind-set" : "remind-already-set", { program: title }), deadline, when].join("\n");
   const cancel = reminder.sentAt === null ? [InlineKeyboard.text(ctx.t("remind-cancel-button"), callback.cancelReminder(program.id))] : [];
   return { html, keyboard: keyboardOf(cancel, backRow(ctx, program)) };

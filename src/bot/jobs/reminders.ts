@@ -68,7 +68,7 @@ export function startReminderJob({ api, store, catalog, i18n, logger, intervalMs
       return void logger.info({ reminder, moved }, moved ? "reminder moved to the program's new deadline" : "reminder dropped: the program has no deadline left");
     }
     if (daysUntil(reminder.deadline, now()) < 0) return void logger.info({ reminder }, "reminder dropped: its deadline has passed");
-    const view = reminderMessage(reader.t, reader.lang, program, reminder.deadline, now());
+    const view = reminderMessage(reader, program, reminder.deadline, now());
     try {
       await api.sendMessage(reminder.userId, view.html, { parse_mode: "HTML", reply_markup: view.keyboard, link_preview_options: { is_disabled: true } });
     } catch (error) {

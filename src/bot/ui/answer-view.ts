@@ -15,12 +15,13 @@ import { eligibility, shortTitle, type Section } from "../../knowledge/describe.
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
-import { formatDay } from "../../time/dates.js";
+import { formatDay, isPast } from "../../time/dates.js";
 import type { Reader } from "../locale.js";
 import { callback } from "./callback-data.js";
 import { entryView, homeButton, tappablePhone } from "./cards.js";
 import { escapeHtml, italic } from "./html.js";
 import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
+import { pageButtons, pageOf } from "./paging.js";
 import { sectionsToHtml, type View } from "./view.js";
 
 /** Buttons beside a section: the two a reader of it most likely wants next. */
@@ -41,23 +42,27 @@ export const CARD_BUTTONS = 8;
 
 /** Across programs, at most this many buttons to them (those with the section come first). */
 const ACROSS_BUTTONS = 4;
+/** A program's countries as buttons in its countries section: all up to this many, else pages of the second. */
+const SECTION_COUNTRIES = 3;
+const SECTION_COUNTRIES_PAGE = 2;
 /** Across programs, each program's documents named up to this many. */
 const ACROSS_DOCUMENTS = 2;
 
-/** The answer to a question; `ask`: the "Ask the department" button offered when nothing was found. */
+/** The answer to a question; `ask`: the "Ask the department" button, offered where the answer leaves the question open. */
 export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] = []): View {
   const { answer } = answered;
   switch (answer.kind) {
     case "entry":
-      return entryAnswer(r, answer);
+      return entryAnswer(r, answer, ask);
     case "across":
-      return answer.facet === "steps" ? programChooser(r, answer.facet, answer.ids) : acrossView(r, answer.facet, answer.ids, answer.documents);
+      return answer.facet === "steps" ? programChooser(r, answer.facet, answer.ids) : acrossView(r, answer.facet, answer.ids, answer.documents ?? [], ask);
     case "other-country":
       return otherCountryView(r, answer.code);
     case "out-of-scope": {
-      const text = answer.topic.answer[r.lang];
-      const lines = [escapeHtml(answer.topic.to_confirm ? `${text} ${r.t("card-marked-to-confirm")}` : text)];
-      return { html: [`<b>${escapeHtml(r.t("out-of-scope-title"))}</b>`, ...lines].join("\n\n"), keyboard: keyboardOf([contactsButton(r), homeButton(r)]) };
+      // A pointer beyond the department's text is said as such, with the phone to check it.
+      const confirm = answer.topic.to_confirm ? [r.t("out-of-scope-to-confirm", { phone: departmentPhoneNumber(r) })] : [];
+      const html = sectionsToHtml(r.t("out-of-scope-title"), [{ lines: [answer.topic.answer[r.lang], ...confirm] }]);
+      return { html, keyboard: keyboardOf([contactsButton(r), homeButton(r)]) };
     }
     case "none": {
       const keyboard = keyboardOf(ask, [contactsButton(r), homeButton(r)]);
@@ -66,18 +71,22 @@ export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] 
   }
 }
 
-function entryAnswer(r: Reader, answer: Extract<Answer, { kind: "entry" }>): View {
+function entryAnswer(r: Reader, answer: Extract<Answer, { kind: "entry" }>, ask: Button[]): View {
   const entry = r.kb.byId.get(answer.id)!;
   if (answer.facet === "overview") {
     const card = entryView(r, r.kb, entry);
     const alternatives = answer.alternatives.map((hit) => r.kb.byId.get(hit.id)).filter((e): e is Entry => e !== undefined);
     return alternatives.length > 0 ? withAlternatives(r, card, alternatives, answer.ambiguous) : card;
   }
-  return sectionView(r, entry, answer.facet);
+  return sectionView(r, entry, answer.facet, 0, ask);
 }
 
-/** One section of an entry: a program's, or a contact's phones; the full card a tap away. */
-export function sectionView(r: Reader, entry: Entry, facet: SectionFacet): View {
+/**
+ * One section of an entry: a program's, or a contact's phones; the full card
+ * a tap away. `page`: of a program's countries. `ask`: "Ask the department",
+ * shown in place of a next section when the section is not published.
+ */
+export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page = 0, ask: Button[] = []): View {
   if (entry.type === "contact" || facet === "contacts") {
     return { html: sectionsToHtml(entry.title[r.lang], [phoneSection(r, contactOf(r.kb, entry))]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
   }
@@ -87,7 +96,9 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet): View 
     return { html: sectionsToHtml(entry.title[r.lang], [{ heading: r.t(`facet-${facet}`), lines }]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
   }
   const section = programSection(r, entry, facet);
-  const rows: Button[][] = [[fullCardButton(r, entry)], NEXT[facet].map((next) => facetButton(r, entry, next))];
+  const open = ask.length > 0 && !hasSection(entry, facet);
+  const next = NEXT[facet].slice(0, open ? 1 : 2).map((n) => facetButton(r, entry, n));
+  const rows: Button[][] = [[fullCardButton(r, entry)], ...(open ? [ask] : []), next];
   // Dates published: a reminder before them; none yet: the program's announcements, which will bring them.
   if (facet === "deadlines") {
     rows.push([
@@ -96,9 +107,14 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet): View 
         : InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(entry.id))),
     ]);
   }
-  if (facet === "countries") {
-    const countries = entry.program.countries.slice(0, ACROSS_BUTTONS).map((id) => r.kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  if (facet === "countries" && entry.program.countries.length > 0) {
+    // All of them when they fit; a network program's dozens a page at a time, the section's next buttons giving way.
+    const all = entry.program.countries;
+    const paged = pageOf(all, page, all.length <= SECTION_COUNTRIES ? SECTION_COUNTRIES : SECTION_COUNTRIES_PAGE);
+    const countries = paged.items.map((id) => r.kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+    if (paged.pages > 1) rows.pop();
     rows.push(...rowsOf(countries.map((c) => InlineKeyboard.text(r.t("card-country-button", { country: c.title[r.lang] }), callback.entry(c.id))), 2));
+    rows.push(pageButtons(r.t, paged, (n) => callback.facet(entry.id, facet, n)));
   }
   return { html: sectionsToHtml(entry.title[r.lang], [section]), keyboard: keyboardOf(...rows) };
 }
@@ -134,7 +150,10 @@ function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): 
     case "deadlines": {
       const note = p.deadlines.note ? [p.deadlines.note[lang]] : [];
       if (p.deadlines.items.length === 0) return missing(note);
-      const dates = p.deadlines.items.map((d) => `${formatDay(d.date, r.uiLang)}: ${d.note[lang]}`);
+      const dates = p.deadlines.items.map((d) => {
+        const line = `${formatDay(d.date, r.uiLang)}: ${d.note[lang]}`;
+        return isPast(d.date) ? `${line} ${t("deadline-passed")}` : line;
+      });
       return { heading: heading(p.deadlines.to_confirm), lines: [...dates, ...note] };
     }
     case "cost":
@@ -152,7 +171,7 @@ function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): 
 }
 
 /** A section across programs: one line each, those that have it first; buttons to them. */
-function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: string[] = []): View {
+function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: string[], ask: Button[]): View {
   const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program");
   // "pasport kerakmi": the programs that list that document, and it as they name it.
   const named = (p: ProgramEntry) => p.program.documents.items.filter((d) => documents.includes(d.id));
@@ -169,8 +188,10 @@ function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: st
   const toConfirm = withSection.some((p) => sectionToConfirm(p, facet));
   const heading = r.t("across-title", { facet: r.t(`facet-${facet}`) });
   const sections: Section[] = [{ lines: withSection.length === 0 ? [r.t("across-none-published"), ...lines] : lines }, { lines: [departmentPhone(r)] }];
-  const shown = [...withSection, ...without].slice(0, ACROSS_BUTTONS);
-  const keyboard = keyboardOf(...rowsOf(shown.map((p) => InlineKeyboard.text(shortTitle(p, r.lang), callback.facet(p.id, facet))), 2));
+  // Nothing published anywhere: "Ask the department" takes a program button's place.
+  const open = withSection.length === 0 ? ask : [];
+  const shown = [...withSection, ...without].slice(0, ACROSS_BUTTONS - open.length);
+  const keyboard = keyboardOf(open, ...rowsOf(shown.map((p) => InlineKeyboard.text(shortTitle(p, r.lang), callback.facet(p.id, facet))), 2));
   return { html: sectionsToHtml(toConfirm ? `${heading} ${r.t("card-marked-to-confirm")}` : heading, sections), keyboard };
 }
 
@@ -246,7 +267,7 @@ function otherCountryView(r: Reader, code: string): View {
 /**
  * The card, with "Did you mean" buttons above its own: an entry the card
  * already has a button for is not offered twice, and the card's last rows
- * (the way back) give way so that the whole stays at CARD_BUTTONS.
+ * (the way back, related entries) give way so that the whole stays at CARD_BUTTONS.
  */
 function withAlternatives(r: Reader, card: View, alternatives: Entry[], ambiguous: boolean): View {
   const rows = (card.keyboard?.inline_keyboard ?? []).map((row) => [...row]);
@@ -254,7 +275,9 @@ function withAlternatives(r: Reader, card: View, alternatives: Entry[], ambiguou
   const offered = alternatives.filter((e) => !onCard.has(callback.entry(e.id)));
   if (offered.length === 0) return card;
   const buttons = offered.map((e) => [InlineKeyboard.text(r.t("search-alternative-button", { title: e.title[r.lang] }), callback.entry(e.id))]);
-  while (rows.length > 1 && offered.length + rows.flat().length > CARD_BUTTONS) rows.pop();
+  // The rows nearest the end give way first, but the contacts and the menu stay.
+  const kept = (row: Button[]) => row.some((b) => "callback_data" in b && (b.callback_data === callback.menu() || callback.entry.parse(b.callback_data)?.id === DEPARTMENT_CONTACT));
+  for (let i = rows.length - 1; i >= 0 && offered.length + rows.flat().length > CARD_BUTTONS; i--) if (!kept(rows[i]!)) rows.splice(i, 1);
   const keyboard = keyboardOf(...buttons, ...rows);
   return { html: `${card.html}\n\n${italic(r.t(ambiguous ? "search-did-you-mean" : "search-alternatives"))}`, keyboard };
 }
@@ -276,11 +299,17 @@ function phoneSection(r: Reader, contact: ContactEntry | undefined): Section {
   return { heading: r.t("card-contact"), lines };
 }
 
-/** "Ask the department: +998912090766" with the department's phone, tappable; empty when the base has none. */
-function departmentPhone(r: Reader): string {
+/** The department's phone, tappable; empty when the base has none. */
+function departmentPhoneNumber(r: Reader): string {
   const department = r.kb.byId.get(DEPARTMENT_CONTACT);
   const phone = department?.type === "contact" ? department.contact.phones[0]?.number : undefined;
-  return phone ? r.t("facet-ask-phone", { phone: tappablePhone(phone) }) : "";
+  return phone ? tappablePhone(phone) : "";
+}
+
+/** "Ask the department: +998912090766"; empty when the base has no phone. */
+function departmentPhone(r: Reader): string {
+  const phone = departmentPhoneNumber(r);
+  return phone ? r.t("facet-ask-phone", { phone }) : "";
 }
 
 /** "Ask the department: +998912090766", with the program's own contact, tappable. */

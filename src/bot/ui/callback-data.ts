@@ -129,8 +129,8 @@ export const callback = {
   countries: button("countries", ["page", "page"]),
   /** Any knowledge entry's card; `page`: of a country's programs, of a program's countries. */
   entry: button("e", ["id", "id"], ["page", "page"]),
-  /** One section of a program (its deadlines, documents, ...): the short answer to a question about it. */
-  facet: button("f", ["id", "id"], ["facet", SECTION_FACETS]),
+  /** One section of a program (its deadlines, documents, ...): the short answer to a question about it; `page`: of its countries. */
+  facet: button("f", ["id", "id"], ["facet", SECTION_FACETS], ["page", "page"]),
   eligibility: button("eligibility"),
   /** "Am I eligible?" from a program's card: that program comes first in the answer. */
   eligibilityFor: button("elg", ["id", "rest"]),

@@ -11,7 +11,7 @@ import {
   eligibility,
   needsConfirming,
   overview,
-  relatedEntries,
+  cardLinks,
   withConfirmNote,
   type Section,
 } from "../../knowledge/describe.js";
@@ -67,7 +67,8 @@ function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number)
     case "contact":
       return contactCard(r, entry);
     case "topic": {
-      const keyboard = keyboardOf(...relatedRows(r, kb, entry, []), [contactsButton(r), homeButton(r)]);
+      const related = cardLinks(kb, entry).map((e) => InlineKeyboard.text(e.title[r.lang], callback.entry(e.id)));
+      const keyboard = keyboardOf(...rowsOf(related, 2), [contactsButton(r), homeButton(r)]);
       return card(r, entry, overview(entry, r.lang), entry.to_confirm, keyboard);
     }
   }
@@ -102,7 +103,7 @@ const COUNTRY_PROGRAMS_PAGE = 2;
 
 /** What JSPU does with the country, and its programs: named in the text, one tap away below. */
 function countryCard(r: Renderer, kb: KnowledgeBase, country: CountryEntry, requested: number): View {
-  const programs = relatedEntries(kb, country).filter((e) => e.type === "program");
+  const programs = cardLinks(kb, country);
   const page = pageOf(programs, requested, programs.length <= COUNTRY_PROGRAMS_SHOWN ? COUNTRY_PROGRAMS_SHOWN : COUNTRY_PROGRAMS_PAGE);
   const sections = [...overview(country, r.lang)];
   if (programs.length > 0) {
@@ -133,20 +134,6 @@ function card(r: Renderer, entry: Entry, sections: Section[], toConfirm: boolean
 
 /** Whom to call: a program's contact, else the department. */
 const contactsButton = (r: Renderer, id: string = DEPARTMENT_CONTACT): Button => InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(id));
-
-/** Related entries as follow-up buttons, programs first, two to a row; each entry once. */
-function relatedRows(r: Renderer, kb: KnowledgeBase, entry: Entry, alreadyShown: string[]): Button[][] {
-  const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
-  const buttons = relatedEntries(kb, entry)
-    .filter((e) => !alreadyShown.includes(e.id) && e.type !== "contact")
-    .sort((a, b) => order[a.type] - order[b.type])
-    .slice(0, RELATED_SHOWN)
-    .map((related) => InlineKeyboard.text(related.title[r.lang], callback.entry(related.id)));
-  return rowsOf(buttons, 2);
-}
-
-/** Related entries on a topic's card: with Contacts and the menu, 8 buttons at most. */
-const RELATED_SHOWN = 6;
 
 /** A phone number as the knowledge writes it (+998 91 209 07 66) or tappable (+998912090766). */
 const PHONE = /\+\d[\d ]{7,}\d/;

@@ -50,7 +50,8 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
     ["reminderCard", [id], { id }],
     ["follow", [programTopic(id)], { topic: programTopic(id) }],
     ["toggleTopic", [BIG, programTopic(id)], { page: BIG, topic: programTopic(id) }],
-    ...SECTION_FACETS.map((facet): (typeof samples)[number] => ["facet", [id, facet], { id, facet }]),
+    ...SECTION_FACETS.map((facet): (typeof samples)[number] => ["facet", [id, facet], { id, facet, page: 0 }]),
+    ["facet", [id, "countries", BIG], { id, facet: "countries", page: BIG }],
   ]),
   ...ids("country").flatMap((id): (typeof samples)[number][] => [
     ["flowAnswer", ["country", id], { step: "country", value: id }],
