@@ -22,6 +22,7 @@ interface Profile {
 
 /** Areas by where the code is (first match wins). */
 const AREAS: [string, RegExp][] = [
+  ["answers (src/answers: facets, out of scope, the answer)", /\/src\/answers\//],
   ["search (src/search, fuse.js, catalog)", /\/src\/search\/|\/fuse\.js\/|\/src\/knowledge\/catalog/],
   ["rendering (src/bot/ui, describe)", /\/src\/bot\/ui\/|\/src\/knowledge\/describe|\/src\/knowledge\/uzbek-cyrillic/],
   ["i18n (Fluent, @grammyjs/i18n, locale)", /@fluent\/|@grammyjs\/i18n\/|\/src\/bot\/locale|\/src\/i18n/],
