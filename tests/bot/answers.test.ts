@@ -41,6 +41,19 @@ describe("questions in free text", () => {
     expect(alternatives.length).toBeLessThanOrEqual(3);
     const card = await user.press(answer, alternatives[0]!);
     expect(card.text.startsWith(alternatives[0]!.slice(3))).toBe(true);
+    // What search was unsure of is kept for the staff's /unanswered.
+    expect(h.app.store.learning.countOpen()).toBe(1);
+  });
+
+  it("a question whose alternatives the card already links to (a country and its programs) is not ambiguous", async () => {
+    const user = h.fake.user({ languageCode: "ru" });
+    const answer = await user.send("Беларусь");
+    expect(answer.text.split("\n")[0]).toBe("Беларусь");
+    expect(answer.text).not.toContain("Возможно, вы имели в виду");
+    // Its two programs once, as the card's own buttons, not again as "Did you mean".
+    expect(allButtons(answer).filter((b) => b.startsWith("🔎 "))).toEqual([]);
+    expect(allButtons(answer)).toEqual(expect.arrayContaining(["Совместная программа «2+2» с БГПУ", "Совместная программа «3+1» с БГПУ"]));
+    expect(h.app.store.learning.countOpen()).toBe(0);
   });
 
   it("says honestly when it does not know, and offers the contacts and the menu", async () => {

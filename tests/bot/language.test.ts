@@ -62,15 +62,15 @@ const ERASMUS = {
 /** "Which documents for Erasmus Mundus?": its Documents section, the card and the two likely next sections a tap away. */
 const DOCUMENTS = {
   ru: { title: ERASMUS.ru.title, heading: "Документы", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📅 Сроки", "📝 Как подать заявку", ...FEEDBACK.ru] },
-  "uz-cyrl": { title: ERASMUS["uz-cyrl"].title, heading: "Ҳужжатлар", more: "ℹ️ Батафсил", card: ERASMUS["uz-cyrl"], buttons: ["ℹ️ Батафсил", "📅 Муддатлар", "📝 Ариза топшириш", ...FEEDBACK["uz-cyrl"]] },
-  uz: { title: ERASMUS.uz.title, heading: "Hujjatlar", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📅 Muddatlar", "📝 Ariza topshirish", ...FEEDBACK.uz] },
+  "uz-cyrl": { title: ERASMUS["uz-cyrl"].title, heading: "Ҳужжатлар", more: "ℹ️ Батафсил", card: ERASMUS["uz-cyrl"], buttons: ["ℹ️ Батафсил", "📅 Муддатлар", "📝 Қандай топширилади", ...FEEDBACK["uz-cyrl"]] },
+  uz: { title: ERASMUS.uz.title, heading: "Hujjatlar", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📅 Muddatlar", "📝 Qanday topshiriladi", ...FEEDBACK.uz] },
   en: { title: ERASMUS.en.title, heading: "Documents", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📅 Deadlines", "📝 How to apply", ...FEEDBACK.en] },
 } satisfies Record<string, Section>;
 
 /** "How do I apply to Erasmus Mundus?": its How to apply section. */
 const STEPS = {
   ru: { title: ERASMUS.ru.title, heading: "Как подать заявку", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📄 Документы", "📅 Сроки", ...FEEDBACK.ru] },
-  uz: { title: ERASMUS.uz.title, heading: "Ariza topshirish tartibi", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📄 Hujjatlar", "📅 Muddatlar", ...FEEDBACK.uz] },
+  uz: { title: ERASMUS.uz.title, heading: "Qanday topshiriladi", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📄 Hujjatlar", "📅 Muddatlar", ...FEEDBACK.uz] },
   en: { title: ERASMUS.en.title, heading: "How to apply", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📄 Documents", "📅 Deadlines", ...FEEDBACK.en] },
 } satisfies Record<string, Section>;
 

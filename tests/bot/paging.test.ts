@@ -6,7 +6,8 @@
  * 10 entries a page, a country's programs 2 a page (all on one when 4 or
  * fewer), and Next (then Previous) reach every entry exactly once. A network
  * program's many partner countries are named in its card's text and in its
- * countries section.
+ * countries section, whose buttons to them come 2 a page (all on one when 3
+ * or fewer).
  */
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -128,9 +129,15 @@ describe("lists of a large knowledge base, a page at a time", () => {
 
     const section = await user.press(card, "🌍 Countries");
     expect(section.text).toBe(`${network.title.en}\n\nCountries\n${names.join(", ")}`);
-    // The card a tap away, the two likely next sections, and the first countries to open.
-    const first = names.slice(0, 4).map((name) => `🌍 ${name}`);
-    expect(allButtons(section)).toEqual(["ℹ️ More details", "👤 Who may apply", "📝 How to apply", ...first]);
+    // More than 3: the card a tap away and the countries 2 a page, the section's next sections giving way to the pager.
+    const first = names.slice(0, 2).map((name) => `🌍 ${name}`);
+    expect(allButtons(section)).toEqual(["ℹ️ More details", ...first, NEXT]);
+    expect(section.buttons.flat().find((b) => b.text === NEXT)?.callbackData).toBe("f:program-1:countries:1");
+    // Next (then Previous) turns the section in place and reaches every country once; the text names them all on every page.
+    const pages = await pageThrough(user, section, (data) => /^e:country-\d+$/.test(data), { numbered: false });
+    expectEvery(pages, names.map((name) => `🌍 ${name}`), 2);
+    expect(pages.last.text).toBe(section.text);
+    expect(allButtons(pages.last)).toEqual(["ℹ️ More details", ...first, NEXT]);
     const country = await user.press(section, first[0]!);
     expect(country.text.startsWith(names[0]!)).toBe(true);
   });

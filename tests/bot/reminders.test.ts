@@ -10,6 +10,16 @@ const LATER = daysFromToday(40);
 const knowledge = knowledgeWithDeadlines({ "erasmus-mundus": [daysFromToday(-5), SOON], "bspu-2plus2": [LATER] });
 afterAll(() => rmSync(knowledge, { recursive: true, force: true }));
 
+/** A date (YYYY-MM-DD) as the student reads it: "10 December 2026" (en), "10 декабря 2026 г." (ru). */
+function shown(date: string, lang: "en" | "ru"): string {
+  const MONTHS = {
+    en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    ru: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+  };
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return lang === "en" ? `${day} ${MONTHS.en[month - 1]} ${year}` : `${day} ${MONTHS.ru[month - 1]} ${year} г.`;
+}
+
 const OVERRIDES = { KNOWLEDGE_DIR: knowledge, REMINDER_DAYS: 7, REMINDER_CHECK_SECONDS: 0.05 };
 const h = withBot(OVERRIDES);
 
@@ -38,13 +48,16 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     expect(allButtons(card)).not.toContain("⏰ Напомнить о сроке");
     const deadlines = await user.press(card, "📅 Сроки");
     expect(deadlines.text.split("\n").slice(0, 3)).toEqual(["Erasmus Mundus (Эразмус Мундус)", "", "Сроки (требует уточнения)"]);
+    // Its dates in the student's language, the one already gone marked as such.
+    expect(deadlines.text).toContain(`\n${shown(daysFromToday(-5), "ru")}: Приём документов (срок прошёл)\n${shown(SOON, "ru")}: Приём документов`);
+    expect(deadlines.text).not.toContain(`${shown(SOON, "ru")}: Приём документов (срок прошёл)`);
     expect(allButtons(deadlines)).toEqual(["ℹ️ Подробнее", "📄 Документы", "📝 Как подать заявку", "⏰ Напомнить о сроке"]);
     const confirmation = await user.press(deadlines, "⏰ Напомнить о сроке");
     expect(confirmation.messageId).toBe(deadlines.messageId); // in place of the section
     expect(confirmation.text).toBe(
       [
         "⏰ Напоминание установлено: Erasmus Mundus (Эразмус Мундус)",
-        `Срок подачи — ${SOON} (через 3 дня). (требует уточнения)`,
+        `Срок подачи — ${shown(SOON, "ru")} (через 3 дня). (требует уточнения)`,
         "Приём документов",
         "Это скоро, поэтому напоминание придёт сразу.",
       ].join("\n"),
@@ -52,7 +65,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     expect(allButtons(confirmation)).toEqual(["🔕 Отменить напоминание", "⬅️ Назад", "🏠 Меню"]);
 
     const reminder = await eventually(() => reminders(user)[0]);
-    expect(reminder.text).toBe(`⏰ Erasmus Mundus (Эразмус Мундус): срок подачи — ${SOON} (через 3 дня). (требует уточнения)\nПриём документов`);
+    expect(reminder.text).toBe(`⏰ Erasmus Mundus (Эразмус Мундус): срок подачи — ${shown(SOON, "ru")} (через 3 дня). (требует уточнения)\nПриём документов`);
     expect(allButtons(reminder)).toEqual(["🎓 Erasmus Mundus (Эразмус Мундус)", "📝 Как подать заявку"]);
 
     await severalLooks();
@@ -73,7 +86,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     const user = h.fake.user({ languageCode: "en" });
     await user.press(await deadlinesOf(user, "erasmus-mundus"), "⏰ Deadline reminder");
     const reminder = await eventually(() => reminders(user)[0]);
-    expect(reminder.text).toBe(`⏰ Erasmus Mundus: the deadline is ${SOON} (in 3 days). (to be confirmed)\nApplications close`);
+    expect(reminder.text).toBe(`⏰ Erasmus Mundus: the deadline is ${shown(SOON, "en")} (in 3 days). (to be confirmed)\nApplications close`);
     const card = await user.press(reminder, "🎓 Erasmus Mundus");
     expect(card.messageId).not.toBe(reminder.messageId);
     expect(card.text.startsWith("Erasmus Mundus")).toBe(true);
@@ -88,12 +101,12 @@ describe("a deadline further away", () => {
     const user = h.fake.user({ languageCode: "en" });
     const set = await user.press(await deadlinesOf(user, "bspu-2plus2"), "⏰ Deadline reminder");
     expect(set.text).toContain('⏰ Reminder set: Joint "2+2" programme with BSPU');
-    expect(set.text).toContain(`The deadline is ${LATER} (in 40 days).`);
-    expect(set.text).toContain(`I will remind you on ${daysFromToday(33)} at 09:00, Tashkent time.`);
+    expect(set.text).toContain(`The deadline is ${shown(LATER, "en")} (in 40 days).`);
+    expect(set.text).toContain(`I will remind you on ${shown(daysFromToday(33), "en")} at 09:00, Tashkent time.`);
 
     const again = await user.press(await user.press(await user.send("/start bspu-2plus2"), "📅 Deadlines"), "⏰ Deadline reminder");
     expect(again.text).toContain("⏰ You already have a reminder");
-    expect(again.text).toContain(`I will remind you on ${daysFromToday(33)}`);
+    expect(again.text).toContain(`I will remind you on ${shown(daysFromToday(33), "en")} at 09:00, Tashkent time.`);
 
     await severalLooks();
     expect(reminders(user)).toEqual([]); // not due yet
@@ -152,7 +165,7 @@ describe("the reminder job", () => {
     // A reminder set before the department moved the date: that date is gone from the base, the new one is SOON.
     h.app.store.reminders.add(user.id, "erasmus-mundus", daysFromToday(2), Date.now() - 1000);
     const sent = await eventually(() => reminders(user)[0]);
-    expect(sent.text).toContain(SOON);
+    expect(sent.text).toContain(`the deadline is ${shown(SOON, "en")} (in 3 days).`);
     await severalLooks();
     expect(reminders(user)).toHaveLength(1);
     expect(h.app.store.reminders.find(user.id, "erasmus-mundus", SOON)).toMatchObject({ sentAt: expect.any(Number) });
@@ -165,7 +178,7 @@ describe("the reminder job", () => {
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, retryAfter: 40 });
     await user.press(deadlines, "⏰ Deadline reminder");
     const sent = await eventually(() => reminders(user)[0]);
-    expect(sent.text).toContain(SOON);
+    expect(sent.text).toContain(`the deadline is ${shown(SOON, "en")} (in 3 days).`);
     expect(h.fake.calls.filter((c) => c.injected && c.errorCode === 429)).toHaveLength(1);
     await severalLooks();
     expect(reminders(user)).toHaveLength(1);

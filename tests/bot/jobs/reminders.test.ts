@@ -20,6 +20,8 @@ import { eventually } from "../harness.js";
 import { TEST_RATE_LIMITS } from "../../fixtures/telegram-limits.js";
 
 const DEADLINE = "2027-03-01";
+/** The deadline as the reminder writes it, in the student's language (en). */
+const DEADLINE_SHOWN = "1 March 2027";
 const knowledge = knowledgeWithDeadlines({ "bspu-2plus2": [DEADLINE] });
 afterAll(() => rmSync(knowledge, { recursive: true, force: true }));
 
@@ -61,7 +63,7 @@ it("sends a reminder at 09:00 Tashkent REMINDER_DAYS before the deadline, once, 
 
   clock = Date.parse("2027-02-22T09:00:00+05:00");
   const reminder = await eventually(() => student.messages()[0]);
-  expect(reminder.text).toContain(`the deadline is ${DEADLINE} (in 7 days)`);
+  expect(reminder.text).toContain(`the deadline is ${DEADLINE_SHOWN} (in 7 days).`);
 
   await jobs[0]!.stop();
   start(); // as after a restart
