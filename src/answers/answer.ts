@@ -37,8 +37,28 @@ export interface AnsweredQuestion extends SearchResult {
   answer: Answer;
 }
 
-/** The answer to a question, and the search that led to it. */
+/**
+ * Answers already worked out, per catalog and its revision: students ask the
+ * same questions again and again ("erasmus", "koica hujjatlari"), and an
+ * answer depends only on the question, the base and the learned aliases.
+ */
+const memos = new WeakMap<Catalog, { revision: number; answers: Map<string, AnsweredQuestion> }>();
+const ANSWERS_KEPT = 5_000;
+
+/** The answer to a question, and the search that led to it (shared: never change it). */
 export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestion {
+  let memo = memos.get(catalog);
+  if (memo?.revision !== catalog.revision) memos.set(catalog, (memo = { revision: catalog.revision, answers: new Map() }));
+  let answer = memo.answers.get(query);
+  if (!answer) {
+    // A full memo is started afresh: questions bring new wordings forever.
+    if (memo.answers.size >= ANSWERS_KEPT) memo.answers.clear();
+    memo.answers.set(query, (answer = workOut(catalog, query)));
+  }
+  return answer;
+}
+
+function workOut(catalog: Catalog, query: string): AnsweredQuestion {
   const { kb } = catalog;
   const lang = catalog.language(query);
   const keys = words(query).map(stem);
@@ -218,16 +238,25 @@ export function hasSection(program: ProgramEntry, facet: SectionFacet): boolean 
   }
 }
 
+const wordingsOf = new WeakMap<KnowledgeBase, { topic: OutOfScopeTopic; keys: string[] }[]>();
+
+/** The out-of-scope topics' wordings as search keys, read once per base. */
+function outOfScopeWordings(kb: KnowledgeBase): { topic: OutOfScopeTopic; keys: string[] }[] {
+  let wordings = wordingsOf.get(kb);
+  if (!wordings) {
+    wordings = kb.outOfScope.flatMap((topic) =>
+      [...topic.asked_as.uz, ...topic.asked_as.ru, ...topic.asked_as.en].map((wording) => ({ topic, keys: words(wording).map(stem) })).filter((w) => w.keys.length > 0),
+    );
+    wordingsOf.set(kb, wordings);
+  }
+  return wordings;
+}
+
 /** The out-of-scope topic a question asks about (every word of one of its wordings is in it), and those words. */
 function outOfScopeTopic(kb: KnowledgeBase, keys: string[]): { topic?: OutOfScopeTopic; keys: Set<string> } {
   const inQuery = new Set(keys);
-  for (const topic of kb.outOfScope) {
-    for (const wording of [...topic.asked_as.uz, ...topic.asked_as.ru, ...topic.asked_as.en]) {
-      const wordingKeys = words(wording).map(stem);
-      if (wordingKeys.length > 0 && wordingKeys.every((k) => inQuery.has(k))) return { topic, keys: new Set(wordingKeys) };
-    }
-  }
-  return { keys: new Set() };
+  const found = outOfScopeWordings(kb).find((wording) => wording.keys.every((k) => inQuery.has(k)));
+  return found ? { topic: found.topic, keys: new Set(found.keys) } : { keys: new Set() };
 }
 
 const partnersOf = new WeakMap<KnowledgeBase, Set<string>>();

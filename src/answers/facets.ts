@@ -169,8 +169,21 @@ export function withoutCues(text: string, cueWords: Set<number>): string {
     .join(" ");
 }
 
+/** Words already looked up: students ask the same words again and again, and the lookup compares with every cue. */
+const nearestCues = new Map<string, string | undefined>();
+const NEAREST_CUES_KEPT = 20_000;
+
 /** The cue a word misspells, or a cue it is an ending away from ("странами" -> "стран", "телефони" -> "телефон"). */
 function nearestCue(key: string): string | undefined {
+  if (nearestCues.has(key)) return nearestCues.get(key);
+  // Questions bring new words forever: a full memo is started afresh.
+  if (nearestCues.size >= NEAREST_CUES_KEPT) nearestCues.clear();
+  const cue = findNearestCue(key);
+  nearestCues.set(key, cue);
+  return cue;
+}
+
+function findNearestCue(key: string): string | undefined {
   if (key.length < TYPO_MIN_LENGTH || /\d/.test(key)) return undefined;
   for (let end = key.length - 1; end >= Math.max(TYPO_MIN_LENGTH, key.length - MAX_ENDING); end--) {
     if (CUE_KEYS.has(key.slice(0, end))) return key.slice(0, end);

@@ -15,12 +15,18 @@ const NO_INDEX = new SearchIndex([]);
 
 export class Catalog {
   private state: { kb: KnowledgeBase; index: SearchIndex };
+  private builds = 0;
   /** Throws KnowledgeError when the base in `dir` is broken. `learned`: the aliases staff taught the bot so far. */
   constructor(
     readonly dir: string,
     private learned: readonly LearnedAlias[] = [],
   ) {
     this.state = this.build(loadKnowledge(dir));
+  }
+
+  /** Changes whenever the base or the learned aliases do: what was worked out from the old ones (answers) no longer holds. */
+  get revision(): number {
+    return this.builds;
   }
 
   get kb(): KnowledgeBase {
@@ -79,6 +85,7 @@ export class Catalog {
   }
 
   private build(kb: KnowledgeBase) {
+    this.builds++;
     return { kb, index: new SearchIndex(withLearnedAliases(kb.entries, this.learned)) };
   }
 }

@@ -118,6 +118,7 @@ export class SearchIndex {
    * then do not drag thousands of phrases into every query.
    */
   private readonly phrasesByRarestKey = new Map<string, Phrase[]>();
+  private lastAnalysis: { query: string; analysis: QueryAnalysis } | undefined;
 
   constructor(entries: readonly Entry[]) {
     this.entries = [...entries];
@@ -242,6 +243,14 @@ export class SearchIndex {
 
   /** How the engine reads a query: its language, and each word's index keys and weight. */
   analyse(query: string): QueryAnalysis {
+    // The answer path reads the same query twice in a row (search, then the entries it names): once is enough.
+    if (this.lastAnalysis?.query === query) return this.lastAnalysis.analysis;
+    const analysis = this.analyseAnew(query);
+    this.lastAnalysis = { query, analysis };
+    return analysis;
+  }
+
+  private analyseAnew(query: string): QueryAnalysis {
     const lang = this.language(query);
     const keys = [...new Set(words(query).filter((w) => !isStopWord(w)).map(stem))]
       .filter((key) => key.length > 1 || /\d/.test(key))

@@ -96,3 +96,12 @@ it("folds spelt sums into one word, as program names", () => {
   expect(["2+2", "2 plus 2", "два плюс два", "ikki plus ikki", "two plus two"].map(fold)).toEqual(Array(5).fill("2plus2"));
   expect(["3 + 1", "uch plyus bir", "три плюс один"].map(fold)).toEqual(Array(3).fill("3plus1"));
 });
+
+it("works an answer out again after a reload or a lesson, never from the old base", () => {
+  const local = new Catalog(KNOWLEDGE_DIR);
+  const before = answerQuestion(local, "yozgi maktab");
+  expect(before.answer).toEqual({ kind: "none" });
+  expect(answerQuestion(local, "yozgi maktab")).toBe(before); // the same question: the answer worked out once
+  local.learn([{ entryId: "exchange-programs", lang: "uz", alias: "yozgi maktab" }]);
+  expect(answerQuestion(local, "yozgi maktab").answer).toMatchObject({ kind: "entry", id: "exchange-programs" });
+});
