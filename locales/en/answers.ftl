@@ -30,7 +30,7 @@ facet-missing-duration = The department has not yet published how long { $title 
 facet-missing-contacts = The department has not yet published a contact for { $title }.
 facet-missing-countries = The department has not yet published the countries of { $title }.
 facet-missing-other = The department has not yet published this for { $title }.
-facet-ask-phone = 📞 Ask the department: { $phone }
+facet-ask-phone = 📞 Call the department: { $phone }
 
 across-title = { $facet }: by program
 across-not-published = not published yet
@@ -43,5 +43,5 @@ other-country-partners = Partner countries: { $list } and a number of other coun
 other-country-button = 🌍 Partner countries
 
 out-of-scope-title = Another office answers this
-out-of-scope-to-confirm = Please check this with the department: { $phone }
+out-of-scope-to-confirm = This advice goes beyond the department's published information.
 deadline-passed = (passed)

@@ -58,7 +58,6 @@ apply-title = How to apply: { $program }
 
 # Free-text answers
 search-alternatives = Other entries that may fit:
-search-no-answer-hint = You can also browse the menu or call the department.
 smalltalk-greeting = Hello! Ask me about international programs, partner countries or contacts — or open the menu.
 smalltalk-thanks = You are welcome! Ask anything else any time.
 smalltalk-identity = I am the bot of the Department of International Cooperation of Jizzakh State Pedagogical University. I know the university's international programs, partner countries and whom to contact.

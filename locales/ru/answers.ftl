@@ -30,7 +30,7 @@ facet-missing-duration = По программе «{ $title }» отдел по�
 facet-missing-contacts = По программе «{ $title }» отдел пока не указал контакт.
 facet-missing-countries = По программе «{ $title }» отдел пока не назвал страны.
 facet-missing-other = По теме «{ $title }» отдел пока этого не сообщал.
-facet-ask-phone = 📞 Уточните в отделе: { $phone }
+facet-ask-phone = 📞 Телефон отдела: { $phone }
 
 across-title = { $facet }: по программам
 across-not-published = пока не объявлено
@@ -43,5 +43,5 @@ other-country-partners = Страны-партнёры: { $list } и ряд др
 other-country-button = 🌍 Страны-партнёры
 
 out-of-scope-title = Это вопрос другого отдела
-out-of-scope-to-confirm = Уточните это в отделе: { $phone }
+out-of-scope-to-confirm = Этот совет выходит за рамки официальной информации отдела.
 deadline-passed = (срок прошёл)

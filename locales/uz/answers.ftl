@@ -30,7 +30,7 @@ facet-missing-duration = { $title } qancha davom etishini bo'lim hali e'lon qilm
 facet-missing-contacts = { $title } bo'yicha aloqa ma'lumotini bo'lim hali e'lon qilmagan.
 facet-missing-countries = { $title } bo'yicha davlatlarni bo'lim hali e'lon qilmagan.
 facet-missing-other = { $title } bo'yicha bo'lim bu haqda hali ma'lumot e'lon qilmagan.
-facet-ask-phone = 📞 Bo'limdan so'rang: { $phone }
+facet-ask-phone = 📞 Bo'lim telefoni: { $phone }
 
 across-title = { $facet }: dasturlar bo'yicha
 across-not-published = hali e'lon qilinmagan
@@ -43,5 +43,5 @@ other-country-partners = Hamkor davlatlar: { $list } va bir qator boshqa davlatl
 other-country-button = 🌍 Hamkor davlatlar
 
 out-of-scope-title = Bu savol boshqa bo'limga tegishli
-out-of-scope-to-confirm = Buni bo'limdan aniqlashtiring: { $phone }
+out-of-scope-to-confirm = Bu maslahat bo'limning rasmiy ma'lumotlaridan tashqarida.
 deadline-passed = (muddati o'tgan)

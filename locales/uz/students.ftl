@@ -58,7 +58,6 @@ apply-title = Qanday topshiriladi: { $program }
 
 # Savollarga javoblar
 search-alternatives = Mos kelishi mumkin bo'lgan boshqa bo'limlar:
-search-no-answer-hint = Menyuni ochishingiz yoki bo'limga qo'ng'iroq qilishingiz mumkin.
 smalltalk-greeting = Assalomu alaykum! Xalqaro dasturlar, hamkor davlatlar yoki aloqa haqida so'rang — yoki menyuni oching.
 smalltalk-thanks = Arzimaydi! Istalgan vaqtda yana so'rang.
 smalltalk-identity = Men Jizzax davlat pedagogika universiteti Xalqaro hamkorlik bo'limining botiman. Universitetning xalqaro dasturlari, hamkor davlatlari va kimga murojaat qilishni bilaman.

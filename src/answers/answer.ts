@@ -12,7 +12,7 @@ import { DEPARTMENT_CONTACT } from "../knowledge/contract.js";
 import { cardLinks } from "../knowledge/describe.js";
 import { programsOf, type KnowledgeBase } from "../knowledge/load.js";
 import type { Entry, Lang, OutOfScopeTopic, ProgramEntry } from "../knowledge/schema.js";
-import type { SearchHit, SearchResult } from "../search/engine.js";
+import { TUNING, type SearchHit, type SearchResult } from "../search/engine.js";
 import { stem, words } from "../search/normalize.js";
 import { isStopWord } from "../search/stopwords.js";
 import { readFacet, withoutCues, type Facet, type SectionFacet } from "./facets.js";
@@ -103,9 +103,10 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
     const related = new Set(cardLinks(kb, kb.byId.get(best.id)!).map((e) => e.id));
     const alternatives = search.results
       .slice(1)
-      .filter((hit) => !related.has(hit.id) && (search.ambiguous || hit.score >= best.score * CLOSE_ALTERNATIVE))
+      .filter((hit) => !related.has(hit.id) && hit.score >= best.score * CLOSE_ALTERNATIVE)
       .slice(0, MAX_ALTERNATIVES);
-    const ambiguous = search.ambiguous && alternatives.length > 0;
+    // "Did you mean" only between answers that are close, and that the card does not link to already.
+    const ambiguous = search.ambiguous && alternatives.some((hit) => hit.score >= best.score * TUNING.ambiguityRatio);
     return result({ kind: "entry", id: best.id, facet: "overview", alternatives, ambiguous }, search.results, ambiguous);
   }
   // A program's question is about a program: one the search found nearly as well beats a country ("2+2 rus tili" is not Russia).

@@ -79,7 +79,7 @@ const TOPIC_LINKS = 6;
 
 /**
  * The entries an entry's card has a button to: a program's countries, a
- * country's programs, a topic's related entries (programs first). What the
+ * country's programs, a topic's own links and then what links to it. What the
  * card offers is not offered again as "Did you mean".
  */
 export function cardLinks(kb: KnowledgeBase, entry: Entry): Entry[] {
@@ -89,11 +89,13 @@ export function cardLinks(kb: KnowledgeBase, entry: Entry): Entry[] {
     case "country":
       return relatedEntries(kb, entry).filter((e) => e.type === "program");
     case "topic": {
+      // The topic's own links in the order staff wrote them ("Partner countries" lists its countries first), then what links to it, programs first.
       const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
-      return relatedEntries(kb, entry)
-        .filter((e) => e.type !== "contact")
-        .sort((a, b) => order[a.type] - order[b.type])
-        .slice(0, TOPIC_LINKS);
+      const own = entry.links.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+      const others = relatedEntries(kb, entry)
+        .filter((e) => !entry.links.includes(e.id))
+        .sort((a, b) => order[a.type] - order[b.type]);
+      return [...own, ...others].filter((e) => e.type !== "contact").slice(0, TOPIC_LINKS);
     }
     case "contact":
       return [];

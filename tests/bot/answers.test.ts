@@ -61,7 +61,7 @@ describe("questions in free text", () => {
     const answer = await user.send("ertaga ob-havo qanday");
     expect(answer.text).toContain("ishonchli javob topa olmadim");
     // The department's phone, tappable, in the answer itself.
-    expect(answer.text).toContain("📞 Bo'limdan so'rang: +998912090766");
+    expect(answer.text).toContain("📞 Bo'lim telefoni: +998912090766");
     expect(allButtons(answer)).toEqual(["📞 Aloqa", "🏠 Menyu"]);
     const contacts = await user.press(answer, "📞 Aloqa");
     expect(contacts.text).toContain("+998912090766");

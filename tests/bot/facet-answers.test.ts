@@ -24,7 +24,7 @@ describe("answers to the question asked", () => {
         "Deadlines",
         "Deadlines are announced separately for each call — ask the department.",
         "The department has not yet published the dates for Erasmus Mundus.",
-        "📞 Ask the department: +998912090766",
+        "📞 Call the department: +998912090766",
       ].join("\n"),
     );
     // Nothing published: "Ask the department" this very question takes the place of a next section.
@@ -44,7 +44,7 @@ describe("answers to the question asked", () => {
   it("a cost question in Russian says plainly that the cost is not published, with the phone, in at most 600 characters and 6 buttons", async () => {
     const student = h.fake.user({ languageCode: "ru" });
     const answer = await student.send("сколько стоит стажировка в Китае");
-    expect(answer.text).toContain("Стоимость и финансирование\nПо программе «Стажировка в вузах Китая» отдел пока не сообщил стоимость.\n📞 Уточните в отделе: +998912090766");
+    expect(answer.text).toContain("Стоимость и финансирование\nПо программе «Стажировка в вузах Китая» отдел пока не сообщил стоимость.\n📞 Телефон отдела: +998912090766");
     expect(answer.text.length).toBeLessThanOrEqual(600);
     expect(allButtons(answer).length).toBeLessThanOrEqual(6);
   });
@@ -110,7 +110,7 @@ describe("answers to the question asked", () => {
     expect(answer.text).toContain("Bo'lim buni hali hech bir dastur bo'yicha e'lon qilmagan.");
     expect(answer.text).toContain("Erasmus Mundus");
     expect(answer.text).toContain("KOICA");
-    expect(answer.text).toContain("📞 Bo'limdan so'rang: +998912090766");
+    expect(answer.text).toContain("📞 Bo'lim telefoni: +998912090766");
   });
 
   it("a section not published reaches /unanswered once, also after a 'not helpful', and offers to ask the department", async () => {

@@ -128,14 +128,15 @@ describe("lists of a large knowledge base, a page at a time", () => {
     expect(card.buttons.flat().length).toBeLessThanOrEqual(8);
 
     const section = await user.press(card, "🌍 Countries");
-    expect(section.text).toBe(`${network.title.en}\n\nCountries\n${names.join(", ")}`);
-    // More than 3: the card a tap away and the countries 2 a page, the section's next sections giving way to the pager.
-    const first = names.slice(0, 2).map((name) => `🌍 ${name}`);
+    const pageCount = Math.ceil(names.length / 3);
+    expect(section.text).toBe(`${network.title.en}\n\nCountries\n${names.join(", ")}\nPage 1 of ${pageCount}`);
+    // The card a tap away and the countries 3 a page, the section's next sections giving way to the pager.
+    const first = names.slice(0, 3).map((name) => `🌍 ${name}`);
     expect(allButtons(section)).toEqual(["ℹ️ More details", ...first, NEXT]);
     expect(section.buttons.flat().find((b) => b.text === NEXT)?.callbackData).toBe("f:program-1:countries:1");
-    // Next (then Previous) turns the section in place and reaches every country once; the text names them all on every page.
-    const pages = await pageThrough(user, section, (data) => /^e:country-\d+$/.test(data), { numbered: false });
-    expectEvery(pages, names.map((name) => `🌍 ${name}`), 2);
+    // Next (then Previous) turns the section in place and reaches every country once; the text names them all on every page, with its number.
+    const pages = await pageThrough(user, section, (data) => /^e:country-\d+$/.test(data));
+    expectEvery(pages, names.map((name) => `🌍 ${name}`), 3);
     expect(pages.last.text).toBe(section.text);
     expect(allButtons(pages.last)).toEqual(["ℹ️ More details", ...first, NEXT]);
     const country = await user.press(section, first[0]!);

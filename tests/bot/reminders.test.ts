@@ -132,7 +132,7 @@ describe("a program without a published deadline", () => {
         "Deadlines",
         "Deadlines are announced separately for each call — ask the department.",
         "The department has not yet published the dates for KOICA — Korea International Cooperation Agency.",
-        "📞 Ask the department: +998912090766",
+        "📞 Call the department: +998912090766",
       ].join("\n"),
     );
     expect(allButtons(deadlines)).toEqual(["ℹ️ More details", "📄 Documents", "📝 How to apply", "🔔 Subscribe"]);

@@ -57,7 +57,7 @@ describe("npm run ask", () => {
         "Deadlines",
         "Deadlines are announced separately for each call — ask the department.",
         "The department has not yet published the dates for Erasmus Mundus.",
-        "📞 Ask the department: +998912090766",
+        "📞 Call the department: +998912090766",
         "",
         "[ℹ️ More details]",
         "[📄 Documents] [📝 How to apply]",

@@ -21,7 +21,7 @@ import { callback } from "./callback-data.js";
 import { entryView, homeButton, tappablePhone } from "./cards.js";
 import { escapeHtml, italic } from "./html.js";
 import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
-import { pageButtons, pageOf } from "./paging.js";
+import { pageButtons, pageNumber, pageOf } from "./paging.js";
 import { sectionsToHtml, type View } from "./view.js";
 
 /** Buttons beside a section: the two a reader of it most likely wants next. */
@@ -42,9 +42,8 @@ export const CARD_BUTTONS = 8;
 
 /** Across programs, at most this many buttons to them (those with the section come first). */
 const ACROSS_BUTTONS = 4;
-/** A program's countries as buttons in its countries section: all up to this many, else pages of the second. */
+/** A program's countries as buttons in its countries section, a page at a time. */
 const SECTION_COUNTRIES = 3;
-const SECTION_COUNTRIES_PAGE = 2;
 /** Across programs, each program's documents named up to this many. */
 const ACROSS_DOCUMENTS = 2;
 
@@ -59,14 +58,14 @@ export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] 
     case "other-country":
       return otherCountryView(r, answer.code);
     case "out-of-scope": {
-      // A pointer beyond the department's text is said as such, with the phone to check it.
-      const confirm = answer.topic.to_confirm ? [r.t("out-of-scope-to-confirm", { phone: departmentPhoneNumber(r) })] : [];
+      // A pointer beyond the department's text is said to be so.
+      const confirm = answer.topic.to_confirm ? [r.t("out-of-scope-to-confirm")] : [];
       const html = sectionsToHtml(r.t("out-of-scope-title"), [{ lines: [answer.topic.answer[r.lang], ...confirm] }]);
       return { html, keyboard: keyboardOf([contactsButton(r), homeButton(r)]) };
     }
     case "none": {
       const keyboard = keyboardOf(ask, [contactsButton(r), homeButton(r)]);
-      return { html: [r.t("search-no-answer"), r.t("search-no-answer-hint"), departmentPhone(r)].filter(Boolean).join("\n\n"), keyboard };
+      return { html: [r.t("search-no-answer"), departmentPhone(r)].filter(Boolean).join("\n\n"), keyboard };
     }
   }
 }
@@ -110,11 +109,12 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
   if (facet === "countries" && entry.program.countries.length > 0) {
     // All of them when they fit; a network program's dozens a page at a time, the section's next buttons giving way.
     const all = entry.program.countries;
-    const paged = pageOf(all, page, all.length <= SECTION_COUNTRIES ? SECTION_COUNTRIES : SECTION_COUNTRIES_PAGE);
+    const paged = pageOf(all, page, SECTION_COUNTRIES);
     const countries = paged.items.map((id) => r.kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
     if (paged.pages > 1) rows.pop();
     rows.push(...rowsOf(countries.map((c) => InlineKeyboard.text(r.t("card-country-button", { country: c.title[r.lang] }), callback.entry(c.id))), 2));
     rows.push(pageButtons(r.t, paged, (n) => callback.facet(entry.id, facet, n)));
+    section.lines.push(...pageNumber(r.t, paged));
   }
   return { html: sectionsToHtml(entry.title[r.lang], [section]), keyboard: keyboardOf(...rows) };
 }

@@ -96,14 +96,14 @@ describe("entryView", () => {
     expect(view.html).toContain("<b>Programs</b>\n• Joint &quot;2+2&quot; programme with BSPU\n• Joint &quot;3+1&quot; programme with BSPU");
   });
 
-  it("shows a topic's card with up to 6 related entries, then contacts and the menu", () => {
+  it("shows a topic's card with up to 6 related entries, its own links first, then contacts and the menu", () => {
     const topic = kb.byId.get("partner-countries")!;
     expect(kb.related.get(topic.id)!.length).toBeGreaterThan(6);
     const rows = texts(entryView(en, kb, topic));
     expect(rows.flat().length).toBe(8);
     expect(rows.at(-1)).toEqual(["📞 Contacts", "🏠 Menu"]);
-    // Programs first.
-    expect(rows[0]).toEqual(["British Council", "Internships at Chinese universities"]);
+    // The topic's own links first, in the order staff wrote them: "Partner countries" lists its countries.
+    expect(rows[0]).toEqual(["South Korea", "United Kingdom (England)"]);
   });
 
   it("keeps every card of the shipped knowledge to 8 buttons at most", () => {
