@@ -8,6 +8,7 @@
 import type { Lang } from "../knowledge/schema.js";
 import { withoutInvisibles } from "../search/normalize.js";
 import { DAY_MS, TASHKENT_OFFSET_MS, tashkentDate } from "../time/tashkent.js";
+import type { BestEffortWrites } from "./best-effort.js";
 import type { Db } from "./database.js";
 import { MAX_LOGGED_LENGTH } from "./learning.js";
 
@@ -93,13 +94,33 @@ export function firstWeekOf(weeks: number, now = Date.now()): string {
   return tashkentDate(now - (weekday + 7 * (weeks - 1)) * DAY_MS);
 }
 
+/** Answers are written together this long after the first of them (and before any read, and on close). */
+const FLUSH_MS = 25;
+
+/**
+ * Ids are given out before their rows are written, so a restart starts this
+ * far past the last written one: ids handed out but lost with the process (a
+ * crash, batches refused by a full disk) are never given out again, and an
+ * old 👍/👎 never lands on a newer answer.
+ */
+const RESTART_ID_GAP = 100_000;
+
+type AnswerInsert = [id: number, userId: number, query: string, queryCut: number, lang: string, facet: string | null, entryIds: string, askedAt: number, unansweredId: number | null];
+
 export class AnswerStore {
   private readonly statements;
+  private readonly write: (rows: readonly AnswerInsert[]) => void;
+  private nextId: number;
+  private pending: AnswerInsert[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly bestEffort: BestEffortWrites,
+  ) {
     this.statements = {
-      insert: db.prepare<[number, string, number, string, string | null, string, number, number | null]>(
-        `INSERT INTO search_answers (user_id, query, query_cut, lang, facet, entry_ids, asked_at, unanswered_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      insert: db.prepare<AnswerInsert>(
+        `INSERT INTO search_answers (id, user_id, query, query_cut, lang, facet, entry_ids, asked_at, unanswered_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // Only the asker's own answer, and only the first word: a second press changes nothing.
       mark: db.prepare<[number, number, number, number], AnswerRow>(
@@ -110,15 +131,41 @@ export class AnswerStore {
       byWeek: db.prepare<[number, number], HelpfulWeek>(`
         SELECT date((asked_at + ?) / 1000, 'unixepoch', '-6 days', 'weekday 1') AS week, SUM(helpful) AS helpful, COUNT(*) AS votes
         FROM search_answers WHERE asked_at >= ? AND helpful IS NOT NULL GROUP BY week ORDER BY week`),
+      lastId: db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM search_answers`),
     };
+    this.write = db.transaction((rows: readonly AnswerInsert[]) => {
+      for (const row of rows) this.statements.insert.run(...row);
+    });
+    const last = this.statements.lastId.get()!.id;
+    this.nextId = last === null ? 1 : last + RESTART_ID_GAP;
   }
 
-  /** Records an answer search gave; returns its id, which the answer's feedback buttons carry. */
+  /**
+   * Records an answer search gave; returns its id, which the answer's
+   * feedback buttons carry. Kept in memory and written a few milliseconds
+   * later with the others of that moment, in one transaction (a write per
+   * answer was the largest storage cost of answering); reads and close()
+   * write what waits first. Only a statistic: a crash loses the last few
+   * milliseconds of answers, and a batch that cannot be written is dropped
+   * and reported, never the answer itself.
+   */
   record({ userId, query, lang, facet = null, entryIds, unansweredId }: NewAnswer, now = Date.now()): number {
     const text = withoutInvisibles(query).trim();
     const kept = cut(text, MAX_LOGGED_LENGTH);
-    const row = this.statements.insert.run(userId, kept, kept === text ? 0 : 1, lang, facet, JSON.stringify(entryIds), now, unansweredId ?? null);
-    return Number(row.lastInsertRowid);
+    const id = this.nextId++;
+    this.pending.push([id, userId, kept, kept === text ? 0 : 1, lang, facet, JSON.stringify(entryIds), now, unansweredId ?? null]);
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    return id;
+  }
+
+  /** Writes the answers that wait, now; never throws (a batch that cannot be written is dropped and reported). */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    if (this.db.open) this.bestEffort.run("search answer", () => this.write(rows), rows.length);
   }
 
   /**
@@ -127,6 +174,7 @@ export class AnswerStore {
    * had said already.
    */
   markHelpful(id: number, userId: number, helpful: boolean, now = Date.now()): MarkedAnswer | undefined {
+    this.flush();
     const marked = this.statements.mark.get(helpful ? 1 : 0, now, id, userId);
     if (marked) return { ...toAnswer(marked), changed: true };
     const row = this.statements.own.get(id, userId);
@@ -135,6 +183,7 @@ export class AnswerStore {
 
   /** The votes per week (Tashkent, Monday first) of the answers given since `sinceMs`, oldest first; weeks without votes are left out. */
   helpfulByWeek(sinceMs: number): HelpfulWeek[] {
+    this.flush();
     return this.statements.byWeek.all(TASHKENT_OFFSET_MS, sinceMs);
   }
 }

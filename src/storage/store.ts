@@ -73,8 +73,8 @@ export class Store {
     this.reminders = new ReminderStore(db);
     this.questions = new QuestionStore(db);
     this.learning = new LearningStore(db);
-    this.answers = new AnswerStore(db);
     this.bestEffort = new BestEffortWrites(log);
+    this.answers = new AnswerStore(db, this.bestEffort);
     this.usage = new UsageStore(db, this.bestEffort);
   }
 
@@ -112,6 +112,7 @@ export class Store {
   close(): void {
     if (!this.db.open) return;
     this.usage.flush();
+    this.answers.flush();
     this.flush();
     this.db.close();
   }

@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AnswerStore, firstWeekOf } from "../../src/storage/answers.js";
+import { BestEffortWrites } from "../../src/storage/best-effort.js";
 import { openDatabase, type Db } from "../../src/storage/database.js";
 import { tashkentTime } from "../../src/time/tashkent.js";
 
 let db: Db;
 let answers: AnswerStore;
+const reported: unknown[] = [];
+const bestEffort = new BestEffortWrites({ warn: (fields: unknown) => reported.push(fields), info: () => {}, error: () => {} } as never);
 beforeEach(() => {
   db = openDatabase(":memory:");
-  answers = new AnswerStore(db);
+  answers = new AnswerStore(db, bestEffort);
 });
 afterEach(() => db.close());
 
@@ -15,6 +18,22 @@ afterEach(() => db.close());
 const at = (date: string, hour: number, minute = 0) => tashkentTime(date, hour) + minute * 60_000;
 
 describe("search answers", () => {
+  it("are written together a moment later, before any read; a new store starts its ids well past the last written, so ids lost in a crash are never given again", async () => {
+    const first = answers.record({ userId: 7, query: "koica", lang: "en", entryIds: ["koica"] });
+    const second = answers.record({ userId: 7, query: "erasmus", lang: "en", entryIds: ["erasmus-mundus"] });
+    expect(second).toBe(first + 1);
+    const count = () => (db.prepare("SELECT COUNT(*) AS n FROM search_answers").get() as { n: number }).n;
+    expect(count()).toBe(0); // not yet: in memory
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(count()).toBe(2); // both in one batch
+    const lost = answers.record({ userId: 7, query: "undp", lang: "en", entryIds: ["undp"] }); // the process dies before its batch
+    const restarted = new AnswerStore(db, bestEffort);
+    const next = restarted.record({ userId: 7, query: "china", lang: "en", entryIds: ["china"] });
+    expect(next).toBeGreaterThan(lost);
+    expect(restarted.markHelpful(lost, 7, true)).toBeUndefined();
+    expect(restarted.markHelpful(next, 7, true)).toMatchObject({ query: "china", changed: true });
+  });
+
   it("are recorded with what was shown, and rated once, by the asker only", () => {
     const id = answers.record({ userId: 7, query: "  erazmus\u200b grant ", lang: "uz", facet: "deadlines", entryIds: ["erasmus-mundus", "koica"] }, 1000);
     expect(answers.markHelpful(id, 8, false, 2000)).toBeUndefined(); // someone else's
