@@ -43,7 +43,7 @@ export interface AnsweredQuestion extends SearchResult {
  * answer depends only on the question, the base and the learned aliases.
  */
 const memos = new WeakMap<Catalog, { revision: number; answers: Map<string, AnsweredQuestion> }>();
-const ANSWERS_KEPT = 5_000;
+const ANSWERS_KEPT = 2_000;
 
 /** The answer to a question, and the search that led to it (shared: never change it). */
 export function answerQuestion(catalog: Catalog, query: string): AnsweredQuestion {

@@ -108,7 +108,29 @@ export function translatorFor<C extends Context>(i18n: I18n<C>, ui: UiLang): Tra
   return inScript((key, variables) => i18n.t(contentLang(ui), key, variables), ui);
 }
 
-const inScript = (translate: Translate, ui: UiLang): Translate => (ui === "uz-cyrl" ? (key, variables) => inCyrillic(translate, key, variables) : translate);
+/**
+ * Translations already made, by language, key and variables: the texts never
+ * change while the bot runs, and Fluent negotiates the locale again on every
+ * call (under load, more time than all of search).
+ */
+const translated = new Map<string, string>();
+const TRANSLATIONS_KEPT = 5_000;
+
+const memoized =
+  (translate: Translate, ui: UiLang): Translate =>
+  (key, variables) => {
+    const memoKey = variables === undefined ? `${ui}\u0000${key}` : `${ui}\u0000${key}\u0000${JSON.stringify(variables)}`;
+    let text = translated.get(memoKey);
+    if (text === undefined) {
+      // Variables bring new texts forever (names, titles): a full memo is started afresh.
+      if (translated.size >= TRANSLATIONS_KEPT) translated.clear();
+      translated.set(memoKey, (text = translate(key, variables)));
+    }
+    return text;
+  };
+
+const inScript = (translate: Translate, ui: UiLang): Translate =>
+  memoized(ui === "uz-cyrl" ? (key, variables) => inCyrillic(translate, key, variables) : translate, ui);
 
 /**
  * A translation in Cyrillic. Text variables (a user's name, a program's title)

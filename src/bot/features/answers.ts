@@ -20,9 +20,12 @@ import { reply } from "../ui/view.js";
 
 export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
   const feature = new Composer<BotContext>();
+  let mention: RegExp | undefined;
 
   feature.on("message:text", async (ctx) => {
-    const text = withoutMention(ctx.message.text, ctx.me.username);
+    // The bot's own mention, made once: its username never changes while it runs.
+    mention ??= new RegExp(`@${ctx.me.username}\\b`, "gi");
+    const text = withoutMention(ctx.message.text, mention);
     // A command no feature knows: help, but only in private (in a group it may be another bot's).
     if (text.startsWith("/")) return ctx.chat.type === "private" ? reply(ctx, helpView(ctx)) : undefined;
 
@@ -62,6 +65,6 @@ function askButton(ctx: BotContext, logId: number | undefined): Button[] {
 }
 
 /** In a group the question comes as "@bot question". */
-function withoutMention(text: string, username: string): string {
-  return text.replace(new RegExp(`@${username}\\b`, "gi"), "").trim();
+function withoutMention(text: string, mention: RegExp): string {
+  return text.includes("@") ? text.replace(mention, "").trim() : text.trim();
 }
