@@ -21,7 +21,8 @@
  * only if the bot goes quiet for 15 s while it waits (replies.ts): the last of
  * 10,000 questions sent at once is answered late, not never.
  * Bars (the table says pass or fail): p99 < 50 ms at 30/s and < 100 ms at
- * 300/s; at saturation >= 35% of the bare bot's throughput in the same run;
+ * 300/s; at saturation >= 35% of the bare bot's throughput in the same run
+ * (the median of 3 rounds, each bot once a round: the bare bot's rate swings by half between runs);
  * peak RSS < 150 MB under every load.
  */
 import { spawn } from "node:child_process";
@@ -75,6 +76,10 @@ const LOADS = process.env.BENCH_LOADS ? ALL_LOADS.filter((load) => process.env.B
 const PROFILE_DIR = process.env.BENCH_CPU_PROF || undefined;
 /** The bars beside the p99 ones. */
 const SATURATION_SHARE_BAR = 0.35;
+/** Rounds of the saturation load (BENCH_SATURATION_ROUNDS): the bar reads the median share. */
+const SATURATION_ROUNDS = Number(process.env.BENCH_SATURATION_ROUNDS ?? 3);
+const shares: number[] = [];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const RSS_BAR_MB = 150;
 
 /** Each bot as it runs in production: the JSPU bot with the Node flags of `npm start`. */
@@ -224,21 +229,34 @@ async function openLoop(fake: FakeTelegram, users: FakeUser[], load: OpenLoad, r
 
 const verdict = (ok: boolean) => (ok ? "pass" : "FAIL");
 
-console.log(`Bot benchmark: long polling through the fake Bot API, Node ${process.version}\n`);
-console.log("| load | bot | replies | unanswered | warnings/errors logged | 429s | time (s) | updates/s | p50 (ms) | p99 (ms) | max (ms) | peak RSS (MB) | bars |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-for (const load of LOADS) {
-  const [bare, ours] = [await run(BOTS[0]!, load), await run(BOTS[1]!, load)];
-  const share = ours.throughput / bare.throughput;
+function printRows(load: Load, bare: Result, ours: Result, round: string, share: number | undefined) {
   const bars = [`RSS < ${RSS_BAR_MB} MB: ${verdict(ours.rss < RSS_BAR_MB)}`];
   if (load.kind === "open") bars.unshift(`p99 < ${load.p99Bar} ms: ${verdict(ours.p99 < load.p99Bar)}`);
-  if (load.name === "saturation") bars.unshift(`${(100 * share).toFixed(0)}% of bare >= ${100 * SATURATION_SHARE_BAR}%: ${verdict(share >= SATURATION_SHARE_BAR)}`);
+  const shareHere = `${(100 * (ours.throughput / bare.throughput)).toFixed(0)}% of bare`;
+  if (load.name === "saturation") {
+    bars.unshift(share === undefined ? shareHere : `${shareHere}; median of the rounds ${(100 * share).toFixed(0)}% >= ${100 * SATURATION_SHARE_BAR}%: ${verdict(share >= SATURATION_SHARE_BAR)}`);
+  }
   if (ours.unanswered > 0) bars.push(`unanswered: FAIL`);
-  const label = load.kind === "closed" ? `${load.name}: ${load.users.toLocaleString("en")} × ${load.questionsEach}` : `${load.name} × ${load.seconds} s, ${load.users.toLocaleString("en")} users`;
+  const name = load.kind === "closed" ? `${load.name}: ${load.users.toLocaleString("en")} × ${load.questionsEach}` : `${load.name} × ${load.seconds} s, ${load.users.toLocaleString("en")} users`;
+  const label = `${name}${round}`;
   for (const [bot, r] of [[BOTS[0]!, bare], [BOTS[1]!, ours]] as const) {
     console.log(
       `| ${label} | ${bot.name} | ${r.replies} | ${r.unanswered} | ${r.logged} | ${r.refused} | ${r.seconds.toFixed(1)} | ${r.throughput.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.slowest.toFixed(0)} | ${r.rss.toFixed(0)} | ${r === ours ? bars.join("; ") : ""} |`,
     );
   }
 }
+console.log(`Bot benchmark: long polling through the fake Bot API, Node ${process.version}\n`);
+console.log("| load | bot | replies | unanswered | warnings/errors logged | 429s | time (s) | updates/s | p50 (ms) | p99 (ms) | max (ms) | peak RSS (MB) | bars |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const load of LOADS) {
+  // The bare bot's rate on this 2-core machine swings by half from one run to the next: saturation is run in
+  // rounds, each bot once a round, and the bar reads the median of the rounds' shares; every round is printed.
+  const rounds = load.name === "saturation" ? SATURATION_ROUNDS : 1;
+  for (let round = 1; round <= rounds; round++) {
+    const [bare, ours] = [await run(BOTS[0]!, load), await run(BOTS[1]!, load)];
+    shares.push(ours.throughput / bare.throughput);
+    printRows(load, bare, ours, rounds > 1 ? ` (round ${round} of ${rounds})` : "", round === rounds ? median(shares.splice(0)) : undefined);
+  }
+}
+
 console.log(`\nBars: p99 < 50 ms at 30/s and < 100 ms at 300/s; at saturation >= ${100 * SATURATION_SHARE_BAR}% of the bare bot's throughput; peak RSS < ${RSS_BAR_MB} MB.`);
