@@ -5,10 +5,10 @@
  * limits, every "not published" with the department's phone.
  * The held-out set is measured by `npm run bench:answers`, never tuned on.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Catalog } from "../../src/knowledge/catalog.js";
+import { filesNaming } from "../fixtures/files-naming.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 import { evaluateAnswers } from "./evaluate-answers.js";
 import { FACET_GROUPS, loadFacetQueries } from "./facet-sets.js";
@@ -39,13 +39,6 @@ describe.each(sets.flatMap(([file, scores]) => FACET_GROUPS.map((group) => [file
 
 // facet-holdout.yaml measures generalisation only if nothing is tuned on it: bench:answers scores it, a test checks its form, nothing else reads it.
 it("no test or source file but the form check reads the held-out facet questions", () => {
-  const root = new URL("../../", import.meta.url).pathname;
-  const readers = ["src", "tests"].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".ts"))
-      .map((file) => join(dir, file))
-      .filter((file) => /["'`]facet-holdout\.yaml["'`]/.test(readFileSync(join(root, file), "utf8"))),
-  );
   // facet-sets.ts names the file in its loader's type, for bench:answers.
-  expect(readers.sort()).toEqual([join("tests", "answers", "facet-sets.test.ts"), join("tests", "answers", "facet-sets.ts")]);
+  expect(filesNaming("facet-holdout", "yaml")).toEqual([join("tests", "answers", "facet-sets.test.ts"), join("tests", "answers", "facet-sets.ts")]);
 });

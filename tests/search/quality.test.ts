@@ -2,11 +2,11 @@
  * The search quality bars, per language group, on the labelled query set.
  * Never lower them: improve the engine or the aliases until they hold.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { SearchIndex } from "../../src/search/engine.js";
+import { filesNaming } from "../fixtures/files-naming.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
 import { GROUPS, aliasCopies, evaluate, loadQueries, ratio } from "./evaluate.js";
 
@@ -59,13 +59,6 @@ describe.each(GROUPS)("search quality in %s", (group) => {
 
 // holdout.yaml measures generalisation only if nothing is tuned on it: only bench:search reads it.
 it("no test or source file reads the held-out query set", () => {
-  const root = new URL("../../", import.meta.url).pathname;
-  const readers = ["src", "tests"].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".ts"))
-      .map((file) => join(dir, file))
-      .filter((file) => /["'`]holdout\.yaml["'`]/.test(readFileSync(join(root, file), "utf8"))),
-  );
   // evaluate.ts only names the file in loadQueries' signature, for bench:search.
-  expect(readers).toEqual([join("tests", "search", "evaluate.ts")]);
+  expect(filesNaming("holdout", "yaml")).toEqual([join("tests", "search", "evaluate.ts")]);
 });
