@@ -1,8 +1,9 @@
 /**
  * The labelled question sets of issue 11 ("answer the question that was asked"):
  * which facet of an entry a question asks about. facet-queries.yaml is the tuning
- * set and facet-queries-more.yaml adds new wordings to it; facet-holdout.yaml is
- * held out and never tuned on.
+ * set, facet-queries-more.yaml adds new wordings to it and facet-queries-third.yaml
+ * adds a different kind of asker (long polite run-ons, parents, teachers, voice-typed
+ * Uzbek, mixed Russian/Uzbek); facet-holdout.yaml is held out and never tuned on.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -13,7 +14,7 @@ export type FacetGroup = (typeof FACET_GROUPS)[number];
 export const FACETS = ["overview", "eligibility", "language", "documents", "steps", "deadlines", "cost", "duration", "contacts", "countries"] as const;
 export type Facet = (typeof FACETS)[number];
 
-export type FacetSetFile = "facet-queries.yaml" | "facet-queries-more.yaml" | "facet-holdout.yaml";
+export type FacetSetFile = "facet-queries.yaml" | "facet-queries-more.yaml" | "facet-queries-third.yaml" | "facet-holdout.yaml";
 
 export interface FacetQuery {
   /** The message as a student types it. */
