@@ -1,7 +1,7 @@
 /**
  * `npm run bench:answers`: how well the bot answers the question asked
- * (issue 11), per language group, on the two tuning sets of facet questions
- * (written by two people) and on the held-out set that is never tuned on: facet right, entry (or across,
+ * (issue 11), per language group, on the three tuning sets of facet questions
+ * (written by three people) and on the held-out set that is never tuned on: facet right, entry (or across,
  * country, other office) right, across answers naming two programs or more,
  * short answers within 600 characters and 6 buttons, "not published" with
  * the phone; and the time one answer takes, rendering included.
@@ -38,9 +38,10 @@ function table(file: FacetSetFile) {
 
 table("facet-queries.yaml");
 table("facet-queries-more.yaml");
+table("facet-queries-third.yaml");
 table("facet-holdout.yaml");
 
-const queries = (["facet-queries.yaml", "facet-queries-more.yaml", "facet-holdout.yaml"] as const).flatMap((file) => loadFacetQueries(file).map((q) => q.q));
+const queries = (["facet-queries.yaml", "facet-queries-more.yaml", "facet-queries-third.yaml", "facet-holdout.yaml"] as const).flatMap((file) => loadFacetQueries(file).map((q) => q.q));
 const unique = [...new Set(queries)];
 /** The time of each answer worked out anew (the catalog's revision bumped first: nothing remembered), and asked again. */
 const anew: number[] = [];

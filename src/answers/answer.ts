@@ -64,7 +64,11 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
   const keys = words(query).map(stem);
   const outOfScope = outOfScopeTopic(kb, keys);
   // A word of the knowledge, a country or another office's topic is itself, not a misspelt cue ("joint" is not "join").
-  const { facet, cueWords } = readFacet(query, (key) => outOfScope.keys.has(key) || isCountryKey(key) || catalog.knows(key));
+  const { facet, cueWords } = readFacet(
+    query,
+    (key) => outOfScope.keys.has(key) || isCountryKey(key) || catalog.knows(key),
+    (key) => catalog.nearestKey(key),
+  );
   const rest = withoutCues(query, new Set([...cueWords, ...keys.flatMap((k, i) => (outOfScope.keys.has(k) ? [i] : []))]));
   // A bare number ("1-kursman") names no entry; "2+2" is a word ("2plus2").
   const hasContent = words(rest).some((w) => !isStopWord(w) && !GENERIC.has(stem(w)) && !/^\d+$/.test(w));
@@ -116,13 +120,15 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
 
 /**
  * Words that name no entry in particular: "qaysi dasturlarga IELTS kerak?"
- * asks across the programs, it does not ask about one whose text says "dastur".
+ * asks across the programs, it does not ask about one whose text says "dastur";
+ * "which programs can teachers apply to" says who asks, not which program.
  */
 const GENERIC = new Set(
   words(
     `program programs programme programmes dastur dasturlar dasturlari dasturi programma программа программы программам программах программ
     abroad xorij xorijda chet el chet elda за рубежом study studies studying o'qish o'qishga o'qishni учеба учебы учиться обучение обучения
-    opportunity opportunities imkoniyat imkoniyati возможность возможности borish borsa go поехать`,
+    opportunity opportunities imkoniyat imkoniyati возможность возможности borish borsa go поехать
+    teacher teachers student students o'qituvchi o'qituvchilar talaba talabaman преподаватель преподаватели студент студентам первокурснику`,
   ).map(stem),
 );
 

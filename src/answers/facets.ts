@@ -32,9 +32,11 @@ const WEIGHT_OF_MARK: Record<string, number> = { "!": 2, "+": 1.5, "-": 0.5, "~"
 const CUES: Record<SectionFacet, string> = {
   eligibility: `
     eligible, eligibility, !who can apply, !who can participate, !who may apply, can i apply, can i participate, requirement,
-    requirements, criteria, criterion, gpa, grade, grades, !year of study, course year, !first year, !1st year, !second year, !2nd year, !who can join, !can i apply, !can i join, qualify, !am i eligible, age, allowed,
+    requirements, criteria, criterion, gpa, grade, grades, !year of study, course year, !first year, !1st year, !second year, !2nd year, !who can join, !can i apply, !can i join,
+    !can teachers, !can students, !can she, !can he, !can my, freshman, first-year, qualify, !am i eligible, age, allowed,
     !кто может, требования, требование, критерии, условия, условие, !средний балл, балл, баллы, !на каком курсе, -курс, -курса, возраст,
-    подхожу, !могу ли я, участвовать, участия, !кто может участвовать, !на 1 курсе, !1 курс, !могу подать,
+    подхожу, !могу ли я, участвовать, участия, !кто может участвовать, !на 1 курсе, !1 курс, !могу подать, первокурсник, первокурснику,
+    первокурсникам, !с какого курса,
     talab, talablar, talablari, talabi, shart, shartlar, shartlari, sharti, gpa, !o'rtacha ball, ball, -kurs, -kursi, !nechanchi kurs,
     yosh chegarasi, !kim qatnasha oladi, !kimlar qatnasha oladi, qatnasha olamanmi, qatnashish, qatnashsa, ~kimlar, !topshira olaman,
     !topshira olamanmi, kursman, !1 kurs`,
@@ -44,13 +46,13 @@ const CUES: Record<SectionFacet, string> = {
     +айелтс, +айлтс, +тофл, +топик, +трки, !русский язык, !корейский язык, !китайский язык, !русского языка, !языковой сертификат, сертификат, сертификата, язык, языка, !уровень языка, английский,
     !знание языка, !уровень английского,
     sertifikat, sertifikati, sertifikatlar, !til sertifikati, til, tili, !ingliz tili, ingliz, !til bilish, darajasi, !milliy sertifikat,
-    multilevel, !rus tili, !koreys tili, !xitoy tili`,
+    multilevel, !rus tili, !koreys tili, !xitoy tili, tilni, tilini, !tilni bilish, !qaysi tilni, -русского, -белорусский, !нужно знать`,
   documents: `
     document, documents, docs, doc, paper, papers, paperwork, passport, transcript, cv, resume, !motivation letter, !recommendation letter,
     diploma, !what do i need, !need to bring, !what is needed,
     документ, документы, документов, документа, доки, доков, справка, справки, паспорт, загранпаспорт, !мотивационное письмо, резюме, диплом,
     !рекомендательное письмо, !что нужно, !какие бумаги, бумаги,
-    hujjat, hujjatlar, hujjatlari, hujjatlarni, pasport, pasporti, zagranpasport, diplom, rezyume, !motivatsion xat,
+    hujjat, hujjatlar, hujjatlari, hujjatlarni, pasport, pasporti, zagranpasport, diplom, rezyume, !motivatsion xat, qog'oz, qog'ozlar,
     !tavsiya xati, spravka, ma'lumotnoma, !nimalar kerak`,
   steps: `
     apply, applying, application, !how to apply, !how do i apply, !how can i apply, register, registration, submit, procedure, process, steps,
@@ -59,7 +61,8 @@ const CUES: Record<SectionFacet, string> = {
     порядок, этапы, !куда подавать, оформить, оформление, поступить, попасть, записаться, запись, !как участвовать,
     ariza, arizani, arizalar, topshirish, topshiriladi, topshiraman, topshirsam, !qanday topshiriladi, !qayerga topshiriladi,
     ro'yxatdan, qadamlar, tartib, tartibi, jarayon, jarayoni, !qanday qatnashish, !qanday borsa, !qanday boraman,
-    qatnashmoqchiman, qatnashaman, !qanday qatnashaman, hujjat topshirish, yozilish, yozilsa, yozilaman, yozilmoqchiman`,
+    qatnashmoqchiman, qatnashaman, !qanday qatnashaman, hujjat topshirish, yozilish, yozilsa, yozilaman, yozilmoqchiman,
+    !nima qilish kerak, !birinchi nima, !qayerga olib, !what should i do, !what do i do first, !что делать, !с чего начать`,
   deadlines: `
     !deadline, !deadlines, due, until, !last day, closing, dates, date, !when to apply, opens, !application period,
     срок, сроки, !дедлайн, !до какого числа, дата, даты, !последний день, !когда подавать, !прием заявок, !срок подачи, !сроки подачи,
@@ -81,11 +84,12 @@ const CUES: Record<SectionFacet, string> = {
     !who do i talk to, !talk to, !who should i contact, !who to contact,
     телефон, номер, контакт, контакты, позвонить, звонить, связаться, адрес, почта, кабинет, !куда обращаться, !к кому обратиться,
     !куда звонить, методист, !где находится,
-    telefon, raqam, raqami, nomer, kontakt, aloqa, bog'lanish, bog'lanaman, bog'lansam, bog'lansa, !kim bilan bog'lan, qo'ng'iroq, manzil, manzili, xona, !kimga murojaat, murojaat,
+    telefon, raqam, raqami, nomer, kontakt, aloqa, bog'lanish, bog'lanaman, bog'lansam, bog'lansa, !kim bilan bog'lan, gaplashsam,
+    gaplashish, !kim bilan gaplash, binoda, !qaysi binoda, qo'ng'iroq, manzil, manzili, xona, !kimga murojaat, murojaat,
     pochta, metodist, joylashgan, !qayerda joylashgan`,
   countries: `
     country, countries, !which countries, !partner countries, !where can i go,
-    страна, страны, стран, странах, странами, !в каких странах, !какие страны, !в какие страны,
+    страна, страны, стран, странах, странами, государства, государствами, государств, !какие государства, !в каких странах, !какие страны, !в какие страны,
     davlat, davlatlar, davlatlari, mamlakat, mamlakatlar, !qaysi davlat, !qaysi davlatlar, !qaysi mamlakat, ~qayerga, ~куда, ~where`,
 };
 
@@ -122,6 +126,12 @@ const TYPO_MIN_LENGTH = 5;
 /** Letters of an ending the stemmer does not know that a cue may carry. */
 const MAX_ENDING = 3;
 
+/** A word of the knowledge that a query word may be, and how similar they are (search's reading). */
+export interface NearWord {
+  key: string;
+  similarity: number;
+}
+
 export interface FacetReading {
   /** The facet asked about; null when the question names none. */
   facet: SectionFacet | null;
@@ -132,12 +142,24 @@ export interface FacetReading {
 /**
  * The facet of a question, with the words that said so. `isKnownWord`: a key
  * that is a real word elsewhere (an out-of-scope topic, a country, the
- * knowledge's own vocabulary) is never taken as a misspelt cue.
+ * knowledge's own vocabulary) is never taken as a misspelt cue; `nearestWord`:
+ * the knowledge's word a key most likely misspells, which a misspelt cue must beat.
  */
-export function readFacet(text: string, isKnownWord: (key: string) => boolean = () => false): FacetReading {
+export function readFacet(text: string, isKnownWord: (key: string) => boolean = () => false, nearestWord: (key: string) => NearWord | undefined = () => undefined): FacetReading {
   const keys = keysOf(text);
-  // Each word read as a cue key: itself, or the cue it misspells.
-  const read = keys.map((key) => (CUE_KEYS.has(key) || isKnownWord(key) ? key : (nearestCue(key) ?? key)));
+  // Each word read as a cue key: itself, or the cue it misspells; but a word that misspells a word of the knowledge
+  // more likely than a cue is that word ("булими" is "bo'limi", not "pullimi"), a cue only if that word is one.
+  const read = keys.map((key) => {
+    if (CUE_KEYS.has(key)) return key;
+    // A cue's own word with another ending ("телефони") is that cue; a real word is no misspelling of one.
+    const sameWord = cueOfSameWord(key);
+    if (sameWord !== undefined) return sameWord;
+    if (isKnownWord(key)) return key;
+    const cue = nearestCue(key);
+    const word = nearestWord(key);
+    if (word && CUE_KEYS.has(word.key) && word.similarity >= TYPO_SIMILARITY - 0.1) return word.key;
+    return cue !== undefined && similarity(key, cue) > (word?.similarity ?? 0) ? cue : key;
+  });
   const scores = new Map<SectionFacet, number>();
   const cueWords = new Set<number>();
   for (const cue of ALL_CUES) {
@@ -173,7 +195,7 @@ export function withoutCues(text: string, cueWords: Set<number>): string {
 const nearestCues = new Map<string, string | undefined>();
 const NEAREST_CUES_KEPT = 20_000;
 
-/** The cue a word misspells, or a cue it is an ending away from ("странами" -> "стран", "телефони" -> "телефон"). */
+/** The cue a word misspells. */
 function nearestCue(key: string): string | undefined {
   if (nearestCues.has(key)) return nearestCues.get(key);
   // Questions bring new words forever: a full memo is started afresh.
@@ -185,11 +207,6 @@ function nearestCue(key: string): string | undefined {
 
 function findNearestCue(key: string): string | undefined {
   if (key.length < TYPO_MIN_LENGTH || /\d/.test(key)) return undefined;
-  for (let end = key.length - 1; end >= Math.max(TYPO_MIN_LENGTH, key.length - MAX_ENDING); end--) {
-    if (CUE_KEYS.has(key.slice(0, end))) return key.slice(0, end);
-  }
-  // The stemmer cut too much: "телефони" loses "ni" as if it were an ending, and "telef" begins "telefon".
-  for (const cue of CUE_KEYS) if (cue.length - key.length <= MAX_ENDING - 1 && cue.length > key.length && cue.startsWith(key)) return cue;
   let best: string | undefined;
   let bestSimilarity = TYPO_SIMILARITY;
   for (const cue of CUE_KEYS) {
@@ -198,4 +215,18 @@ function findNearestCue(key: string): string | undefined {
     if (s >= bestSimilarity) [best, bestSimilarity] = [cue, s];
   }
   return best;
+}
+
+/**
+ * The cue a key is the same word as, an ending apart ("странами" -> "стран");
+ * or whose ending the stemmer cut ("телефони" loses "ni" as if it were an
+ * ending, and "telef" begins "telefon"). Short cues never: "joint" is not "join".
+ */
+function cueOfSameWord(key: string): string | undefined {
+  if (key.length < TYPO_MIN_LENGTH || /\d/.test(key)) return undefined;
+  for (let end = key.length - 1; end >= Math.max(TYPO_MIN_LENGTH, key.length - MAX_ENDING); end--) {
+    if (CUE_KEYS.has(key.slice(0, end))) return key.slice(0, end);
+  }
+  for (const cue of CUE_KEYS) if (cue.length - key.length <= MAX_ENDING - 1 && cue.length > key.length && cue.startsWith(key)) return cue;
+  return undefined;
 }

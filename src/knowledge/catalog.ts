@@ -4,7 +4,7 @@
  * a typo in a staff edit never takes the bot down. The aliases staff taught
  * the bot (/unanswered) are merged into the index, not into the base itself.
  */
-import { SearchIndex, type SearchOptions, type SearchResult } from "../search/engine.js";
+import { SearchIndex, type Candidate, type SearchOptions, type SearchResult } from "../search/engine.js";
 import { withLearnedAliases, type LearnedAlias } from "./learned-aliases.js";
 import { loadKnowledge, type KnowledgeBase } from "./load.js";
 import type { Lang } from "./schema.js";
@@ -40,6 +40,11 @@ export class Catalog {
   /** Whether a search key is a word of the knowledge (and its learned aliases). */
   knows(key: string): boolean {
     return this.state.index.knows(key);
+  }
+
+  /** The word of the knowledge a search key is, or misspells most likely (with how similar), if any. */
+  nearestKey(key: string): Candidate | undefined {
+    return this.state.index.nearestKey(key);
   }
 
   /** The entries a query names by a whole title or alias. */

@@ -268,6 +268,11 @@ export class SearchIndex {
     return this.keyIds.has(key);
   }
 
+  /** The word of the knowledge a search key is, or misspells most likely (with how similar), if any. */
+  nearestKey(key: string): Candidate | undefined {
+    return this.candidates(key).reduce<Candidate | undefined>((best, c) => (c.similarity > (best?.similarity ?? 0) ? c : best), undefined);
+  }
+
   /** The entries a query names by a whole title or alias ("erasmus", "стажировка в китае"), misspellings included. */
   named(query: string): string[] {
     return [...this.nameMatches(this.analyse(query).keys).keys()].map((doc) => this.entries[doc]!.id);

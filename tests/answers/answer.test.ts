@@ -29,6 +29,14 @@ describe("readFacet", () => {
     expect(readFacet(q).facet).toBe(facet);
   });
 
+  it("reads a cue's own word with another ending as that cue, and a misspelling of a knowledge word as that word", () => {
+    expect(readFacet("халқаро бўлим телефони", (key) => key === "telef").facet).toBe("contacts"); // the stemmer cut "телефони" to "telef"
+    expect(readFacet("joint research", (key) => key === "joint").facet).toBe(null); // "joint" is a word of its own, not "join"
+    const bolim = () => ({ key: "bolim", similarity: 0.8 });
+    expect(readFacet("xalkaro bulimi", () => false).facet).toBe("cost"); // alone, "bulimi" is nearest to "pullimi"
+    expect(readFacet("xalkaro bulimi", () => false, bolim).facet).toBe(null); // but it is "bo'limi", typed with у for ў
+  });
+
   it("does not read a real word of its own as a misspelt cue: 'kontrakt' is not 'kontakt' when it is known", () => {
     expect(readFacet("kontrakt").facet).toBe("contacts"); // alone, it is read as the nearest cue
     expect(readFacet("kontrakt", (key) => key === "kontrakt").facet).toBe(null);
