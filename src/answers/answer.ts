@@ -71,11 +71,13 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
   );
   const rest = withoutCues(query, new Set([...cueWords, ...keys.flatMap((k, i) => (outOfScope.keys.has(k) ? [i] : []))]));
   // A bare number ("1-kursman") names no entry; "2+2" is a word ("2plus2").
-  const hasContent = words(rest).some((w) => !isStopWord(w) && !GENERIC.has(stem(w)) && !/^\d+$/.test(w));
+  const noEntry = (w: string) => GENERIC.has(stem(w)) || (facet !== null && ASKER.has(stem(w)));
+  const hasContent = words(rest).some((w) => !isStopWord(w) && !noEntry(w) && !/^\d+$/.test(w));
   // The rest is searched as folded words, whose language is not the question's: titles in the question's language.
-  const found = hasContent ? catalog.search(withoutGeneric(rest)) : { query: rest, lang, ambiguous: false, results: [] };
+  const searched = words(rest).filter((w) => !noEntry(w)).join(" ");
+  const found = hasContent ? catalog.search(searched) : { query: rest, lang, ambiguous: false, results: [] };
   const search = { ...found, results: found.results.map((hit) => ({ ...hit, title: kb.byId.get(hit.id)!.title[lang] })) };
-  const named = hasContent ? new Set(catalog.named(withoutGeneric(rest))) : new Set<string>();
+  const named = hasContent ? new Set(catalog.named(searched)) : new Set<string>();
   const result = (answer: Answer, results: SearchHit[] = [], ambiguous = false): AnsweredQuestion => ({
     query,
     lang,
@@ -120,15 +122,23 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
 
 /**
  * Words that name no entry in particular: "qaysi dasturlarga IELTS kerak?"
- * asks across the programs, it does not ask about one whose text says "dastur";
- * "which programs can teachers apply to" says who asks, not which program.
+ * asks across the programs, it does not ask about one whose text says "dastur".
  */
 const GENERIC = new Set(
   words(
     `program programs programme programmes dastur dasturlar dasturlari dasturi programma программа программы программам программах программ
     abroad xorij xorijda chet el chet elda за рубежом study studies studying o'qish o'qishga o'qishni учеба учебы учиться обучение обучения
-    opportunity opportunities imkoniyat imkoniyati возможность возможности borish borsa go поехать
-    teacher teachers student students o'qituvchi o'qituvchilar talaba talabaman преподаватель преподаватели студент студентам первокурснику`,
+    opportunity opportunities imkoniyat imkoniyati возможность возможности borish borsa go поехать`,
+  ).map(stem),
+);
+
+/**
+ * Who asks, beside a section asked about: "which programs can teachers apply
+ * to" asks across the programs; alone ("teachers") it still looks for an entry.
+ */
+const ASKER = new Set(
+  words(
+    `teacher teachers student students o'qituvchi o'qituvchilar talaba talabaman преподаватель преподаватели студент студентам первокурснику`,
   ).map(stem),
 );
 
@@ -277,8 +287,3 @@ function partnerCodes(kb: KnowledgeBase): Set<string> {
   }
   return codes;
 }
-
-const withoutGeneric = (text: string) =>
-  words(text)
-    .filter((w) => !GENERIC.has(stem(w)))
-    .join(" ");
