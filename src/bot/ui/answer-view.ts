@@ -120,7 +120,7 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
 }
 
 /** The button that opens a program's section. */
-export const facetButton = (r: Reader, program: ProgramEntry, facet: SectionFacet): Button =>
+const facetButton = (r: Reader, program: ProgramEntry, facet: SectionFacet): Button =>
   InlineKeyboard.text(r.t(`facet-button-${facet}`), callback.facet(program.id, facet));
 
 /** A program's section as lines under its heading; when empty, "not published" and the phone to ask. */
