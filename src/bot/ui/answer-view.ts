@@ -18,7 +18,7 @@ import { uzbekTextToCyrillic } from "../../text/translit.js";
 import { formatDay, isPast } from "../../time/dates.js";
 import type { Reader } from "../locale.js";
 import { callback } from "./callback-data.js";
-import { entryView, homeButton, tappablePhone } from "./cards.js";
+import { entryView, facetButton, homeButton, tappablePhone } from "./cards.js";
 import { escapeHtml, italic } from "./html.js";
 import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "./paging.js";
@@ -119,9 +119,6 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
   return { html: sectionsToHtml(entry.title[r.lang], [section]), keyboard: keyboardOf(...rows) };
 }
 
-/** The button that opens a program's section. */
-const facetButton = (r: Reader, program: ProgramEntry, facet: SectionFacet): Button =>
-  InlineKeyboard.text(r.t(`facet-button-${facet}`), callback.facet(program.id, facet));
 
 /** A program's section as lines under its heading; when empty, "not published" and the phone to ask. */
 function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): Section {

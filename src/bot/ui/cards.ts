@@ -5,6 +5,7 @@
  * Rendered once per knowledge base and language, then reused.
  */
 import { InlineKeyboard } from "grammy";
+import type { SectionFacet } from "../../answers/facets.js";
 import { countryTopic, programTopic } from "../../broadcast/audience.js";
 import {
   contactDetails,
@@ -58,6 +59,10 @@ export function listView(r: Renderer, kb: KnowledgeBase, type: "program" | "coun
 
 export const homeButton = (r: Renderer): Button => InlineKeyboard.text(r.t("nav-home"), callback.menu());
 
+/** The button that opens a program's section (its documents, deadlines, ...). */
+export const facetButton = (r: Renderer, program: ProgramEntry, facet: SectionFacet): Button =>
+  InlineKeyboard.text(r.t(`facet-button-${facet}`), callback.facet(program.id, facet));
+
 function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number): View {
   switch (entry.type) {
     case "program":
@@ -84,10 +89,10 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
   const countryButton = countries.length === 1
     ? [InlineKeyboard.text(r.t("card-country-button", { country: kb.byId.get(countries[0]!)!.title[r.lang] }), callback.entry(countries[0]!))]
     : countries.length > 1
-      ? [InlineKeyboard.text(r.t("facet-button-countries"), callback.facet(program.id, "countries"))]
+      ? [facetButton(r, program, "countries")]
       : [];
   const keyboard = keyboardOf(
-    [InlineKeyboard.text(r.t("facet-button-documents"), callback.facet(program.id, "documents")), InlineKeyboard.text(r.t("facet-button-deadlines"), callback.facet(program.id, "deadlines"))],
+    [facetButton(r, program, "documents"), facetButton(r, program, "deadlines")],
     [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
     [contactsButton(r, program.program.contact), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
     [...countryButton, InlineKeyboard.text(r.t("nav-back-programs"), callback.programs())],
