@@ -217,6 +217,7 @@ export function leavesOpen(kb: KnowledgeBase, { answer }: AnsweredQuestion): boo
   }
 }
 
+
 /** Words that say "a document" without saying which. */
 const ANY_DOCUMENT = new Set(words("document documents hujjat hujjatlar hujjatlari документ документы документов nusxa nusxasi копия copy").map(stem));
 
@@ -252,6 +253,26 @@ export function hasSection(program: ProgramEntry, facet: SectionFacet): boolean 
     case "steps":
     case "contacts":
       return true; // required by the schema
+  }
+}
+
+/** Whether what a program publishes for a facet goes beyond the department's own text (the twin of hasSection). */
+export function sectionToConfirm(program: ProgramEntry, facet: SectionFacet): boolean {
+  const p = program.program;
+  switch (facet) {
+    case "eligibility":
+    case "language":
+      return p.eligibility.to_confirm;
+    case "documents":
+    case "steps":
+    case "deadlines":
+      return p[facet].to_confirm;
+    case "cost":
+    case "duration":
+      return p[facet]?.to_confirm ?? false;
+    case "countries":
+    case "contacts":
+      return program.to_confirm;
   }
 }
 

@@ -4,18 +4,17 @@
  * with close alternatives, or an honest word when nothing fits.
  * Greetings, thanks and "who are you" get a friendly word instead.
  */
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { detectSmallTalk } from "../../search/small-talk.js";
 import { answerQuestion, leavesOpen } from "../../answers/answer.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { callback } from "../ui/callback-data.js";
 import { answerView } from "../ui/answer-view.js";
 import { homeButton } from "../ui/cards.js";
 import { withFeedback } from "../ui/feedback.js";
-import { keyboardOf, type Button } from "../ui/keyboard.js";
+import { keyboardOf } from "../ui/keyboard.js";
 import { helpView } from "../ui/main-menu.js";
-import { canAskDepartment } from "../ui/questions.js";
+import { askThisButton } from "../ui/questions.js";
 import { reply } from "../ui/view.js";
 
 export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "store">) {
@@ -39,7 +38,8 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
     // Also what the knowledge does not say yet ("not published"): that is what the department fills in next.
     const unsure = ambiguous || leavesOpen(catalog.kb, answered);
     const logId = unsure ? store.bestEffort.run("unanswered query", () => store.learning.logUnconfident(ctx.from?.id, text, lang)) : undefined;
-    const ask = unsure ? askButton(ctx, logId) : [];
+    const askThis = unsure ? askThisButton(ctx, logId) : undefined;
+    const ask = askThis ? [askThis] : [];
     if (answer.kind === "none") return reply(ctx, answerView(ctx, answered, ask));
     ctx.log.debug({ answer: answer.kind, facet, entries: answered.results.map((hit) => hit.id), ambiguous }, "answered");
     if (answer.kind === "entry") store.usage.record("entry-answered", answer.id);
@@ -58,11 +58,6 @@ export function answersFeature({ catalog, store }: Pick<BotDeps, "catalog" | "st
   return feature;
 }
 
-/** Asking the department this very query, when it takes questions. */
-function askButton(ctx: BotContext, logId: number | undefined): Button[] {
-  if (!canAskDepartment(ctx)) return [];
-  return [InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? callback.questionWrite() : callback.questionAsk(logId))];
-}
 
 /** In a group the question comes as "@bot question". */
 function withoutMention(text: string, mention: RegExp): string {

@@ -14,7 +14,7 @@ import type { BotDeps } from "../deps.js";
 import { callback } from "../ui/callback-data.js";
 import { withoutFeedback } from "../ui/feedback.js";
 import { keyboardOf } from "../ui/keyboard.js";
-import { canAskDepartment } from "../ui/questions.js";
+import { askThisButton } from "../ui/questions.js";
 import { reply, type View } from "../ui/view.js";
 
 export function feedbackFeature({ store }: Pick<BotDeps, "store">) {
@@ -48,9 +48,7 @@ export function feedbackFeature({ store }: Pick<BotDeps, "store">) {
 
 /** "Sorry", and asking the department this very question (when it takes questions here), or its contacts. */
 function sorryView(ctx: BotContext, logId: number | undefined): View {
-  const button = canAskDepartment(ctx)
-    ? InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? callback.questionWrite() : callback.questionAsk(logId))
-    : InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT));
+  const button = askThisButton(ctx, logId) ?? InlineKeyboard.text(ctx.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT));
   return { html: ctx.t("feedback-sorry"), keyboard: keyboardOf([button]) };
 }
 

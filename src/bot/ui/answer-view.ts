@@ -6,19 +6,19 @@
  * A section the department has not published says so, with its phone.
  */
 import { InlineKeyboard } from "grammy";
-import { hasSection, type Answer, type AnsweredQuestion } from "../../answers/answer.js";
+import { hasSection, sectionToConfirm, type Answer, type AnsweredQuestion } from "../../answers/answer.js";
 import type { SectionFacet } from "../../answers/facets.js";
 import { countryName } from "../../answers/world-countries.js";
 import { programTopic } from "../../broadcast/audience.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import { eligibility, shortTitle, type Section } from "../../knowledge/describe.js";
+import { contactDetails, eligibility, shortTitle, type Section } from "../../knowledge/describe.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
 import { uzbekTextToCyrillic } from "../../text/translit.js";
 import { formatDay, isPast } from "../../time/dates.js";
 import type { Reader } from "../locale.js";
 import { callback } from "./callback-data.js";
-import { entryView, facetButton, homeButton, tappablePhone } from "./cards.js";
+import { entryView, facetButton, homeButton, tappablePhone, tappablePhones } from "./cards.js";
 import { escapeHtml, italic } from "./html.js";
 import { keyboardOf, rowsOf, type Button } from "./keyboard.js";
 import { pageButtons, pageNumber, pageOf } from "./paging.js";
@@ -65,7 +65,7 @@ export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] 
     }
     case "none": {
       const keyboard = keyboardOf(ask, [contactsButton(r), homeButton(r)]);
-      return { html: [r.t("search-no-answer"), departmentPhone(r)].filter(Boolean).join("\n\n"), keyboard };
+      return { html: [r.t("search-no-answer"), phoneLine(r)].filter(Boolean).join("\n\n"), keyboard };
     }
   }
 }
@@ -91,7 +91,7 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
   }
   if (entry.type !== "program") {
     // A country or topic asked a program's question it has no program for ("Turkiyada grant bormi").
-    const lines = [r.t("facet-missing-other", { title: entry.title[r.lang] }), departmentPhone(r)];
+    const lines = [r.t("facet-missing-other", { title: entry.title[r.lang] }), phoneLine(r)];
     return { html: sectionsToHtml(entry.title[r.lang], [{ heading: r.t(`facet-${facet}`), lines }]), keyboard: keyboardOf([fullCardButton(r, entry)]) };
   }
   const section = programSection(r, entry, facet);
@@ -127,7 +127,7 @@ function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): 
   const heading = (toConfirm: boolean) => (toConfirm ? `${t(`facet-${facet}`)} ${t("card-marked-to-confirm")}` : t(`facet-${facet}`));
   const missing = (before: string[] = []): Section => ({
     heading: t(`facet-${facet}`),
-    lines: [...before, t(`facet-missing-${facet}`, { title: program.title[lang] }), askPhone(r, program)],
+    lines: [...before, t(`facet-missing-${facet}`, { title: program.title[lang] }), phoneLine(r, program)],
   });
   switch (facet) {
     case "eligibility": {
@@ -184,7 +184,7 @@ function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: st
   if (without.length > 0) lines.push(`• ${without.map((p) => shortTitle(p, r.lang)).join(", ")}: ${r.t(documents.length > 0 ? "across-not-listed" : "across-not-published")}`);
   const toConfirm = withSection.some((p) => sectionToConfirm(p, facet));
   const heading = r.t("across-title", { facet: r.t(`facet-${facet}`) });
-  const sections: Section[] = [{ lines: withSection.length === 0 ? [r.t("across-none-published"), ...lines] : lines }, { lines: [departmentPhone(r)] }];
+  const sections: Section[] = [{ lines: withSection.length === 0 ? [r.t("across-none-published"), ...lines] : lines }, { lines: [phoneLine(r)] }];
   // Nothing published anywhere: "Ask the department" takes a program button's place.
   const open = withSection.length === 0 ? ask : [];
   const shown = [...withSection, ...without].slice(0, ACROSS_BUTTONS - open.length);
@@ -231,25 +231,6 @@ function summaryLine(r: Reader, program: ProgramEntry, facet: SectionFacet): str
   }
 }
 
-/** Whether what a program publishes for a facet goes beyond the department's own text. */
-function sectionToConfirm(program: ProgramEntry, facet: SectionFacet): boolean {
-  const p = program.program;
-  switch (facet) {
-    case "eligibility":
-    case "language":
-      return p.eligibility.to_confirm;
-    case "documents":
-    case "steps":
-    case "deadlines":
-      return p[facet].to_confirm;
-    case "cost":
-    case "duration":
-      return p[facet]?.to_confirm ?? false;
-    case "countries":
-    case "contacts":
-      return program.to_confirm;
-  }
-}
 
 /** "Japan is not a partner country; the partners are ...". */
 function otherCountryView(r: Reader, code: string): View {
@@ -283,34 +264,19 @@ const fullCardButton = (r: Reader, entry: Entry): Button => InlineKeyboard.text(
 const contactsButton = (r: Reader): Button => InlineKeyboard.text(r.t("card-contacts-button"), callback.entry(DEPARTMENT_CONTACT));
 
 /** Whom to call about an entry: a program's own contact, else the department. */
-function contactOf(kb: KnowledgeBase, entry: Entry): ContactEntry | undefined {
-  const id = entry.type === "program" ? entry.program.contact : entry.type === "contact" ? entry.id : DEPARTMENT_CONTACT;
+function contactOf(kb: KnowledgeBase, entry?: Entry): ContactEntry | undefined {
+  const id = entry?.type === "program" ? entry.program.contact : entry?.type === "contact" ? entry.id : DEPARTMENT_CONTACT;
   const contact = kb.byId.get(id) ?? kb.byId.get(DEPARTMENT_CONTACT);
   return contact?.type === "contact" ? contact : undefined;
 }
 
+/** Whom to call, and their hours: the contact's details, every number tappable. */
 function phoneSection(r: Reader, contact: ContactEntry | undefined): Section {
-  if (!contact) return { lines: [] };
-  const lines = contact.contact.phones.map((p) => `${p.who[r.lang]}: ${tappablePhone(p.number)}`);
-  if (contact.contact.office_hours) lines.push(r.t("card-office-hours", { hours: contact.contact.office_hours[r.lang] }));
-  return { heading: r.t("card-contact"), lines };
+  return contact ? tappablePhones(contactDetails(contact, r.lang, r.t)) : { lines: [] };
 }
 
-/** The department's phone, tappable; empty when the base has none. */
-function departmentPhoneNumber(r: Reader): string {
-  const department = r.kb.byId.get(DEPARTMENT_CONTACT);
-  const phone = department?.type === "contact" ? department.contact.phones[0]?.number : undefined;
-  return phone ? tappablePhone(phone) : "";
-}
-
-/** "Ask the department: +998912090766"; empty when the base has no phone. */
-function departmentPhone(r: Reader): string {
-  const phone = departmentPhoneNumber(r);
-  return phone ? r.t("facet-ask-phone", { phone }) : "";
-}
-
-/** "Ask the department: +998912090766", with the program's own contact, tappable. */
-function askPhone(r: Reader, program: ProgramEntry): string {
-  const phone = contactOf(r.kb, program)?.contact.phones[0]?.number;
+/** "📞 Call the department: +998912090766" (a program's own contact, else the department's), tappable; empty when the base has no phone. */
+function phoneLine(r: Reader, about?: Entry): string {
+  const phone = contactOf(r.kb, about)?.contact.phones[0]?.number;
   return phone ? r.t("facet-ask-phone", { phone: tappablePhone(phone) }) : "";
 }

@@ -26,6 +26,14 @@ export const canAskDepartment = (ctx: Pick<BotContext, "questionsOffered">): boo
 /** The main menu's "Ask the department" (it starts typing a question). */
 export const askButton = (ctx: Pick<BotContext, "t">) => InlineKeyboard.text(ctx.t("questions-ask-button"), callback.questionWrite());
 
+/**
+ * "Ask the department" this very question (logged for /unanswered as `logId`),
+ * or a question to type when it could not be logged; none where the
+ * department takes no questions.
+ */
+export const askThisButton = (ctx: Pick<BotContext, "t" | "questionsOffered">, logId: number | undefined) =>
+  canAskDepartment(ctx) ? InlineKeyboard.text(ctx.t("questions-ask-button"), logId === undefined ? callback.questionWrite() : callback.questionAsk(logId)) : undefined;
+
 /** A student as staff see them: name and @username, each isolated (ui/bidi.ts), HTML-escaped. */
 export function studentName(user: { firstName: string; lastName?: string; username?: string | null } | undefined, userId: number): string {
   const name = [user?.firstName, user?.lastName].filter(Boolean).join(" ");
