@@ -51,6 +51,21 @@ export interface FakeTelegram {
   once(event: string | symbol, listener: (...args: any[]) => void): this;
 }
 
+/** What getMe answers for a bot of this id and names: a bot that joins groups, reads only what is meant for it, and answers inline queries. */
+export function botInfo(id: number, username: string, firstName: string): UserFromGetMe {
+  return {
+    id,
+    is_bot: true,
+    first_name: firstName,
+    username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  } as UserFromGetMe;
+}
+
 export class FakeTelegram extends EventEmitter {
   readonly token: string;
   /** What getMe answers; also usable as grammY's `botInfo` option to skip getMe. */
@@ -71,17 +86,7 @@ export class FakeTelegram extends EventEmitter {
     if (!m) throw new Error(`FakeTelegram: token must look like "123:ABC", got ${JSON.stringify(token)}`);
     this.token = token;
     this.log = new CallLog(maxRecordedCalls);
-    this.botInfo = {
-      id: Number(m[1]),
-      is_bot: true,
-      first_name: firstName,
-      username,
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: true,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-    } as UserFromGetMe;
+    this.botInfo = botInfo(Number(m[1]), username, firstName);
     this.world = new World(this.botInfo, (event, payload) => this.emit(event, payload));
     this.dispatcher = new Dispatcher(this.world, token, this.faults, this.limiter, (call) => this.onCall(call));
   }

@@ -9,7 +9,7 @@
 //   await user.press(reply, "Next");              // a callback_query, resolves with the edit
 //   expect(fake.rejected()).toEqual([]);           // nothing Telegram would have refused
 //   await bot.stop(); await fake.stop();           // bot first, then the fake
-export { FakeTelegram, DEFAULT_TOKEN } from "./fake-telegram.js";
+export { FakeTelegram, DEFAULT_TOKEN, botInfo } from "./fake-telegram.js";
 export { FakeUser } from "./fake-user.js";
 export { FakeGroup } from "./fake-group.js";
 export { TELEGRAM_RATE_LIMITS } from "./rate-limit.js";

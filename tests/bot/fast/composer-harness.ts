@@ -36,19 +36,10 @@ import { Catalog } from "../../../src/knowledge/catalog.js";
 import { createLogger } from "../../../src/logger.js";
 import { openDatabase } from "../../../src/storage/database.js";
 import { Store } from "../../../src/storage/store.js";
+import { botInfo } from "../../../src/dev/fake-telegram/index.js";
 import { KNOWLEDGE_DIR } from "../../fixtures/paths.js";
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "JSPU bot",
-  username: "jspu_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-} as UserFromGetMe;
+export const BOT_INFO: UserFromGetMe = botInfo(42, "jspu_test_bot", "JSPU bot");
 
 let catalog: Catalog | undefined;
 let i18n: BotDeps["i18n"] | undefined;
