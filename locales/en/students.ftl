@@ -9,7 +9,7 @@ card-min-gpa = GPA at least { $value } (out of { $scale })
 card-languages = Language certificate (any one): { $list }
 card-deadlines = Deadlines
 card-countries = Partner countries
-card-contact = Contact
+card-contact = Contacts
 card-office-hours = Office hours: { $hours }
 
 role-bachelor = bachelor students
@@ -141,7 +141,7 @@ apply-step = Step { $step } of { $steps }
 apply-documents = Documents: { $done } of { $total } ready
 apply-documents-hint = Tap a document when you have it ready; I will remember.
 apply-no-deadlines = The department announces the deadlines.
-apply-submit-to = Submit through
+apply-submit-to = Where to submit
 apply-back = ⬅️ Back
 apply-next = Next ➡️
 cmd-eligibility = Am I eligible?

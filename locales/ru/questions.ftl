@@ -15,7 +15,11 @@ questions-confirm = Отправить этот вопрос в отдел ме�
 questions-send-button = ✅ Отправить
 questions-sent = ✅ Отправлено в отдел, вопрос №{ $number }. Ответ придёт сюда, в этот чат.
 questions-duplicate = Вы уже отправили этот вопрос (№{ $number }). Ответ придёт сюда, в этот чат.
-questions-too-many = У вас уже { $count } вопроса ждут ответа. Пожалуйста, дождитесь ответа отдела и тогда спросите снова.
+questions-too-many = { $count ->
+    [one] Ответа ещё ждёт { $count } ваш вопрос.
+    [few] Ответа ещё ждут { $count } ваших вопроса.
+   *[many] Ответа ещё ждут { $count } ваших вопросов.
+} Пожалуйста, дождитесь ответа отдела и тогда спросите снова.
 questions-not-sent = Извините, сейчас не удалось отправить вопрос. Попробуйте позже или позвоните в отдел.
 questions-private-only = Чтобы спросить отдел, напишите мне в личный чат.
 questions-answer-header = 📩 <b>Отдел ответил на ваш вопрос №{ $number }:</b>
@@ -54,7 +58,7 @@ questions-age-days = { $count ->
 unanswered-none = Разбирать нечего: с последнего разбора поиск ответил на все вопросы.
 unanswered-title = <b>Вопросы, на которые бот не смог ответить</b> (всего { $count }), сначала самые частые. Нажмите на вопрос, чтобы указать боту запись, которая на него отвечает.
 unanswered-item = { $rank }. <i>{ $query }</i> — { $count }×
-unanswered-variants = ({ $count } вариантов написания)
+unanswered-variants = (вариантов написания: { $count })
 unanswered-pick = <i>{ $query }</i> — спросили { $count }×.
 unanswered-pick-variants = Также писали: { $list }
 unanswered-pick-hint = Какая запись должна на это отвечать? ⭐ — лучшие догадки поиска. Страница { $page } из { $pages }.

@@ -2,7 +2,7 @@
 facet-eligibility = Kimlar qatnasha oladi
 facet-language = Til sertifikatlari
 facet-documents = Hujjatlar
-facet-steps = Qanday topshiriladi
+facet-steps = Ariza topshirish tartibi
 facet-deadlines = Muddatlar
 facet-cost = Narxi va moliyalashtirish
 facet-duration = Davomiyligi
@@ -12,7 +12,7 @@ facet-countries = Davlatlar
 facet-button-eligibility = 👤 Kimlar qatnasha oladi
 facet-button-language = 🗣 Til
 facet-button-documents = 📄 Hujjatlar
-facet-button-steps = 📝 Qanday topshiriladi
+facet-button-steps = 📝 Ariza topshirish
 facet-button-deadlines = 📅 Muddatlar
 facet-button-cost = 💳 Narxi
 facet-button-duration = ⏳ Davomiyligi

@@ -51,13 +51,13 @@ countries-title = <b>Hamkor davlatlar</b>
 page-previous = ◀️ Oldingi
 page-next = Keyingi ▶️
 page-of = { $page }-sahifa, jami { $pages } ta
-card-apply-button = 📝 Qanday topshiriladi
+card-apply-button = 📝 Ariza topshirish
 card-contacts-button = 📞 Aloqa
 card-programs-of-country = Dasturlar
-apply-title = Qanday topshiriladi: { $program }
+apply-title = Ariza topshirish tartibi: { $program }
 
 # Savollarga javoblar
-search-alternatives = Mos kelishi mumkin bo'lgan boshqa bo'limlar:
+search-alternatives = Mos kelishi mumkin bo'lgan boshqa mavzular:
 smalltalk-greeting = Assalomu alaykum! Xalqaro dasturlar, hamkor davlatlar yoki aloqa haqida so'rang — yoki menyuni oching.
 smalltalk-thanks = Arzimaydi! Istalgan vaqtda yana so'rang.
 smalltalk-identity = Men Jizzax davlat pedagogika universiteti Xalqaro hamkorlik bo'limining botiman. Universitetning xalqaro dasturlari, hamkor davlatlari va kimga murojaat qilishni bilaman.
@@ -127,9 +127,9 @@ elig-gap-language = { $options } kerak, sizda { $have }
 elig-gap-language-none = { $options } kerak
 elig-or = yoki
 
-# "Qanday topshiriladi?"
-menu-apply = 📝 Qanday topshiriladi
-apply-choose = <b>Qanday topshiriladi</b>
+# "Ariza topshirish"
+menu-apply = 📝 Ariza topshirish
+apply-choose = <b>Ariza topshirish tartibi</b>
     Dasturni tanlang:
 apply-step = { $steps } qadamdan { $step }-qadam
 apply-documents = Hujjatlar: { $total } tadan { $done } tasi tayyor
@@ -139,7 +139,7 @@ apply-submit-to = Qayerga topshiriladi
 apply-back = ⬅️ Orqaga
 apply-next = Keyingi ➡️
 cmd-eligibility = Men mos kelamanmi?
-cmd-apply = Qanday topshiriladi
+cmd-apply = Ariza topshirish tartibi
 elig-ask-field = Yo'nalishingiz yoki fakultetingiz? (Masalan: ingliz filologiyasi.) Yoki o'tkazib yuboring.
 elig-skip = O'tkazib yuborish
 elig-ask-interest = Qaysi davlat sizni ko'proq qiziqtiradi?

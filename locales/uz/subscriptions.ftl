@@ -19,7 +19,7 @@ subs-yes-all = Ha, hammasi
 subs-choose-topics = Mavzularni tanlash
 subs-no-thanks = Yo'q, rahmat
 subs-subscribed-all = 🔔 Tayyor: bo'limning barcha e'lonlarini olasiz. To'xtatish uchun /stop yuboring yoki istalgan e'lon ostidagi tugmani bosing.
-subs-declined = Yaxshi. Fikringiz o'zgarsa, menyudan 🔔 E'lonlar bo'limini tanlang.
+subs-declined = Yaxshi. Fikringiz o'zgarsa, menyudagi 🔔 E'lonlar tugmasini bosing.
 subs-followed = 🔔 { $topic } haqidagi e'lonlarni olasiz. O'zgartirish: /announcements.
 card-follow-button = 🔔 Obuna bo'lish
 

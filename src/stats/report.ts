@@ -8,6 +8,9 @@ import type { Section } from "../knowledge/describe.js";
 import type { DeliveryFigures } from "../storage/broadcasts.js";
 import type { UserFigures } from "../storage/usage.js";
 import type { Translate } from "../i18n.js";
+import type { UiLang } from "../storage/users.js";
+import { DAY_MS } from "../time/tashkent.js";
+import { formatDays } from "../time/dates.js";
 import type { BarChartSpec, StackedBarsSpec } from "./chart.js";
 
 /** The periods the report speaks of (its texts name them). */
@@ -70,8 +73,8 @@ export function completionRate({ started, completed }: FlowFigures): number | un
   return started > 0 ? Math.min(100, Math.round((completed / started) * 100)) : undefined;
 }
 
-/** The report's title and sections, every text plain (the caller escapes them). */
-export function statsSections(t: Translate, data: StatsData): { title: string; sections: Section[] } {
+/** The report's title and sections in the reader's language (`ui` writes the dates), every text plain (the caller escapes them). */
+export function statsSections(t: Translate, ui: UiLang, data: StatsData): { title: string; sections: Section[] } {
   const { users } = data;
   const active = users.total - users.blocked;
   const sections: Section[] = [
@@ -98,7 +101,7 @@ export function statsSections(t: Translate, data: StatsData): { title: string; s
     },
     {
       heading: t("stats-helpful", { weeks: HELPFUL_WEEKS }),
-      lines: data.helpful.length > 0 ? data.helpful.map((w) => helpfulLine(t, w)) : [t("stats-helpful-none")],
+      lines: data.helpful.length > 0 ? data.helpful.map((w) => helpfulLine(t, ui, w)) : [t("stats-helpful-none")],
     },
     { heading: t("stats-flows", { days: RECENT_DAYS }), lines: FLOWS.map((flow) => flowLine(t, flow, data.flows[flow])) },
     {
@@ -117,12 +120,10 @@ function flowLine(t: Translate, flow: FlowName, figures: FlowFigures): string {
     : t("stats-flow-line", { flow: name, started: figures.started, completed: figures.completed, rate });
 }
 
-/** "30.11–06.12: 👍 3 of 5 (60%)": a week, Monday to Sunday, and its votes. */
-function helpfulLine(t: Translate, { week, helpful, votes }: StatsData["helpful"][number]): string {
-  const monday = Date.parse(`${week}T00:00:00Z`);
-  const day = (ms: number) => new Date(ms).toISOString().slice(5, 10).split("-").reverse().join(".");
-  const label = `${day(monday)}–${day(monday + 6 * 86_400_000)}`;
-  return t("stats-helpful-line", { week: label, helpful, votes, rate: Math.round((helpful / votes) * 100) });
+/** "30 November – 6 December: 👍 3 of 5 (60%)": a week, Monday to Sunday, and its votes. */
+function helpfulLine(t: Translate, ui: UiLang, { week, helpful, votes }: StatsData["helpful"][number]): string {
+  const sunday = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * DAY_MS).toISOString().slice(0, 10);
+  return t("stats-helpful-line", { week: formatDays(week, sunday, ui), helpful, votes, rate: Math.round((helpful / votes) * 100) });
 }
 
 /** "#12": the id as is, not grouped like an amount. */

@@ -24,7 +24,7 @@ describe("how to apply", () => {
     expect(allButtons(ticked)).toContain("☑️ International passport");
     const end = await user.press(ticked, "Next ➡️");
     expect(end.text).toContain("Deadlines are announced separately for each call");
-    expect(end.text).toContain("Submit through");
+    expect(end.text).toContain("Where to submit");
     expect(end.text).toContain("+998912090766");
     expect(allButtons(end)).toEqual(expect.arrayContaining(["📞 Contacts", "🏠 Menu"]));
     expect(user.messages()).toHaveLength(1); // one message, edited page by page
@@ -61,7 +61,7 @@ describe("how to apply", () => {
 });
 
 describe.each([
-  { lang: "en", next: "Next ➡️", end: "Submit through" },
+  { lang: "en", next: "Next ➡️", end: "Where to submit" },
   { lang: "ru", next: "Далее ➡️", end: "Куда подавать" },
   { lang: "uz", next: "Keyingi ➡️", end: "Qayerga topshiriladi" },
 ])("how to apply, in $lang", ({ lang, next, end }) => {

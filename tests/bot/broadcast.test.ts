@@ -8,6 +8,8 @@ import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js
 import { formatTashkent } from "../../src/time/tashkent.js";
 import { allButtons, eventually, startBot, withBot, type Harness } from "./harness.js";
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 const OWNER = 500;
 
 /** Students who started the bot and subscribed to all announcements. */
@@ -61,7 +63,8 @@ describe("a broadcast, composed by staff", () => {
     expect(progress.edits).toBeGreaterThan(0);
 
     const list = await owner.send("/broadcasts");
-    expect(list.text).toContain("#1");
+    // When it went out, as staff write a date: "1 December 2026 at 09:00", never 01.12.2026 or 2026-12-01.
+    expect(list.text).toMatch(/^#1 · \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d · finished$/m);
     expect(list.text).toContain("Sent 12 of 12");
   });
 
@@ -136,7 +139,8 @@ describe("a broadcast, composed by staff", () => {
     const tomorrow = formatTashkent(Date.now() + 24 * 3600_000).replace(/\d\d:\d\d$/, "09:00");
     owner.sendNoWait(tomorrow);
     const scheduled = await eventually(() => lastFrom(h, owner.id, /Scheduled for/));
-    expect(scheduled.text).toContain(`Scheduled for ${tomorrow} (Tashkent)`);
+    const [day, month, year] = tomorrow.slice(0, 10).split(".").map(Number);
+    expect(scheduled.text).toContain(`Scheduled for ${day} ${MONTHS[month! - 1]} ${year} at 09:00 (Tashkent)`);
     expect(scheduled.buttons.flat().map((b) => b.text)).toEqual(["✖️ Cancel"]);
     expect(h.app.store.broadcasts.get(1)).toMatchObject({ status: "scheduled", scheduledAt: Date.parse(`${tomorrow.slice(6, 10)}-${tomorrow.slice(3, 5)}-${tomorrow.slice(0, 2)}T04:00:00Z`) });
   });

@@ -42,14 +42,14 @@ const ERASMUS = {
   uz: {
     title: "Erasmus Mundus",
     heading: "Kimlar qatnasha oladi",
-    apply: "📝 Qanday topshiriladi",
-    buttons: ["📄 Hujjatlar", "📅 Muddatlar", "📝 Qanday topshiriladi", "✅ Men mos kelamanmi?", "📞 Aloqa", "🔔 Obuna bo'lish", "⬅️ Dasturlar", ...FEEDBACK.uz],
+    apply: "📝 Ariza topshirish",
+    buttons: ["📄 Hujjatlar", "📅 Muddatlar", "📝 Ariza topshirish", "✅ Men mos kelamanmi?", "📞 Aloqa", "🔔 Obuna bo'lish", "⬅️ Dasturlar", ...FEEDBACK.uz],
   },
   "uz-cyrl": {
     title: "Эрасмус Мундус",
     heading: "Кимлар қатнаша олади",
-    apply: "📝 Қандай топширилади",
-    buttons: ["📄 Ҳужжатлар", "📅 Муддатлар", "📝 Қандай топширилади", "✅ Мен мос келаманми?", "📞 Алоқа", "🔔 Обуна бўлиш", "⬅️ Дастурлар", ...FEEDBACK["uz-cyrl"]],
+    apply: "📝 Ариза топшириш",
+    buttons: ["📄 Ҳужжатлар", "📅 Муддатлар", "📝 Ариза топшириш", "✅ Мен мос келаманми?", "📞 Алоқа", "🔔 Обуна бўлиш", "⬅️ Дастурлар", ...FEEDBACK["uz-cyrl"]],
   },
   en: {
     title: "Erasmus Mundus",
@@ -62,15 +62,15 @@ const ERASMUS = {
 /** "Which documents for Erasmus Mundus?": its Documents section, the card and the two likely next sections a tap away. */
 const DOCUMENTS = {
   ru: { title: ERASMUS.ru.title, heading: "Документы", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📅 Сроки", "📝 Как подать заявку", ...FEEDBACK.ru] },
-  "uz-cyrl": { title: ERASMUS["uz-cyrl"].title, heading: "Ҳужжатлар", more: "ℹ️ Батафсил", card: ERASMUS["uz-cyrl"], buttons: ["ℹ️ Батафсил", "📅 Муддатлар", "📝 Қандай топширилади", ...FEEDBACK["uz-cyrl"]] },
-  uz: { title: ERASMUS.uz.title, heading: "Hujjatlar", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📅 Muddatlar", "📝 Qanday topshiriladi", ...FEEDBACK.uz] },
+  "uz-cyrl": { title: ERASMUS["uz-cyrl"].title, heading: "Ҳужжатлар", more: "ℹ️ Батафсил", card: ERASMUS["uz-cyrl"], buttons: ["ℹ️ Батафсил", "📅 Муддатлар", "📝 Ариза топшириш", ...FEEDBACK["uz-cyrl"]] },
+  uz: { title: ERASMUS.uz.title, heading: "Hujjatlar", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📅 Muddatlar", "📝 Ariza topshirish", ...FEEDBACK.uz] },
   en: { title: ERASMUS.en.title, heading: "Documents", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📅 Deadlines", "📝 How to apply", ...FEEDBACK.en] },
 } satisfies Record<string, Section>;
 
 /** "How do I apply to Erasmus Mundus?": its How to apply section. */
 const STEPS = {
   ru: { title: ERASMUS.ru.title, heading: "Как подать заявку", more: "ℹ️ Подробнее", card: ERASMUS.ru, buttons: ["ℹ️ Подробнее", "📄 Документы", "📅 Сроки", ...FEEDBACK.ru] },
-  uz: { title: ERASMUS.uz.title, heading: "Qanday topshiriladi", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📄 Hujjatlar", "📅 Muddatlar", ...FEEDBACK.uz] },
+  uz: { title: ERASMUS.uz.title, heading: "Ariza topshirish tartibi", more: "ℹ️ Batafsil", card: ERASMUS.uz, buttons: ["ℹ️ Batafsil", "📄 Hujjatlar", "📅 Muddatlar", ...FEEDBACK.uz] },
   en: { title: ERASMUS.en.title, heading: "How to apply", more: "ℹ️ More details", card: ERASMUS.en, buttons: ["ℹ️ More details", "📄 Documents", "📅 Deadlines", ...FEEDBACK.en] },
 } satisfies Record<string, Section>;
 
@@ -85,7 +85,7 @@ const WRITINGS = [
 /** The first step of applying to Erasmus Mundus: what the card's "How to apply" shows. */
 const APPLY = {
   ru: { title: "Как подать заявку: Erasmus Mundus (Эразмус Мундус)", step: "Шаг 1 из 3", buttons: ["⬅️ Назад", "Далее ➡️", "🏠 Меню"] },
-  "uz-cyrl": { title: "Қандай топширилади: Эрасмус Мундус", step: "3 қадамдан 1-қадам", buttons: ["⬅️ Орқага", "Кейинги ➡️", "🏠 Меню"] },
+  "uz-cyrl": { title: "Ариза топшириш тартиби: Эрасмус Мундус", step: "3 қадамдан 1-қадам", buttons: ["⬅️ Орқага", "Кейинги ➡️", "🏠 Меню"] },
   en: { title: "How to apply: Erasmus Mundus", step: "Step 1 of 3", buttons: ["⬅️ Back", "Next ➡️", "🏠 Menu"] },
 };
 

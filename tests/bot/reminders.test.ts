@@ -47,7 +47,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     // The card has no reminder button: it is in the Deadlines section, with the dates.
     expect(allButtons(card)).not.toContain("⏰ Напомнить о сроке");
     const deadlines = await user.press(card, "📅 Сроки");
-    expect(deadlines.text.split("\n").slice(0, 3)).toEqual(["Erasmus Mundus (Эразмус Мундус)", "", "Сроки (требует уточнения)"]);
+    expect(deadlines.text.split("\n").slice(0, 3)).toEqual(["Erasmus Mundus (Эразмус Мундус)", "", "Сроки (нужно уточнить)"]);
     // Its dates in the student's language, the one already gone marked as such.
     expect(deadlines.text).toContain(`\n${shown(daysFromToday(-5), "ru")}: Приём документов (срок прошёл)\n${shown(SOON, "ru")}: Приём документов`);
     expect(deadlines.text).not.toContain(`${shown(SOON, "ru")}: Приём документов (срок прошёл)`);
@@ -57,7 +57,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     expect(confirmation.text).toBe(
       [
         "⏰ Напоминание установлено: Erasmus Mundus (Эразмус Мундус)",
-        `Срок подачи — ${shown(SOON, "ru")} (через 3 дня). (требует уточнения)`,
+        `Срок подачи — ${shown(SOON, "ru")} (через 3 дня). (нужно уточнить)`,
         "Приём документов",
         "Это скоро, поэтому напоминание придёт сразу.",
       ].join("\n"),
@@ -65,7 +65,7 @@ describe("a deadline closer than REMINDER_DAYS", () => {
     expect(allButtons(confirmation)).toEqual(["🔕 Отменить напоминание", "⬅️ Назад", "🏠 Меню"]);
 
     const reminder = await eventually(() => reminders(user)[0]);
-    expect(reminder.text).toBe(`⏰ Erasmus Mundus (Эразмус Мундус): срок подачи — ${shown(SOON, "ru")} (через 3 дня). (требует уточнения)\nПриём документов`);
+    expect(reminder.text).toBe(`⏰ Erasmus Mundus (Эразмус Мундус): срок подачи — ${shown(SOON, "ru")} (через 3 дня). (нужно уточнить)\nПриём документов`);
     expect(allButtons(reminder)).toEqual(["🎓 Erasmus Mundus (Эразмус Мундус)", "📝 Как подать заявку"]);
 
     await severalLooks();
@@ -100,7 +100,7 @@ describe("a deadline further away", () => {
   it("is reminded REMINDER_DAYS before, at 09:00 Tashkent; tapping again says so; it can be cancelled", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const set = await user.press(await deadlinesOf(user, "bspu-2plus2"), "⏰ Deadline reminder");
-    expect(set.text).toContain('⏰ Reminder set: Joint "2+2" programme with BSPU');
+    expect(set.text).toContain('⏰ Reminder set: Joint "2+2" program with BSPU');
     expect(set.text).toContain(`The deadline is ${shown(LATER, "en")} (in 40 days).`);
     expect(set.text).toContain(`I will remind you on ${shown(daysFromToday(33), "en")} at 09:00, Tashkent time.`);
 
@@ -112,10 +112,10 @@ describe("a deadline further away", () => {
     expect(reminders(user)).toEqual([]); // not due yet
 
     const cancelled = await user.press(again, "🔕 Cancel the reminder");
-    expect(cancelled.text).toBe('🔕 Reminder cancelled: Joint "2+2" programme with BSPU.');
+    expect(cancelled.text).toBe('🔕 Reminder cancelled: Joint "2+2" program with BSPU.');
     // Back to the program's card; its Deadlines section sets the reminder anew.
     const back = await user.press(cancelled, "⬅️ Back");
-    expect(back.text.startsWith('Joint "2+2" programme with BSPU')).toBe(true);
+    expect(back.text.startsWith('Joint "2+2" program with BSPU')).toBe(true);
     const deadlines = await user.press(back, "📅 Deadlines");
     expect((await user.press(deadlines, "⏰ Deadline reminder")).text).toContain("⏰ Reminder set"); // set anew
   });

@@ -44,10 +44,10 @@ describe("/unanswered", () => {
 
     const picker = await staff.press(list, "1. yozgi maktablar (4)");
     expect(picker.text).toContain("yozgi maktablar — asked 4×.\n\nAlso written as: yozgi mactab\n\nWhich entry should answer it?");
-    const learned = await pickEntry(staff, picker, /^(⭐ )?Exchange programmes and training abroad$/);
+    const learned = await pickEntry(staff, picker, /^(⭐ )?Exchange programs and training abroad$/);
     expect(learned.text).toBe(
       [
-        "✅ Learned: yozgi maktablar now leads to Exchange programmes and training abroad.",
+        "✅ Learned: yozgi maktablar now leads to Exchange programs and training abroad.",
         "New aliases: yozgi maktablar (uz), yozgi mactab (uz)",
         "Questions resolved: 4. The search uses it from now on; npm run kb:export-aliases writes it into the knowledge files.",
       ].join("\n"),

@@ -20,7 +20,7 @@ it("lets a newcomer ask 'erasmus haqida' and tap through to the contacts", async
   expect(output).toContain("bot> Erasmus Mundus");
   // The program card's buttons, then "Was this helpful?"; [5] is the contacts.
   expect(output).toMatch(
-    /\[1\] 📄 Hujjatlar\s+\[2\] 📅 Muddatlar\s+\[3\] 📝 Qanday topshiriladi\s+\[4\] ✅ Men mos kelamanmi\?\s+\[5\] 📞 Aloqa\s+\[6\] 🔔 Obuna bo'lish\s+\[7\] ⬅️ Dasturlar\s+\[8\] 👍 Foydali\s+\[9\] 👎 Yordam bermadi/,
+    /\[1\] 📄 Hujjatlar\s+\[2\] 📅 Muddatlar\s+\[3\] 📝 Ariza topshirish\s+\[4\] ✅ Men mos kelamanmi\?\s+\[5\] 📞 Aloqa\s+\[6\] 🔔 Obuna bo'lish\s+\[7\] ⬅️ Dasturlar\s+\[8\] 👍 Foydali\s+\[9\] 👎 Yordam bermadi/,
   );
   expect(output).toContain("bot (edited)> Xalqaro hamkorlik bo'limi bilan bog'lanish");
   expect(output).toContain("+998912090766");

@@ -52,7 +52,7 @@ describe("completion rate", () => {
 
 describe("the text", () => {
   it("has every figure staff expect, in sections", () => {
-    const { title, sections } = statsSections(en, data);
+    const { title, sections } = statsSections(en, "en", data);
     expect(title).toBe("📊 Statistics");
     expect(sections).toEqual([
       {
@@ -68,7 +68,7 @@ describe("the text", () => {
         heading: "❓ Most asked, last 30 days",
         lines: ["1. Erasmus Mundus — 34", "2. KOICA <Korea> — 20", "Without a confident answer: 9 (waiting for review: 4, see /unanswered)"],
       },
-      { heading: "👍 Helpful answers, last 8 weeks", lines: ["• 23.11–29.11: 👍 2 of 3 (67%)", "• 30.11–06.12: 👍 1,350 of 1,500 (90%)"] },
+      { heading: "👍 Helpful answers, last 8 weeks", lines: ["• 23\u2009–\u200929 November: 👍 2 of 3 (67%)", "• 30 November\u2009–\u20096 December: 👍 1,350 of 1,500 (90%)"] },
       {
         heading: "🧭 Questionnaires, last 30 days",
         lines: ["• Am I eligible?: started 20, finished 12 (60%)", "• How to apply: started 3, finished 1 (33%)"],
@@ -84,7 +84,7 @@ describe("the text", () => {
   });
 
   it("says so where there is nothing yet", () => {
-    const lines = statsSections(en, empty).sections.flatMap((s) => s.lines);
+    const lines = statsSections(en, "en", empty).sections.flatMap((s) => s.lines);
     expect(lines).toEqual(
       expect.arrayContaining([
         "Nobody has subscribed yet.",
@@ -98,16 +98,16 @@ describe("the text", () => {
   });
 
   it("is in the staff member's language, ids not grouped like amounts", () => {
-    const { title, sections } = statsSections(ru, { ...data, broadcasts: [{ id: 1234, audience: "подписчики KOICA", figures: figures(5, 0, 0, 0) }] });
+    const { title, sections } = statsSections(ru, "ru", { ...data, broadcasts: [{ id: 1234, audience: "подписчики KOICA", figures: figures(5, 0, 0, 0) }] });
     expect(title).toBe("📊 Статистика");
-    expect(sections[4]!).toEqual({ heading: "👍 Полезные ответы за последние 8 недель", lines: ["• 23.11–29.11: 👍 2 из 3 (67%)", "• 30.11–06.12: 👍 1\u00a0350 из 1\u00a0500 (90%)"] });
+    expect(sections[4]!).toEqual({ heading: "👍 Полезные ответы за последние 8 недель", lines: ["• 23–29 ноября: 👍 2 из 3 (67%)", "• 30 ноября – 6 декабря: 👍 1\u00a0350 из 1\u00a0500 (90%)"] });
     expect(sections[5]!.lines[0]).toBe("• Подхожу ли я?: начали 20, завершили 12 (60%)");
     expect(sections[6]!.lines[0]).toMatch(/^№1234 · подписчики KOICA\nотправлено 5 · /);
   });
 
   it("in Uzbek Cyrillic, keeps the command and the titles as they are", () => {
     const t = translatorFor(createI18n(), "uz-cyrl");
-    const top = statsSections(t, data).sections[3]!;
+    const top = statsSections(t, "uz-cyrl", data).sections[3]!;
     expect(top.heading).toBe("❓ Сўнгги 30 кунда энг кўп сўралган");
     expect(top.lines).toEqual(["1. Erasmus Mundus — 34", "2. KOICA <Korea> — 20", "Ишончли жавобсиз қолган: 9 (кўриб чиқилиши кутилмоқда: 4, /unanswered)"]);
   });

@@ -5,13 +5,13 @@
  * to submit. Every page is addressed by its button data, so a restart, or a
  * user coming back days later, finds the same page.
  */
-import { formatDay } from "../../time/dates.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { contactDetails, type Section } from "../../knowledge/describe.js";
 import { programsOf } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { deadlineLine } from "../ui/answer-view.js";
 import { callback } from "../ui/callback-data.js";
 import { homeButton, tappablePhones } from "../ui/cards.js";
 import { keyboardOf, rowsOf, type Button } from "../ui/keyboard.js";
@@ -93,7 +93,7 @@ function page(ctx: BotContext, p: ProgramEntry, requested: number, ticked: Set<s
     toConfirm = documents.to_confirm;
     rows.push(...documents.items.map((d, i) => [InlineKeyboard.text(`${ticked.has(d.id) ? "☑️" : "⬜"} ${d.text[ctx.lang]}`, callback.tick(p.id, i))]));
   } else {
-    const dates = [...deadlines.items.map((d) => `${formatDay(d.date, ctx.uiLang)}: ${d.note[ctx.lang]}`), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
+    const dates = [...deadlines.items.map((d) => deadlineLine(ctx, d)), ...(deadlines.note ? [deadlines.note[ctx.lang]] : [])];
     sections = [{ heading: ctx.t("card-deadlines"), lines: dates.length > 0 ? dates : [ctx.t("apply-no-deadlines")] }];
     const contactEntry = ctx.kb.byId.get(contact);
     if (contactEntry?.type === "contact") {

@@ -25,7 +25,7 @@ export function statsFeature({ store }: Pick<BotDeps, "store">) {
     // Users seen a moment ago are still in the Store's batch: count them too.
     store.flush();
     const data = collectStats(ctx, store);
-    const { title, sections } = statsSections(ctx.t, data);
+    const { title, sections } = statsSections(ctx.t, ctx.uiLang, data);
     await reply(ctx, { html: sectionsToHtml(title, sections) });
     await sendCharts(ctx, statsCharts(ctx.t, data));
   });

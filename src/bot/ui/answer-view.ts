@@ -120,6 +120,12 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
 }
 
 
+/** A deadline as a line: its day in the reader's language and its note, marked once it is over. */
+export function deadlineLine({ t, lang, uiLang }: Reader, deadline: ProgramEntry["program"]["deadlines"]["items"][number]): string {
+  const line = `${formatDay(deadline.date, uiLang)}: ${deadline.note[lang]}`;
+  return isPast(deadline.date) ? `${line} ${t("deadline-passed")}` : line;
+}
+
 /** A program's section as lines under its heading; when empty, "not published" and the phone to ask. */
 function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): Section {
   const { lang, t } = r;
@@ -147,11 +153,7 @@ function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): 
     case "deadlines": {
       const note = p.deadlines.note ? [p.deadlines.note[lang]] : [];
       if (p.deadlines.items.length === 0) return missing(note);
-      const dates = p.deadlines.items.map((d) => {
-        const line = `${formatDay(d.date, r.uiLang)}: ${d.note[lang]}`;
-        return isPast(d.date) ? `${line} ${t("deadline-passed")}` : line;
-      });
-      return { heading: heading(p.deadlines.to_confirm), lines: [...dates, ...note] };
+      return { heading: heading(p.deadlines.to_confirm), lines: [...p.deadlines.items.map((d) => deadlineLine(r, d)), ...note] };
     }
     case "cost":
     case "duration": {

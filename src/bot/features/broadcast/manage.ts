@@ -5,7 +5,7 @@
  * The engine notices a change within a moment; wakeJobs() makes it at once.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { formatTashkent } from "../../../time/tashkent.js";
+import { formatTashkentMoment } from "../../../time/dates.js";
 import type { Broadcast } from "../../../storage/broadcasts.js";
 import type { BotContext } from "../../context.js";
 import type { BotDeps } from "../../deps.js";
@@ -37,7 +37,7 @@ export function broadcastsFeature({ store, wakeJobs, progressBoard }: Pick<BotDe
     if (recent.length === 0) return { html: escapeHtml(ctx.t("bc-list-empty")) };
     const lines = recent.map((b) => {
       const f = store.broadcasts.figures(b.id);
-      const when = formatTashkent(b.scheduledAt ?? b.createdAt);
+      const when = formatTashkentMoment(b.scheduledAt ?? b.createdAt, ctx.uiLang);
       return escapeHtml(
         ctx.t("bc-list-line", { id: b.id, when, status: ctx.t(STATUS_KEY[b.status]), audience: audienceLabel(ctx, b.audience), sent: f.sent, total: f.total, blocked: f.blocked, failed: f.failed }),
       );

@@ -6,7 +6,7 @@
 import { InlineKeyboard } from "grammy";
 import { topicEntry } from "../../../broadcast/audience.js";
 import type { Progress } from "../../../broadcast/engine.js";
-import { formatTashkent } from "../../../time/tashkent.js";
+import { formatTashkentMoment } from "../../../time/dates.js";
 import type { Broadcast, BroadcastStore, DeliveryFigures } from "../../../storage/broadcasts.js";
 import type { Audience } from "../../../storage/subscriptions.js";
 import type { BotContext } from "../../context.js";
@@ -27,10 +27,10 @@ export function audienceLabel({ t, kb, lang }: Reader, audience: Audience): stri
   return audience.lang ? `${who}, ${t(`language-name-${audience.lang}`)}` : who;
 }
 
-function statusLine(t: T, broadcast: Broadcast): string {
+function statusLine({ t, uiLang }: Reader, broadcast: Broadcast): string {
   switch (broadcast.status) {
     case "scheduled":
-      return t("bc-status-scheduled", { time: formatTashkent(broadcast.scheduledAt ?? 0) });
+      return t("bc-status-scheduled", { time: formatTashkentMoment(broadcast.scheduledAt ?? 0, uiLang) });
     case "running":
       return t("bc-status-running");
     case "paused":
@@ -69,7 +69,7 @@ export function broadcastView(reader: Reader, broadcast: Broadcast, progress: Ca
   const { t } = reader;
   const header = bold(t("bc-title", { id: broadcast.id }));
   const audience = escapeHtml(t("bc-to", { audience: audienceLabel(reader, broadcast.audience) }));
-  const html = [header, audience, escapeHtml(statusLine(t, broadcast)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
+  const html = [header, audience, escapeHtml(statusLine(reader, broadcast)), escapeHtml(figuresLines(t, progress.figures, progress.etaMs))].join("\n\n");
   return { html, keyboard: controls(t, broadcast, progress.resendable ?? 0) };
 }
 

@@ -87,13 +87,13 @@ describe("entryView", () => {
     const belarus = kb.byId.get("belarus")!;
     const view = entryView(en, kb, belarus);
     expect(texts(view)).toEqual([
-      ['Joint "2+2" programme with BSPU'],
-      ['Joint "3+1" programme with BSPU'],
+      ['Joint "2+2" program with BSPU'],
+      ['Joint "3+1" program with BSPU'],
       ["📞 Contacts", "🔔 Subscribe"],
       ["⬅️ Countries", "🏠 Menu"],
     ]);
     expect(data(view)).toEqual(["e:bspu-2plus2", "e:bspu-3plus1", "e:international-department", "fol:country:belarus", "countries", "menu"]);
-    expect(view.html).toContain("<b>Programs</b>\n• Joint &quot;2+2&quot; programme with BSPU\n• Joint &quot;3+1&quot; programme with BSPU");
+    expect(view.html).toContain("<b>Programs</b>\n• Joint &quot;2+2&quot; program with BSPU\n• Joint &quot;3+1&quot; program with BSPU");
   });
 
   it("shows a topic's card with up to 6 related entries, its own links first, then contacts and the menu", () => {
