@@ -1,6 +1,9 @@
 /**
  * `npm run chat`: the bot in the terminal. You write as a student; the bot's
- * answers appear with their buttons numbered, and typing a number presses one.
+ * answers appear with their buttons, and typing a number presses one of the
+ * message you look at: the latest with buttons, whose buttons are numbered
+ * ([1], [2]...). Older messages' buttons are shown without numbers, and a
+ * number that is no button of that message is sent as text (a GPA, a year).
  * The same bot code as in production, talking to an in-process fake Telegram:
  * no token, no network. Staff try their knowledge edits here.
  */
@@ -40,47 +43,69 @@ try {
 }
 
 const student = fake.user({ firstName: process.env.CHAT_NAME || "Student", languageCode: process.env.CHAT_LANGUAGE || "uz" });
-/** The buttons last shown, numbered from 1, with the message they belong to. */
-let shown: { message: FakeMessage; text: string; data?: string; url?: string }[] = [];
+/** The message whose buttons the numbers press: the latest printed with buttons. */
+let current: FakeMessage | undefined;
+/** The bot's messages since the student last acted, printed together once it is quiet (see settle). */
+let arrived: { message: FakeMessage; edited: boolean }[] = [];
+let settling = false;
 let activity = 0;
 
-const print = (message: FakeMessage, edited: boolean) => {
-  activity++;
-  const head = edited ? "bot (edited)" : "bot";
-  console.log(`\n${head}> ${message.text.replace(/\n/g, "\n     ")}`);
-  if (message.buttons.length === 0) return;
-  shown = [];
-  for (const row of message.buttons) {
-    const cells = row.map((button) => {
-      shown.push({ message, text: button.text, data: button.callbackData, url: button.url });
-      return `[${shown.length}] ${button.text}`;
-    });
-    console.log(`     ${cells.join("   ")}`);
-  }
-};
-fake.on("message", (m) => m.chatId === student.chatId && print(m, false));
-fake.on("edit", (m) => m.chatId === student.chatId && print(m, true));
+const indent = (text: string) => text.replace(/\n/g, "\n     ");
 
-/** Waits for the bot's reply to what was just done: its first message, then a short quiet. */
+/** Prints what arrived; the last of it with buttons becomes the current message, and only its buttons get numbers. */
+function printArrived(): void {
+  const batch = arrived;
+  arrived = [];
+  const latest = batch.filter(({ message }) => message.buttons.length > 0).at(-1)?.message;
+  if (latest) current = latest;
+  else if (batch.some(({ message }) => message.messageId === current?.messageId)) current = undefined; // its buttons were taken away
+  for (const { message, edited } of batch) {
+    console.log(`\n${edited ? "bot (edited)" : "bot"}> ${indent(message.text)}`);
+    let number = 0;
+    for (const row of message.buttons) {
+      const cells = row.map((button) => (message === latest ? `[${++number}] ${button.text}` : `· ${button.text}`));
+      console.log(`     ${cells.join("   ")}`);
+    }
+  }
+}
+
+const arrive = (message: FakeMessage, edited: boolean) => {
+  if (message.chatId !== student.chatId) return;
+  activity++;
+  arrived.push({ message, edited });
+  if (!settling) printArrived(); // something the bot sent by itself (a reminder): shown at once
+};
+fake.on("message", (m) => arrive(m, false));
+fake.on("edit", (m) => arrive(m, true));
+fake.on("delete", ({ chatId, messageId }) => {
+  if (chatId === current?.chatId && messageId === current.messageId) current = undefined;
+});
+
+/** Waits for the bot's reply to what was just done (its first message, then a short quiet), then prints it. */
 async function settle(before: number): Promise<void> {
+  settling = true;
   const deadline = Date.now() + REPLY_TIMEOUT_MS;
   while (activity === before && Date.now() < deadline) await sleep(10);
   let seen = activity;
   for (;;) {
     await sleep(QUIET_MS);
-    if (activity === seen) return;
+    if (activity === seen) break;
     seen = activity;
   }
+  settling = false;
+  printArrived();
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The current message's button a number names, if it names one. */
+const buttonNumbered = (input: string) => (/^\d+$/.test(input) ? current?.buttons.flat()[Number(input) - 1] : undefined);
+
 async function act(input: string): Promise<void> {
   const before = activity;
-  if (/^\d+$/.test(input)) {
-    const button = shown[Number(input) - 1];
-    if (!button) return void console.log(`(no button ${input}; ${shown.length ? `choose 1-${shown.length}` : "there are no buttons"})`);
-    if (button.url) return void console.log(`(opens ${button.url})`);
-    student.pressData(button.message, button.data!);
+  const button = buttonNumbered(input);
+  if (button) {
+    if (button.callbackData === undefined) return void console.log(button.url ? `(opens ${button.url})` : "(this button opens inline mode: type '@ words')");
+    student.pressData(current!, button.callbackData);
   } else if (input.startsWith("@")) {
     const results = (await student.inline(input.replace(/^@\S*\s*/, ""))) as { title: string; description?: string }[];
     console.log(results.map((r, i) => `  ${i + 1}. ${r.title}${r.description ? ` — ${r.description}` : ""}`).join("\n") || "  (no results)");
@@ -92,7 +117,9 @@ async function act(input: string): Promise<void> {
 }
 
 console.log("JSPU International Cooperation bot — local playground (no Telegram needed).");
-console.log("Write as a student. Type a number to press a button, '@ words' for inline search, /start to begin, Ctrl-D to quit.");
+console.log("Write as a student. A number presses the button marked with it: [1], [2]... are the buttons of the bot's latest");
+console.log("message with buttons; buttons marked · are older ones. Any other number is sent as text. '@ words' tries inline");
+console.log("search, Ctrl-D quits.");
 const before = activity;
 student.sendNoWait("/start");
 await settle(before);
