@@ -8,11 +8,14 @@
  * language when it is one of ours; else the language of what they wrote
  * (Uzbek in the script they wrote it in), remembered for what they do without
  * writing (a button press) and for what is delivered to them.
- * Uzbek in Cyrillic script reads the Uzbek texts, transliterated as they are
- * rendered: the translations here, the knowledge by uzbekCyrillicKnowledge().
+ * Uzbek in Cyrillic script reads the Uzbek texts, converted as they are
+ * rendered (the translations here, the knowledge by uzbekCyrillicKnowledge()),
+ * or the Cyrillic text written for them where one is (locales/uz-cyrl/, a
+ * `uz-cyrl` text in the knowledge).
  */
 import type { I18n } from "@grammyjs/i18n";
 import type { Context, NextFunction } from "grammy";
+import { uzbekCyrillicMessage } from "../i18n.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
 import type { Lang } from "../knowledge/schema.js";
@@ -130,10 +133,10 @@ const memoized =
   };
 
 const inScript = (translate: Translate, ui: UiLang): Translate =>
-  memoized(ui === "uz-cyrl" ? (key, variables) => inCyrillic(translate, key, variables) : translate, ui);
+  memoized(ui === "uz-cyrl" ? (key, variables) => uzbekCyrillicMessage(key, variables) ?? inCyrillic(translate, key, variables) : translate, ui);
 
 /**
- * A translation in Cyrillic. Text variables (a user's name, a program's title)
+ * A translation converted to Cyrillic. Text variables (a user's name, a program's title)
  * are kept out of the transliteration: they go in as placeholders and come back
  * unchanged afterwards; numbers keep their locale formatting.
  */

@@ -1,7 +1,8 @@
 /**
- * The knowledge base for readers of Uzbek in Cyrillic script: every Uzbek
- * (Latin) text transliterated, made once per loaded base. There is no second
- * set of texts to keep in step.
+ * The knowledge base for readers of Uzbek in Cyrillic script, made once per
+ * loaded base: every Uzbek (Latin) text converted, so there is no second set
+ * of texts to keep in step; a `uz-cyrl` text, written only where the
+ * conversion is not enough, is used as it is.
  */
 import { uzbekTextToCyrillic } from "../text/translit.js";
 import type { KnowledgeBase } from "./load.js";
@@ -32,13 +33,13 @@ export function forgetUzbekCyrillic(kb: KnowledgeBase): void {
   converted.delete(kb);
 }
 
-/** A deep copy with the `uz` text of every {uz, ru, en} object in Cyrillic (aliases are search data: left alone). */
+/** A deep copy with the `uz` text of every {uz, ru, en} object in Cyrillic: its own `uz-cyrl`, else converted (aliases are search data: left alone). */
 function transliterateTexts(value: unknown, toCyrillic: (text: string) => string, key?: string): unknown {
   if (Array.isArray(value)) return value.map((item) => transliterateTexts(item, toCyrillic));
   if (!value || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
   if (key !== "aliases" && typeof record.uz === "string" && typeof record.ru === "string" && typeof record.en === "string") {
-    return { ...record, uz: toCyrillic(record.uz) };
+    return { ...record, uz: typeof record["uz-cyrl"] === "string" ? record["uz-cyrl"] : toCyrillic(record.uz) };
   }
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, key === "aliases" ? v : transliterateTexts(v, toCyrillic, k)]));
 }

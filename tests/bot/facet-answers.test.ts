@@ -23,7 +23,7 @@ describe("answers to the question asked", () => {
         "",
         "Deadlines",
         "Deadlines are announced separately for each call — ask the department.",
-        "The department has not yet published the dates for Erasmus Mundus.",
+        "The department has not yet published the deadlines for Erasmus Mundus.",
         "📞 Call the department: +998912090766",
       ].join("\n"),
     );
@@ -60,7 +60,7 @@ describe("answers to the question asked", () => {
     // No Telegram language: the bot answers in the language and script the question is written in.
     const student = h.fake.user({ languageCode: null });
     const answer = await student.send("эразмус учун қандай ҳужжатлар керак");
-    expect(answer.text).toMatch(/^Эрасмус Мундус\n\nҲужжатлар \(аниқлаштирилиши керак\)\n• Хорижга чиқиш паспорти/);
+    expect(answer.text).toMatch(/^Erasmus Mundus\n\nҲужжатлар \(аниқлаштирилиши керак\)\n• Хорижга чиқиш паспорти/);
   });
 
   it("a section with no program named answers across the programs, each a tap away", async () => {

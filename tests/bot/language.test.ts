@@ -46,7 +46,7 @@ const ERASMUS = {
     buttons: ["📄 Hujjatlar", "📅 Muddatlar", "📝 Ariza topshirish", "✅ Men mos kelamanmi?", "📞 Aloqa", "🔔 Obuna bo'lish", "⬅️ Dasturlar", ...FEEDBACK.uz],
   },
   "uz-cyrl": {
-    title: "Эрасмус Мундус",
+    title: "Erasmus Mundus",
     heading: "Кимлар қатнаша олади",
     apply: "📝 Ариза топшириш",
     buttons: ["📄 Ҳужжатлар", "📅 Муддатлар", "📝 Ариза топшириш", "✅ Мен мос келаманми?", "📞 Алоқа", "🔔 Обуна бўлиш", "⬅️ Дастурлар", ...FEEDBACK["uz-cyrl"]],
@@ -85,7 +85,7 @@ const WRITINGS = [
 /** The first step of applying to Erasmus Mundus: what the card's "How to apply" shows. */
 const APPLY = {
   ru: { title: "Как подать заявку: Erasmus Mundus (Эразмус Мундус)", step: "Шаг 1 из 3", buttons: ["⬅️ Назад", "Далее ➡️", "🏠 Меню"] },
-  "uz-cyrl": { title: "Ариза топшириш тартиби: Эрасмус Мундус", step: "3 қадамдан 1-қадам", buttons: ["⬅️ Орқага", "Кейинги ➡️", "🏠 Меню"] },
+  "uz-cyrl": { title: "Ариза топшириш тартиби: Erasmus Mundus", step: "3 қадамдан 1-қадам", buttons: ["⬅️ Орқага", "Кейинги ➡️", "🏠 Меню"] },
   en: { title: "How to apply: Erasmus Mundus", step: "Step 1 of 3", buttons: ["⬅️ Back", "Next ➡️", "🏠 Menu"] },
 };
 

@@ -14,7 +14,7 @@ const { catalog, i18n } = sharedDeps();
 /** What each language should read: a locale text and a knowledge title (the Erasmus Mundus card's). */
 const READS = {
   uz: "🎓 Dasturlar · Erasmus Mundus",
-  "uz-cyrl": "🎓 Дастурлар · Эрасмус Мундус",
+  "uz-cyrl": "🎓 Дастурлар · Erasmus Mundus",
   ru: "🎓 Программы · Erasmus Mundus (Эразмус Мундус)",
   en: "🎓 Programs · Erasmus Mundus",
 };

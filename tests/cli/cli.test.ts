@@ -56,7 +56,7 @@ describe("npm run ask", () => {
         "",
         "Deadlines",
         "Deadlines are announced separately for each call — ask the department.",
-        "The department has not yet published the dates for Erasmus Mundus.",
+        "The department has not yet published the deadlines for Erasmus Mundus.",
         "📞 Call the department: +998912090766",
         "",
         "[ℹ️ More details]",
@@ -72,7 +72,7 @@ describe("npm run ask", () => {
     expect(latin.stdout).toMatch(/^Janubiy Koreya\n/);
     expect(latin.stdout).toContain("hukumatlararo");
     const cyrillic = await run("src/cli/ask.ts", ["эразмус учун қандай ҳужжатлар керак"]);
-    expect(cyrillic.stdout).toMatch(/^Эрасмус Мундус\n\nҲужжатлар/);
+    expect(cyrillic.stdout).toMatch(/^Erasmus Mundus\n\nҲужжатлар/);
     expect(cyrillic.stdout).toContain("• Хорижга чиқиш паспорти");
   });
 
