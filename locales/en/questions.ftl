@@ -59,7 +59,7 @@ unanswered-pick-variants = Also written as: { $list }
 unanswered-pick-hint = Which entry should answer it? ⭐ marks the search's best guesses. Page { $page } of { $pages }.
 unanswered-guess-button = ⭐ { $title }
 unanswered-dismiss-button = 🗑 Not for the bot
-unanswered-back-button = ⬅️ Unanswered
+unanswered-back-button = ⬅️ Back to the list
 unanswered-learned = ✅ Learned: <i>{ $query }</i> now leads to <b>{ $title }</b>.
     New aliases: { $aliases }
     Questions resolved: { $count }. The search uses it from now on; <code>npm run kb:export-aliases</code> writes it into the knowledge files.

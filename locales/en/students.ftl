@@ -2,9 +2,9 @@
 card-to-confirm = ⚠️ Some details below go beyond the department's published information. Please confirm them with the Department of International Cooperation.
 card-marked-to-confirm = (to be confirmed)
 card-who-may-apply = Who may apply
-card-years = Year of study: { $min }–{ $max }
-card-years-from = Year of study: from { $min }
-card-years-up-to = Year of study: up to { $max }
+card-years = Bachelor students: years { $min }–{ $max }
+card-years-from = Bachelor students: from year { $min }
+card-years-up-to = Bachelor students: up to year { $max }
 card-min-gpa = GPA at least { $value } (out of { $scale })
 card-languages = Language certificate (any one): { $list }
 card-deadlines = Deadlines
@@ -13,16 +13,16 @@ card-contact = Contacts
 card-office-hours = Office hours: { $hours }
 
 role-bachelor = bachelor students
-role-master = master students
+role-master = master's students
 role-doctoral = doctoral students
 role-teacher = teachers and professors
-role-young-specialist = young specialists and staff
+role-young-specialist = young specialists
 
 exam-ielts = IELTS { $min }
 exam-toefl = TOEFL { $min }
 exam-topik = TOPIK level { $min }
 exam-hsk = HSK level { $min }
-exam-russian = Russian (TORFL) level { $min }
+exam-russian = TORFL level { $min }
 
 # Search answers
 search-no-answer = I could not find a confident answer to that. Try other words, or ask the department directly.
@@ -57,7 +57,7 @@ card-programs-of-country = Programs
 apply-title = How to apply: { $program }
 
 # Free-text answers
-search-alternatives = Other entries that may fit:
+search-alternatives = Other topics that may fit:
 smalltalk-greeting = Hello! Ask me about international programs, partner countries or contacts — or open the menu.
 smalltalk-thanks = You are welcome! Ask anything else any time.
 smalltalk-identity = I am the bot of the Department of International Cooperation of Jizzakh State Pedagogical University. I know the university's international programs, partner countries and whom to contact.
@@ -90,23 +90,22 @@ search-alternative-button = 🔎 { $title }
 menu-eligibility = ✅ Am I eligible?
 elig-cancel = ✖️ Cancel
 elig-cancelled = Stopped. Nothing was kept. Here is the menu.
-elig-ask-role = Let's see which programs fit you. Who are you?
-elig-role-bachelor = Bachelor student
-elig-role-master = Master student
+elig-ask-role = Let's see which programs fit you. Which of these describes you?
+elig-role-bachelor = Bachelor's student
+elig-role-master = Master's student
 elig-role-doctoral = Doctoral student
 elig-role-teacher = Teacher or professor
-elig-role-young-specialist = Young specialist or staff
+elig-role-young-specialist = Young specialist
 elig-ask-year = Which year of study are you in?
-elig-ask-scale = What is your GPA (average grade)? First, on which scale?
+elig-ask-scale = What is your GPA (average grade)? Choose the scale, or just type it, for example 4.2 or 85.
 elig-scale-5 = Out of 5
 elig-scale-100 = Out of 100
 elig-scale-skip = I don't know
 elig-ask-gpa = Type your GPA out of { $scale }, for example { $example }.
-elig-gpa-not-a-number = That is not a number. Type your GPA out of { $scale }, for example { $example }.
+elig-gpa-not-a-number = I could not read that as a GPA. Type it out of { $scale }, for example { $example }.
 elig-gpa-out-of-range = A GPA out of { $scale } is between 0 and { $scale }. Please type it again.
-elig-ask-certificate = Do you have a language certificate? Choose one, or "No more".
+elig-ask-certificate = Do you have a language certificate? Choose it, or type it, for example IELTS 6.5.
 elig-no-more = No more
-elig-ask-score = Your { $exam } score?
 elig-score-invalid = { $exam } scores go from { $min } to { $max }. Please type your score again.
 elig-use-buttons = Please answer with the buttons above, or Cancel.
 elig-type-answer = Please type the answer in words or numbers, or send /cancel.
@@ -123,7 +122,7 @@ elig-result-more = { $count ->
 }
 elig-result-confirm = ⚠️ These criteria are typical ones, not confirmed by the department: please confirm them before applying.
 elig-apply-button = 📝 How to apply: { $program }
-elig-gap-role = open to { $roles }
+elig-gap-role = only { $roles } may take part
 elig-gap-year-early = from year { $min } of study (you are in year { $have })
 elig-gap-year-late = up to year { $max } of study (you are in year { $have })
 elig-gap-year-unknown = depends on your year of study
@@ -146,7 +145,7 @@ apply-back = ⬅️ Back
 apply-next = Next ➡️
 cmd-eligibility = Am I eligible?
 cmd-apply = How to apply
-elig-ask-field = Your field of study or faculty? (For example: English philology.) Or skip.
+elig-ask-field = What is your field of study or faculty? (For example: English philology.) You can skip this.
 elig-skip = Skip
 elig-ask-interest = Is there a country you are most interested in?
 elig-any-country = Any country
@@ -159,4 +158,38 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TORFL
 elig-result-interest-not = <b>{ $program }</b> is not open to you now: { $why }.
+elig-roles-not-assessed = not assessed: ask the department
+role-candidate-of-science = candidates of science
+exam-cefr = CEFR { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-national = national certificate { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-name-cefr = CEFR (A1–C2)
+exam-name-national = National certificate
+elig-role-candidate-of-science = Teacher, candidate of science
+elig-gpa-noted = Got it: GPA { $value } out of { $scale }.
+elig-no-certificate = I don't have one
+elig-ask-another-certificate = Any other language certificate? Choose it, or "No more".
+elig-ask-score-ielts = What is your IELTS score?
+elig-ask-score-toefl = What is your TOEFL score?
+elig-ask-score-topik = What is your TOPIK level?
+elig-ask-score-hsk = What is your HSK level?
+elig-ask-score-russian = What is your TORFL level?
+elig-ask-score-cefr = Which CEFR level does your certificate show?
+elig-ask-score-national = Which level does your national certificate show?
+elig-level-invalid = { $exam } levels go from { $min } to { $max }. Please type your level again.
+elig-cefr-invalid = Please choose or type the level shown on your certificate: { $levels }.
+elig-continue = ▶️ Continue the questionnaire
 private-chat-only = This is personal: open a private chat with me to use it.

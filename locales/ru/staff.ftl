@@ -4,7 +4,7 @@ staff-only = Это только для сотрудников отдела.
 staff-owners-only = Это могут делать только владельцы бота (ADMIN_IDS).
 
 cmd-broadcast = Отправить объявление студентам
-cmd-broadcasts = Прошедшие и текущие рассылки
+cmd-broadcasts = Прошедшие и текущие объявления
 cmd-questions = Открытые вопросы студентов
 cmd-unanswered = На что бот не смог ответить
 cmd-stats = Статистика

@@ -2,9 +2,9 @@
 card-to-confirm = ⚠️ Часть сведений ниже выходит за рамки официальной информации отдела. Пожалуйста, уточните их в отделе международного сотрудничества.
 card-marked-to-confirm = (нужно уточнить)
 card-who-may-apply = Кто может участвовать
-card-years = Курс: { $min }–{ $max }
-card-years-from = Курс: с { $min }-го
-card-years-up-to = Курс: до { $max }-го
+card-years = Бакалавриат: { $min }–{ $max } курс
+card-years-from = Бакалавриат: с { $min }-го курса
+card-years-up-to = Бакалавриат: до { $max }-го курса
 card-min-gpa = Средний балл не ниже { $value } (из { $scale })
 card-languages = Языковой сертификат (любой из): { $list }
 card-deadlines = Сроки
@@ -16,7 +16,7 @@ role-bachelor = студенты бакалавриата
 role-master = магистранты
 role-doctoral = докторанты
 role-teacher = преподаватели и профессора
-role-young-specialist = молодые специалисты и сотрудники
+role-young-specialist = молодые специалисты
 
 exam-ielts = IELTS { $min }
 exam-toefl = TOEFL { $min }
@@ -57,7 +57,7 @@ card-programs-of-country = Программы
 apply-title = Как подать заявку: { $program }
 
 # Ответы на вопросы
-search-alternatives = Другие подходящие разделы:
+search-alternatives = Другие подходящие темы:
 smalltalk-greeting = Здравствуйте! Спрашивайте о международных программах, странах-партнёрах или контактах — или откройте меню.
 smalltalk-thanks = Пожалуйста! Спрашивайте ещё в любое время.
 smalltalk-identity = Я бот отдела международного сотрудничества Джизакского государственного педагогического университета. Я знаю международные программы университета, страны-партнёры и к кому обращаться.
@@ -90,27 +90,26 @@ search-alternative-button = 🔎 { $title }
 menu-eligibility = ✅ Подхожу ли я?
 elig-cancel = ✖️ Отмена
 elig-cancelled = Остановлено. Ничего не сохранено. Вот меню.
-elig-ask-role = Посмотрим, какие программы вам подходят. Кто вы?
+elig-ask-role = Посмотрим, какие программы вам подходят. Укажите ваш статус:
 elig-role-bachelor = Студент бакалавриата
 elig-role-master = Магистрант
 elig-role-doctoral = Докторант
 elig-role-teacher = Преподаватель или профессор
-elig-role-young-specialist = Молодой специалист или сотрудник
+elig-role-young-specialist = Молодой специалист
 elig-ask-year = На каком вы курсе?
-elig-ask-scale = Какой у вас средний балл (GPA)? Сначала — по какой шкале?
+elig-ask-scale = Какой у вас средний балл (GPA)? Выберите шкалу или сразу напишите балл, например 4,2 или 85.
 elig-scale-5 = Из 5
 elig-scale-100 = Из 100
 elig-scale-skip = Не знаю
-elig-ask-gpa = Напишите средний балл из { $scale }, например { $example }.
-elig-gpa-not-a-number = Это не число. Напишите средний балл из { $scale }, например { $example }.
-elig-gpa-out-of-range = Средний балл из { $scale } — от 0 до { $scale }. Напишите его ещё раз.
-elig-ask-certificate = Есть ли у вас языковой сертификат? Выберите или нажмите «Больше нет».
+elig-ask-gpa = Напишите средний балл по { $scale }-балльной шкале, например { $example }.
+elig-gpa-not-a-number = Не получилось прочитать средний балл. Напишите его по { $scale }-балльной шкале, например { $example }.
+elig-gpa-out-of-range = По { $scale }-балльной шкале средний балл — от 0 до { $scale }. Напишите его ещё раз.
+elig-ask-certificate = Есть ли у вас языковой сертификат? Выберите его или напишите, например IELTS 6.5.
 elig-no-more = Больше нет
-elig-ask-score = Ваш результат { $exam }?
-elig-score-invalid = Результат { $exam } — от { $min } до { $max }. Напишите его ещё раз.
+elig-score-invalid = Балл { $exam } — от { $min } до { $max }. Напишите его ещё раз.
 elig-use-buttons = Пожалуйста, ответьте кнопками выше или нажмите «Отмена».
 elig-type-answer = Пожалуйста, напишите ответ словами или цифрами, или отправьте /cancel.
-elig-result-eligible = <b>Вы подходите сейчас:</b>
+elig-result-eligible = <b>Вы уже подходите:</b>
 elig-result-nearly = <b>Почти — чего не хватает:</b>
 elig-result-none = Пока ни одна программа не подходит. Отдел может подсказать.
 elig-result-others = { $count ->
@@ -120,8 +119,8 @@ elig-result-others = { $count ->
 }
 elig-result-more = …и ещё { $count }.
 elig-result-confirm = ⚠️ Это типичные требования, отдел их не подтверждал: уточните их перед подачей заявки.
-elig-apply-button = 📝 Как подать: { $program }
-elig-gap-role = только для: { $roles }
+elig-apply-button = 📝 Как подать заявку: { $program }
+elig-gap-role = участвовать могут только { $roles }
 elig-gap-year-early = с { $min }-го курса (вы на { $have }-м)
 elig-gap-year-late = до { $max }-го курса (вы на { $have }-м)
 elig-gap-year-unknown = зависит от курса
@@ -144,7 +143,7 @@ apply-back = ⬅️ Назад
 apply-next = Далее ➡️
 cmd-eligibility = Подхожу ли я?
 cmd-apply = Как подать заявку
-elig-ask-field = Ваше направление или факультет? (Например: английская филология.) Или пропустите.
+elig-ask-field = Ваше направление или факультет? (Например: английская филология.) Можно пропустить.
 elig-skip = Пропустить
 elig-ask-interest = Какая страна вам интереснее всего?
 elig-any-country = Любая страна
@@ -157,4 +156,38 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = ТРКИ
 elig-result-interest-not = <b>{ $program }</b> сейчас вам не открыта: { $why }.
+elig-roles-not-assessed = не оценивается: уточняйте в отделе
+role-candidate-of-science = кандидаты наук
+exam-cefr = CEFR { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-national = национальный сертификат { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-name-cefr = CEFR (A1–C2)
+exam-name-national = Национальный сертификат
+elig-role-candidate-of-science = Преподаватель, кандидат наук
+elig-gpa-noted = Записал: средний балл { $value } из { $scale }.
+elig-no-certificate = Нет сертификата
+elig-ask-another-certificate = Есть ли ещё языковой сертификат? Выберите его или нажмите «Больше нет».
+elig-ask-score-ielts = Какой у вас балл IELTS?
+elig-ask-score-toefl = Какой у вас балл TOEFL?
+elig-ask-score-topik = Какой у вас уровень TOPIK?
+elig-ask-score-hsk = Какой у вас уровень HSK?
+elig-ask-score-russian = Какой у вас уровень ТРКИ?
+elig-ask-score-cefr = Какой уровень CEFR указан в вашем сертификате?
+elig-ask-score-national = Какой уровень указан в вашем национальном сертификате?
+elig-level-invalid = Уровень { $exam } — от { $min } до { $max }. Напишите его ещё раз.
+elig-cefr-invalid = Выберите или напишите уровень, указанный в сертификате: { $levels }.
+elig-continue = ▶️ Продолжить анкету
 private-chat-only = Это личное: откройте личный чат со мной, чтобы воспользоваться этим.

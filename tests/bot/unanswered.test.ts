@@ -89,7 +89,7 @@ describe("/unanswered", () => {
     expect((await staff.press(picker, "🗑 Not for the bot")).text).toBe("🗑 Dismissed: asdf qwerty (1 question).");
     expect((await staff.send("/unanswered")).text).toBe("Nothing to review: search has answered every question since the last review.");
     // An old button of the same group now says it is done.
-    expect((await staff.press(picker, "⬅️ Unanswered")).text).toContain("Nothing to review");
+    expect((await staff.press(picker, "⬅️ Back to the list")).text).toContain("Nothing to review");
   });
 
   it("shows what students typed as they typed it, markup and all: in the list, the picker, and what was learned or dismissed", async () => {
