@@ -44,4 +44,4 @@ other-country-button = 🌍 Partner countries
 
 out-of-scope-title = Another office answers this
 out-of-scope-to-confirm = This advice goes beyond the department's published information.
-deadline-passed = (passed)
+deadline-passed = (deadline passed)

@@ -58,6 +58,12 @@ describe.each([
     expect(text).not.toMatch(ISO_DATE);
   });
 
+  it("a deadline that is over says so", () => {
+    const over: ProgramEntry = { ...withDeadline, program: { ...withDeadline.program, deadlines: { ...withDeadline.program.deadlines, items: [{ ...withDeadline.program.deadlines.items[0]!, date: "2020-03-01" }] } } };
+    const line = spaced(htmlToText(sectionView(reader, over, "deadlines").html)).split("\n").find((l) => l.includes("2020"));
+    expect(line).toBe(`${day.replace("2027", "2020")}: ${withDeadline.program.deadlines.items[0]!.note[reader.lang]} ${reader.t("deadline-passed")}`);
+  });
+
   it("a deadline reminder names the day in words", () => {
     const text = spaced(htmlToText(reminderMessage(reader, withDeadline, "2027-03-01", NOW).html));
     expect(text).toContain(day);
