@@ -5,9 +5,10 @@
  * quoting, flow `[a, b]` or block `- a` lists stay as staff wrote them (a
  * re-serialised document would not).
  */
-import { isScalar, isSeq, parse, parseDocument, type Node } from "yaml";
+import { isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { sameAlias } from "./learned-aliases.js";
 import type { Lang } from "./schema.js";
+import { scalarText } from "./yaml-edit.js";
 
 export interface AliasAddition {
   lang: Lang;
@@ -66,15 +67,4 @@ function aliasItems(text: string, lang: Lang) {
     return splice(lineEnd < 0 ? text.length : lineEnd, `\n${indent}- ${scalarText(alias, false)}`);
   };
   return { values, insert };
-}
-
-/** The alias as a YAML scalar: plain when it reads back as the same text, else double-quoted. */
-function scalarText(alias: string, flow: boolean): string {
-  try {
-    const back: unknown = parse(flow ? `[${alias}]` : `- ${alias}`);
-    if (Array.isArray(back) && back.length === 1 && back[0] === alias) return alias;
-  } catch {
-    // Not valid as a plain scalar: quoted below.
-  }
-  return JSON.stringify(alias);
 }

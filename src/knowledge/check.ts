@@ -1,5 +1,5 @@
 import { CONTRACT } from "./contract.js";
-import { loadKnowledge, type KnowledgeBase } from "./load.js";
+import { loadKnowledge, type FileChanges, type KnowledgeBase } from "./load.js";
 import { KnowledgeError, type KnowledgeProblem } from "./problems.js";
 import { ENTRY_TYPES } from "./schema.js";
 
@@ -8,11 +8,14 @@ export interface CheckReport {
   problems: KnowledgeProblem[];
 }
 
-/** Everything `npm run kb:check` verifies: a clean load, plus every contract id present with its type. */
-export function checkKnowledge(dir: string): CheckReport {
+/**
+ * Everything `npm run kb:check` verifies: a clean load, plus every contract id
+ * present with its type. `changes`: files as a save would leave them, checked before it writes.
+ */
+export function checkKnowledge(dir: string, changes?: FileChanges): CheckReport {
   let kb: KnowledgeBase;
   try {
-    kb = loadKnowledge(dir);
+    kb = loadKnowledge(dir, changes);
   } catch (error) {
     if (error instanceof KnowledgeError) return { problems: error.problems };
     throw error;

@@ -3,7 +3,7 @@
  * can act on: the file, the field and what was expected, all problems at once.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join, relative, basename, extname } from "node:path";
+import { join, relative, basename, extname, resolve } from "node:path";
 import {
   ENTRY_TYPES,
   FOLDER_OF_TYPE,
@@ -16,7 +16,7 @@ import {
   type ProgramEntry,
 } from "./schema.js";
 import { KnowledgeError, type KnowledgeProblem } from "./problems.js";
-import { readYamlFile } from "./yaml-file.js";
+import { readYamlFile, readYamlText } from "./yaml-file.js";
 
 export interface KnowledgeBase {
   entries: Entry[];
@@ -29,10 +29,19 @@ export interface KnowledgeBase {
 
 const YAML_FILE = /\.ya?ml$/;
 
+/** Where the console moves archived entries, inside the knowledge folder: never loaded. */
+export const ARCHIVE_FOLDER = "archive";
+
+/**
+ * Files as they would be after a save, by absolute path: the new text, or
+ * null for a file removed. The base is checked with them before anything is written.
+ */
+export type FileChanges = ReadonlyMap<string, string | null>;
+
 /** The programs of a knowledge base, in file order. */
 export const programsOf = (kb: KnowledgeBase): ProgramEntry[] => kb.entries.filter((e): e is ProgramEntry => e.type === "program");
 
-export function loadKnowledge(dir: string): KnowledgeBase {
+export function loadKnowledge(dir: string, changes: FileChanges = new Map()): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const entries: { entry: Entry; file: string }[] = [];
   /** Every text read so far, once (see withOwnStrings). */
@@ -41,9 +50,10 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const failed = new Set<string>();
 
   for (const type of ENTRY_TYPES) {
-    for (const path of yamlFiles(join(dir, FOLDER_OF_TYPE[type]), problems)) {
+    for (const path of yamlFiles(join(dir, FOLDER_OF_TYPE[type]), problems, changes)) {
       const file = displayPath(path);
-      const source = readYamlFile(path, file, problems);
+      const changed = changes.get(path);
+      const source = typeof changed === "string" ? readYamlText(changed, file, problems) : readYamlFile(path, file, problems);
       const entry = source && parseEntry(source.data, file, type, problems);
       if (entry) entries.push({ entry: withOwnStrings(entry, texts), file });
       else failed.add(basename(path, extname(path)));
@@ -121,18 +131,20 @@ function displayPath(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
-function yamlFiles(folder: string, problems: KnowledgeProblem[]): string[] {
+function yamlFiles(folder: string, problems: KnowledgeProblem[], changes: FileChanges): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return []; // a missing folder is just a type without entries
+    names = []; // a missing folder is just a type without entries
   }
-  return names
+  const added = [...changes].filter(([path, text]) => text !== null && resolve(path, "..") === resolve(folder)).map(([path]) => basename(path));
+  return [...new Set([...names, ...added])]
     .filter((name) => YAML_FILE.test(name))
-    .map((name) => join(folder, name))
+    .map((name) => resolve(folder, name))
+    .filter((path) => changes.get(path) !== null)
     .filter((path) => {
-      if (isFile(path)) return true;
+      if (changes.has(path) || isFile(path)) return true;
       problems.push({ file: displayPath(path), message: "is not a readable file" });
       return false;
     })
@@ -162,6 +174,7 @@ function strayFiles(dir: string): KnowledgeProblem[] {
     for (const name of names) {
       const path = join(folder, name);
       const directory = !YAML_FILE.test(name) && !isFile(path);
+      if (directory && depth === 0 && name === ARCHIVE_FOLDER) continue;
       if (directory && depth === 0 && known.has(name)) walk(path, 1);
       else if (directory && depth < 2) walk(path, depth + 1);
       else if (depth === 0 && name === OUT_OF_SCOPE_FILE) continue;

@@ -48,6 +48,11 @@ export function readYamlFile(path: string, file: string, problems: KnowledgeProb
     });
     return undefined;
   }
+  return readYamlText(text, file, problems);
+}
+
+/** The data in a knowledge file's text (one not written yet: the console checks a save before it writes). */
+export function readYamlText(text: string, file: string, problems: KnowledgeProblem[]): { data: unknown } | undefined {
   if (text.trim() === "") {
     problems.push({ file, message: "the file is empty" });
     return undefined;
