@@ -11,6 +11,7 @@ import type { LocaleData } from "i18n-iso-countries";
 import { stem, words } from "../search/normalize.js";
 import { isStopWord } from "../search/stopwords.js";
 import type { Lang } from "../knowledge/schema.js";
+import { uzbekTextToCyrillic } from "../text/translit.js";
 
 const require = createRequire(import.meta.url);
 const LANGS: Lang[] = ["uz", "ru", "en"];
@@ -96,6 +97,14 @@ export function countriesNamed(text: string): CountryMention[] {
 
 /** A country's name in a language (the library's, e.g. "Yaponiya", "Япония", "Japan"). */
 export const countryName = (code: string, lang: Lang): string => countries.getName(code, lang) ?? code;
+
+const UZBEK_CYRILLIC_NAMES = new Intl.DisplayNames(["uz-Cyrl"], { type: "region", fallback: "none" });
+
+/**
+ * A country's name in Uzbek Cyrillic, as CLDR writes it ("Франция",
+ * "Швейцария", "Польша"): converting the Latin name cannot know such loanwords.
+ */
+export const uzbekCyrillicCountryName = (code: string): string => UZBEK_CYRILLIC_NAMES.of(code) ?? uzbekTextToCyrillic(countryName(code, "uz"));
 
 /**
  * The code of a country named in English, for the base's partner countries:

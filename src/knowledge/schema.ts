@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { latinWordsIn } from "../text/translit.js";
 
 /** The three languages every text in the knowledge base is written in. */
 export const LANGS = ["uz", "ru", "en"] as const;
@@ -15,26 +16,57 @@ export const FOLDER_OF_TYPE: Record<EntryType, string> = {
   contact: "contacts",
 };
 
-/** Who may apply; the eligibility flow asks the user to pick one of these. */
-export const ROLES = ["bachelor", "master", "doctoral", "teacher", "young-specialist"] as const;
+/**
+ * Who may apply; the eligibility flow asks the user to pick one of these.
+ * "candidate-of-science" is a teacher who holds the degree: the China
+ * internships name candidates of science, not teachers.
+ */
+export const ROLES = ["bachelor", "master", "doctoral", "teacher", "candidate-of-science", "young-specialist"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Language certificates, with the score scale each one uses. */
-/** Language certificates: the score scale each uses, and its step (IELTS bands go by halves). */
+/** Roles that are also another: a candidate of science teaches, so a program open to teachers is open to them. */
+export const ROLE_ALSO: Partial<Record<Role, readonly Role[]>> = { "candidate-of-science": ["teacher"] };
+
+/** CEFR levels in order; a certificate of CEFR levels keeps its level as its place here (A1 = 1, C2 = 6). */
+export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
+
+/**
+ * Language certificates: the range of each, its step (IELTS bands go by
+ * halves), and what it gives: a score, a level number, or a CEFR level.
+ */
 export const EXAMS = {
-  ielts: { min: 0, max: 9, step: 0.5 },
-  toefl: { min: 0, max: 120, step: 1 },
-  topik: { min: 1, max: 6, step: 1 },
-  hsk: { min: 1, max: 6, step: 1 },
-  russian: { min: 1, max: 4, step: 1 }, // TORFL (ТРКИ) level 1–4
+  ielts: { min: 0, max: 9, step: 0.5, unit: "score" },
+  toefl: { min: 0, max: 120, step: 1, unit: "score" },
+  topik: { min: 1, max: 6, step: 1, unit: "level" },
+  hsk: { min: 1, max: 6, step: 1, unit: "level" },
+  russian: { min: 1, max: 4, step: 1, unit: "level" }, // TORFL (ТРКИ) level 1–4
+  cefr: { min: 1, max: 6, step: 1, unit: "cefr" }, // any certificate of a CEFR level, A1–C2
+  national: { min: 2, max: 5, step: 1, unit: "cefr" }, // Uzbekistan's national certificate (milliy sertifikat), A2–C1
 } as const;
 export type Exam = keyof typeof EXAMS;
+export const EXAM_IDS = Object.keys(EXAMS) as [Exam, ...Exam[]];
+
+/** A CEFR level's place (B2 is 4), or undefined for anything else. */
+export const cefrLevel = (text: string): number | undefined => {
+  const place = (CEFR_LEVELS as readonly string[]).indexOf(text.toUpperCase());
+  return place < 0 ? undefined : place + 1;
+};
 
 const text = z.string({ error: "expected a text" }).trim().min(1, { error: "expected a non-empty text" });
 
+/** A text in Uzbek Cyrillic: no Latin word but the names written in Latin everywhere (KOICA, IELTS), links and markup. */
+const uzbekCyrillicText = text.refine((value) => latinWordsIn(value).length === 0, {
+  error: ({ input }) =>
+    `expected Uzbek in Cyrillic letters (Latin only for names like KOICA or IELTS, links and e-mails), found: ${latinWordsIn(String(input)).join(", ")}`,
+});
+
+/**
+ * A text in each language. Readers of Uzbek in Cyrillic get the uz text
+ * converted, or the optional `uz-cyrl` text where it is written.
+ */
 export const localized = z.strictObject(
-  { uz: text, ru: text, en: text },
-  { error: "expected texts in uz, ru and en" },
+  { uz: text, ru: text, en: text, "uz-cyrl": uzbekCyrillicText.optional() },
+  { error: "expected texts in uz, ru and en (and optionally uz-cyrl)" },
 );
 export type Localized = z.infer<typeof localized>;
 
@@ -50,10 +82,33 @@ const date = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
 
 const aliasList = z.array(text, { error: "expected a list of texts" });
 
+/** A certificate's minimum: a number, or for a certificate of CEFR levels the level itself (`min: B2`). */
+const languageRequirement = z
+  .strictObject({
+    exam: z.enum(EXAM_IDS, { error: `expected one of: ${EXAM_IDS.join(", ")}` }),
+    min: z.union([z.number().nonnegative(), z.string()], { error: "expected a number, or a level such as B2" }),
+  })
+  .superRefine(({ exam, min }, ctx) => {
+    const { min: lowest, max, unit } = EXAMS[exam];
+    const level = typeof min === "string" ? cefrLevel(min) : undefined;
+    const fits = unit === "cefr" ? level !== undefined && level >= lowest && level <= max : typeof min === "number" && min >= lowest && min <= max;
+    if (fits) return;
+    const range = unit === "cefr" ? `a level from ${CEFR_LEVELS[lowest - 1]} to ${CEFR_LEVELS[max - 1]}` : `min between ${lowest} and ${max}`;
+    ctx.addIssue({ code: "custom", message: `expected ${range} for ${exam}`, path: ["min"] });
+  })
+  .transform(({ exam, min }) => ({ exam, min: typeof min === "string" ? cefrLevel(min)! : min }));
+
 const eligibility = z
   .strictObject({
     to_confirm: z.boolean({ error: "expected true or false" }),
-    roles: z.array(z.enum(ROLES, { error: `expected one of: ${ROLES.join(", ")}` })).min(1, { error: "expected at least one role" }),
+    /**
+     * False for a program nobody applies to through the bot's questions (KOICA
+     * brings foreign teachers to JSPU): no one is told they qualify, and its
+     * notes say what it is and whom to ask.
+     */
+    assessed: z.boolean({ error: "expected true or false" }).default(true),
+    roles: z.array(z.enum(ROLES, { error: `expected one of: ${ROLES.join(", ")}` })).default([]),
+    /** For bachelor students only: a master's or doctoral student's year never counts against them. */
     year_of_study: z
       .strictObject({ min: z.int().min(1).max(6).optional(), max: z.int().min(1).max(6).optional() })
       .refine((y) => y.min === undefined || y.max === undefined || y.min <= y.max, { error: "expected min not above max" })
@@ -63,23 +118,19 @@ const eligibility = z
       .refine((gpa) => gpa.value <= gpa.scale, { error: "expected a value not above the scale" })
       .optional(),
     /** Any one of these certificates is enough; omitted or empty when none is required. */
-    languages: z
-      .array(
-        z
-          .strictObject({
-            exam: z.enum(Object.keys(EXAMS) as [Exam, ...Exam[]], { error: `expected one of: ${Object.keys(EXAMS).join(", ")}` }),
-            min: z.number().nonnegative(),
-          })
-          .refine(({ exam, min }) => min >= EXAMS[exam].min && min <= EXAMS[exam].max, {
-            error: ({ input }) => {
-              const { exam } = input as { exam: Exam };
-              return `expected min between ${EXAMS[exam].min} and ${EXAMS[exam].max} for ${exam}`;
-            },
-            path: ["min"],
-          }),
-      )
-      .default([]),
+    languages: z.array(languageRequirement).default([]),
     notes: z.array(localized).default([]),
+  })
+  .superRefine((rules, ctx) => {
+    if (rules.assessed && rules.roles.length === 0) ctx.addIssue({ code: "custom", message: "expected at least one role", path: ["roles"] });
+    if (rules.assessed) return;
+    if (rules.notes.length === 0) ctx.addIssue({ code: "custom", message: "expected a note saying what the program does and whom to ask", path: ["notes"] });
+    for (const field of ["roles", "year_of_study", "min_gpa", "languages"] as const) {
+      const value = rules[field];
+      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+        ctx.addIssue({ code: "custom", message: "expected no criteria on a program that is not assessed (assessed: false)", path: [field] });
+      }
+    }
   });
 
 const steps = z.strictObject({ to_confirm: z.boolean(), items: z.array(localized).min(1, { error: "expected at least one step" }) });

@@ -45,6 +45,14 @@ describe("a reader who chose Ўзбекча (кирилл)", () => {
     expect(russia.text).toContain("Россия Федерацияси билан");
     expectCyrillicUzbek(russia);
   });
+  it("gets a country the department has no agreement with named as Cyrillic Uzbek writes it", async () => {
+    const user = h.fake.user({ languageCode: null });
+    const answer = await user.send("Финляндияда ўқиш мумкинми?");
+    // CLDR's name: converting the library's Latin "Finlandiya" would give "Финландия".
+    expect(answer.text).toMatch(/^Финляндия бўлимнинг ҳамкор давлатлари қаторида йўқ\./);
+    expect(answer.text).toContain("Беларусь, Хитой, Франция");
+    expectCyrillicUzbek(answer);
+  });
 });
 
 describe("a reader who writes in Cyrillic", () => {

@@ -8,13 +8,12 @@
 import { InlineKeyboard } from "grammy";
 import { hasSection, sectionToConfirm, type Answer, type AnsweredQuestion } from "../../answers/answer.js";
 import type { SectionFacet } from "../../answers/facets.js";
-import { countryName } from "../../answers/world-countries.js";
+import { countryName, uzbekCyrillicCountryName } from "../../answers/world-countries.js";
 import { programTopic } from "../../broadcast/audience.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import { contactDetails, eligibility, shortTitle, type Section } from "../../knowledge/describe.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
-import { uzbekTextToCyrillic } from "../../text/translit.js";
 import { formatDay, isPast } from "../../time/dates.js";
 import type { Reader } from "../locale.js";
 import { callback } from "./callback-data.js";
@@ -212,7 +211,8 @@ function summaryLine(r: Reader, program: ProgramEntry, facet: SectionFacet): str
   const p = program.program;
   switch (facet) {
     case "eligibility":
-      return p.eligibility.roles.map((role) => t(`role-${role}`)).join(", ");
+      // A program no one is assessed for (KOICA) names no roles; its card says what it does.
+      return p.eligibility.assessed ? p.eligibility.roles.map((role) => t(`role-${role}`)).join(", ") : t("elig-roles-not-assessed");
     case "language":
       return p.eligibility.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ");
     case "documents": {
@@ -236,8 +236,7 @@ function summaryLine(r: Reader, program: ProgramEntry, facet: SectionFacet): str
 
 /** "Japan is not a partner country; the partners are ...". */
 function otherCountryView(r: Reader, code: string): View {
-  const name = countryName(code, r.lang);
-  const country = r.uiLang === "uz-cyrl" ? uzbekTextToCyrillic(name) : name;
+  const country = r.uiLang === "uz-cyrl" ? uzbekCyrillicCountryName(code) : countryName(code, r.lang);
   const partners = r.kb.entries.filter((e) => e.type === "country").map((e) => e.title[r.lang]);
   const html = [escapeHtml(r.t("other-country", { country })), escapeHtml(r.t("other-country-partners", { list: partners.join(", ") }))].join("\n\n");
   const keyboard = keyboardOf([InlineKeyboard.text(r.t("other-country-button"), callback.countries())], [contactsButton(r), homeButton(r)]);
