@@ -20,6 +20,9 @@ import { ChatPacer, pacedFetch, type PacedFetch } from "./bot/chat-pacing.js";
 import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./bot/jobs/reminders.js";
 import { createHttpServer } from "./server.js";
+import { consoleHandler, type ConsoleDeps } from "./console/routes.js";
+import { Publishing } from "./console/publishing.js";
+import { KnowledgeFiles } from "./knowledge/edit.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -49,7 +52,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const store = new Store(openDatabase(config.DATABASE_PATH), logger);
   // The aliases staff taught the bot (/unanswered) join the search index; a knowledge reload keeps them.
   const catalog = openKnowledge(config.KNOWLEDGE_DIR, store);
-  const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS };
+  const settings = { owners: config.ADMIN_IDS, staffChatId: config.STAFF_CHAT_ID, reminderDays: config.REMINDER_DAYS, publicUrl: config.PUBLIC_URL };
   const i18n = createI18n<BotContext>();
   const progressBoard = new ProgressBoard(store.broadcasts);
   const fetch = pacedFetch(new ChatPacer());
@@ -86,6 +89,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         store.updates.forgetHandled();
         store.learning.forgetResolved();
         store.reminders.forgetSent();
+        store.consoleAccess.forgetExpired();
       } catch (error) {
         // Housekeeping: a full disk must neither stop the bot from starting nor crash it at night.
         logger.error({ err: error }, "could not tidy the database: tried again tomorrow");
@@ -94,18 +98,33 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     tidy();
     const daily = setInterval(tidy, 24 * 3600_000).unref();
 
+    const reloadKnowledge = (): ReturnType<App["reloadKnowledge"]> => {
+      try {
+        catalog.reload();
+        logger.info({ entries: catalog.kb.entries.length }, "knowledge base reloaded");
+        return { ok: true, entries: catalog.kb.entries.length };
+      } catch (error) {
+        if (!(error instanceof KnowledgeError)) throw error;
+        const problems = error.problems.map(formatProblem);
+        logger.error({ problems }, "knowledge base not reloaded: the edit has problems, the previous base stays");
+        return { ok: false, problems };
+      }
+    };
+    // The knowledge console, with PUBLIC_URL only: its login links point there.
+    const consoleRequests = config.PUBLIC_URL ? knowledgeConsole(config, { store, settings, catalog, i18n, logger, reloadKnowledge }) : undefined;
+
     let runner: RunnerHandle | undefined;
     let server: Server;
     if (config.WEBHOOK_URL) {
       const path = new URL(config.WEBHOOK_URL).pathname;
-      server = createHttpServer({ healthy: () => true, webhook: { bot, path, secretToken: config.WEBHOOK_SECRET! } });
+      server = createHttpServer({ healthy: () => true, webhook: { bot, path, secretToken: config.WEBHOOK_SECRET! }, console: consoleRequests });
       await listen(server, config.PORT);
       await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
       logger.info({ url: config.WEBHOOK_URL }, "webhook mode");
     } else {
       // A webhook left from an earlier run would make long polling fail with 409.
       await bot.api.deleteWebhook();
-      server = createHttpServer({ healthy: () => runner?.isRunning() ?? false });
+      server = createHttpServer({ healthy: () => runner?.isRunning() ?? false, console: consoleRequests });
       await listen(server, config.PORT);
       // Handlers are CPU-bound: hundreds in flight only hold memory, they answer no faster.
       runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink: { concurrency: HANDLERS_IN_FLIGHT } });
@@ -121,18 +140,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       store,
       port: (server.address() as AddressInfo).port,
       done: runner?.task() ?? Promise.resolve(),
-      reloadKnowledge: () => {
-        try {
-          catalog.reload();
-          logger.info({ entries: catalog.kb.entries.length }, "knowledge base reloaded");
-          return { ok: true, entries: catalog.kb.entries.length };
-        } catch (error) {
-          if (!(error instanceof KnowledgeError)) throw error;
-          const problems = error.problems.map(formatProblem);
-          logger.error({ problems }, "knowledge base not reloaded: the edit has problems, the previous base stays");
-          return { ok: false, problems };
-        }
-      },
+      reloadKnowledge,
       stop: async () => {
         clearInterval(daily);
         // Side by side, so together they stay within the container's stop timeout.
@@ -177,6 +185,16 @@ function onceOnlyApi(config: Config, store: Store, fetch: PacedFetch): Api {
   // Short waits only: a stop must finish within the container's stop timeout; a longer "retry after" gives the reminder back.
   api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), markBlockedOn403(store));
   return api;
+}
+
+/** The knowledge console's requests, on the bot's HTTP server. */
+function knowledgeConsole(
+  config: Config,
+  deps: Pick<ConsoleDeps, "store" | "settings" | "catalog" | "i18n" | "logger"> & { reloadKnowledge: App["reloadKnowledge"] },
+): ReturnType<typeof consoleHandler> {
+  const files = new KnowledgeFiles(config.KNOWLEDGE_DIR);
+  const publishing = new Publishing({ files, revisions: deps.store.knowledgeRevisions, reload: deps.reloadKnowledge, logger: deps.logger });
+  return consoleHandler({ ...deps, publicUrl: config.PUBLIC_URL!, botToken: config.BOT_TOKEN, files, publishing });
 }
 
 /** The knowledge base with the learned aliases; a broken base closes the database before the error goes up. */

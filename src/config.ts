@@ -72,6 +72,15 @@ const schema = z.object({
       .string()
       .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16-256 characters of A-Z, a-z, 0-9, _ and -" })
       .optional(),
+    // The bot's public address: the knowledge console is at PUBLIC_URL/console/ (off without it).
+    PUBLIC_URL: url("the bot's public address, like https://bot.example.org")
+      // (An address that is no URL at all has its own message above.)
+      .refine((value) => !URL.canParse(value) || (new URL(value).pathname === "/" && !new URL(value).search), {
+        error: "expected the bot's address without a path, like https://bot.example.org (the console is at /console/ on it)",
+      })
+      // An origin: the console checks that writes come from it (CSRF).
+      .transform((value) => new URL(value).origin)
+      .optional(),
     // 0 picks any free port (tests, the playground).
     PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(0).max(65535).default(8080),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),

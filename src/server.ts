@@ -1,9 +1,10 @@
 /**
- * The bot's HTTP server: GET /healthz for Docker and monitoring, and in
+ * The bot's HTTP server: GET /healthz for Docker and monitoring, in
  * webhook mode the webhook path, which refuses requests without Telegram's
- * secret token (401) before they reach the bot.
+ * secret token (401) before they reach the bot, and with PUBLIC_URL the
+ * knowledge console under /console (src/console/).
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { webhookCallback, type Bot } from "grammy";
 import type { BotContext } from "./bot/context.js";
 
@@ -11,9 +12,11 @@ export interface ServerOptions {
   /** Whether the bot is up; /healthz answers 503 otherwise. */
   healthy: () => boolean;
   webhook?: { bot: Bot<BotContext>; path: string; secretToken: string };
+  /** The knowledge console: every request under /console. */
+  console?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export function createHttpServer({ healthy, webhook }: ServerOptions): Server {
+export function createHttpServer({ healthy, webhook, console }: ServerOptions): Server {
   const handleUpdate = webhook && webhookCallback(webhook.bot, "http", { secretToken: webhook.secretToken, onTimeout: "throw" });
   return createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -28,6 +31,10 @@ export function createHttpServer({ healthy, webhook }: ServerOptions): Server {
       handleUpdate(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
+      return;
+    }
+    if (console && (path === "/console" || path.startsWith("/console/"))) {
+      console(req, res);
       return;
     }
     res.writeHead(404).end();

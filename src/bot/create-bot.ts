@@ -17,6 +17,7 @@ import { applyFeature } from "./features/apply.js";
 import { broadcastFeature, endBroadcastUnlessStaff } from "./features/broadcast/flow.js";
 import { broadcastsFeature } from "./features/broadcast/manage.js";
 import { browseFeature } from "./features/browse.js";
+import { consoleFeature } from "./features/console.js";
 import { eligibilityFeature } from "./features/eligibility.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { inlineFeature } from "./features/inline.js";
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   staffTools.use(staffFeature(deps));
   staffTools.use(broadcastsFeature(deps));
   staffTools.use(statsFeature(deps));
+  staffTools.use(consoleFeature(deps));
 
   bot.use(startFeature(deps));
   bot.use(menuFeature());

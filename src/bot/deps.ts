@@ -14,6 +14,8 @@ export interface StaffSettings {
   staffChatId?: number;
   /** REMINDER_DAYS: how long before a deadline a reminder goes out. */
   reminderDays: number;
+  /** PUBLIC_URL (an origin): the knowledge console is there, under /console/; without it the console is off. */
+  publicUrl?: string;
 }
 
 /** What the bot is built from; tests, the playground and production pass their own. */

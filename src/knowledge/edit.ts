@@ -108,14 +108,19 @@ export class KnowledgeFiles {
     if (!file) return { ok: false, reason: "not-found" };
     if (revisionOf(file.text) !== revision) return { ok: false, reason: "conflict", current: this.read(id)! };
     if (!isRecord(entry)) return invalid("", "expected the entry as an object of its fields");
-    let text: string;
-    try {
-      text = writeYamlValue(file.text, entry as Parameters<typeof writeYamlValue>[1]);
-    } catch {
-      // The file was broken by hand: the entry replaces it.
-      text = newYamlText(entry as Parameters<typeof newYamlText>[0]);
-    }
-    return this.publish(id, file.path, file.text, text);
+    return this.publish(id, file.path, file.text, textWith(file.text, entry));
+  }
+
+  /** The base as it would be with `entry` saved, or created when there is no such entry yet; nothing is written. */
+  baseWith(id: string, entry: unknown): { ok: true; kb: KnowledgeBase } | EditRefusal {
+    if (!isRecord(entry)) return invalid("", "expected the entry as an object of its fields");
+    const file = this.find(id);
+    const type = file?.type ?? entry.type;
+    if (typeof type !== "string" || !(ENTRY_TYPES as readonly string[]).includes(type)) return invalid("type", `expected one of: ${ENTRY_TYPES.join(", ")}`);
+    const path = file?.path ?? join(this.dir, FOLDER_OF_TYPE[type as EntryType], `${id}.yaml`);
+    const { kb, problems } = checkKnowledge(this.dir, new Map([[path, file ? textWith(file.text, entry) : newYamlText(entry as YamlValue)]]));
+    if (problems.length > 0 || !kb) return { ok: false, reason: "invalid", problems: problems.map((p) => asEditProblem(p, path)) };
+    return { ok: true, kb };
   }
 
   /** Publishes a file's whole text (a revert to an earlier revision). */
@@ -133,7 +138,7 @@ export class KnowledgeFiles {
     if (typeof id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return invalid("id", "expected an id of lowercase letters, digits and dashes, e.g. south-korea");
     if (this.find(id)) return { ok: false, reason: "exists" };
     const path = join(this.dir, FOLDER_OF_TYPE[type as EntryType], `${id}.yaml`);
-    return this.publish(id, path, null, newYamlText(entry as Parameters<typeof newYamlText>[0]));
+    return this.publish(id, path, null, newYamlText(entry as YamlValue));
   }
 
   /** Moves the entry's file to knowledge/archive/<type folder>/; refused while other entries link to it. */
@@ -213,6 +218,17 @@ function linksTo(kb: KnowledgeBase, id: string): Entry[] {
   return kb.entries.filter(
     (e) => e.id !== id && (e.links.includes(id) || (e.type === "program" && (e.program.countries.includes(id) || e.program.contact === id))),
   );
+}
+
+type YamlValue = Parameters<typeof newYamlText>[0];
+
+/** The file's text with the entry written into it; a file broken by hand is replaced by the entry. */
+function textWith(source: string, entry: Record<string, unknown>): string {
+  try {
+    return writeYamlValue(source, entry as YamlValue);
+  } catch {
+    return newYamlText(entry as YamlValue);
+  }
 }
 
 function dataOf(text: string): Record<string, unknown> | null {

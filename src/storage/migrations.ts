@@ -184,4 +184,34 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE search_answers ADD COLUMN unanswered_id INTEGER;  -- unanswered_queries.id, NULL when the answer was not logged
   `,
+  // 11: the knowledge console: every publish of an entry, its one-time login links and its sessions (only hashes of their secrets)
+  `
+  CREATE TABLE knowledge_revisions (
+    id        INTEGER PRIMARY KEY,
+    entry_id  TEXT    NOT NULL,
+    revision  TEXT    NOT NULL,                -- the entry's revision after the publish (src/knowledge/edit.ts), 'archived' once archived
+    by_id     INTEGER NOT NULL,                -- the staff member's Telegram user id
+    by_name   TEXT    NOT NULL,
+    at        INTEGER NOT NULL,                -- unix ms
+    before    TEXT,                            -- the file's text before; NULL for a new entry
+    after     TEXT                             -- the file's text after; NULL once archived
+  );
+  CREATE INDEX knowledge_revisions_by_entry ON knowledge_revisions (entry_id, id);
+  CREATE TABLE console_logins (
+    token_hash TEXT    PRIMARY KEY,            -- SHA-256 of the link's token: the token itself is never stored
+    user_id    INTEGER NOT NULL,
+    name       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX console_logins_by_user ON console_logins (user_id, created_at);
+  CREATE TABLE console_sessions (
+    id_hash    TEXT    PRIMARY KEY,            -- SHA-256 of the session cookie
+    user_id    INTEGER NOT NULL,
+    name       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

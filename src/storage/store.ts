@@ -10,6 +10,7 @@ import { AnswerStore } from "./answers.js";
 import type { BatchWriter, PendingWrites } from "./batch.js";
 import { BestEffortWrites, type StoreLog } from "./best-effort.js";
 import { BroadcastStore } from "./broadcasts.js";
+import { ConsoleAccessStore } from "./console-access.js";
 import type { Db } from "./database.js";
 import { FlowStore } from "./flows.js";
 import { LearningStore } from "./learning.js";
@@ -18,6 +19,7 @@ import { ReminderStore } from "./reminders.js";
 import { StaffStore } from "./staff.js";
 import { SubscriptionStore } from "./subscriptions.js";
 import { DocumentTickStore } from "./ticks.js";
+import { KnowledgeRevisionStore } from "./knowledge-revisions.js";
 import { HandledUpdateStore } from "./updates.js";
 import { UsageStore } from "./usage.js";
 import { UserStore } from "./users.js";
@@ -42,6 +44,9 @@ export class Store {
   /** The answers search gave, and the students' "Was this helpful?". */
   readonly answers: AnswerStore;
   readonly usage: UsageStore;
+  /** The knowledge console: each publish of an entry, and the staff's login links and sessions. */
+  readonly knowledgeRevisions: KnowledgeRevisionStore;
+  readonly consoleAccess: ConsoleAccessStore;
   /** The sub-stores whose writes wait for the next batch, in the order they are written. */
   private readonly batched: PendingWrites[];
   private flushTimer: NodeJS.Timeout | undefined;
@@ -76,6 +81,8 @@ export class Store {
     this.bestEffort = new BestEffortWrites(log);
     this.answers = new AnswerStore(db, this.bestEffort);
     this.usage = new UsageStore(db, this.bestEffort);
+    this.knowledgeRevisions = new KnowledgeRevisionStore(db);
+    this.consoleAccess = new ConsoleAccessStore(db);
   }
 
   /**

@@ -10,7 +10,7 @@ import type { StaffSettings } from "../deps.js";
 import { isStaffButton } from "../ui/callback-data.js";
 
 /** Commands only staff see and may use; /staff is for owners only. */
-export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats", "close"] as const;
+export const STAFF_COMMANDS = ["broadcast", "broadcasts", "questions", "unanswered", "stats", "close", "console"] as const;
 export const OWNER_COMMANDS = ["staff", "chatid"] as const;
 
 export function roleOf(userId: number | undefined, settings: StaffSettings, store: Store): Role {

@@ -1,0 +1,246 @@
+/**
+ * The knowledge console's HTTP side, under /console/ on the bot's own server:
+ * the login link (/console/login), and the JSON API the page uses
+ * (/console/api/...). Every API request is checked against the staff list as
+ * it is now (401 signed out, 403 not staff); writes must come from the
+ * console's own origin (with the SameSite=Strict cookie, CSRF cannot reach
+ * them); bodies are limited in size; every answer carries a
+ * Content-Security-Policy without inline scripts and is never cached.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { I18n } from "@grammyjs/i18n";
+import type { BotContext } from "../bot/context.js";
+import type { StaffSettings } from "../bot/deps.js";
+import { roleOf } from "../bot/middleware/roles.js";
+import type { Catalog } from "../knowledge/catalog.js";
+import { entryTemplate, type EditRefusal, type KnowledgeFiles } from "../knowledge/edit.js";
+import { ENTRY_TYPES, type EntryType } from "../knowledge/schema.js";
+import type { Logger } from "../logger.js";
+import type { Publisher } from "../storage/knowledge-revisions.js";
+import type { Store } from "../storage/store.js";
+import { UI_LANGS, type UiLang } from "../storage/users.js";
+import { accessOf, SESSION_COOKIE, SESSION_MS, startSession } from "./auth.js";
+import { previewEntry } from "./preview.js";
+import type { Publishing, RevertResult } from "./publishing.js";
+
+/** Larger than any entry staff write (the biggest shipped file is ~10 KB). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Scripts only from the console itself and Telegram's Mini App script; Telegram's web clients may frame it. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://telegram.org",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
+].join("; ");
+
+export interface ConsoleDeps {
+  /** PUBLIC_URL, an origin. */
+  publicUrl: string;
+  botToken: string;
+  store: Store;
+  settings: StaffSettings;
+  catalog: Catalog;
+  i18n: I18n<BotContext>;
+  files: KnowledgeFiles;
+  publishing: Publishing;
+  logger: Logger;
+}
+
+/** A refusal the client should read: its status and body. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+type Handler = (req: IncomingMessage, params: { id?: string; url: URL; by: Publisher }) => Promise<Reply> | Reply;
+interface Reply {
+  status?: number;
+  body: unknown;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+/** Handles every request under /console. */
+export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes = apiRoutes(deps);
+  const secure = deps.publicUrl.startsWith("https:");
+  return (req, res) => {
+    setCommonHeaders(res);
+    const url = new URL(req.url ?? "/", deps.publicUrl);
+    const answer = async () => {
+      if (url.pathname === "/console/login") return login(req, res, url);
+      if (!url.pathname.startsWith("/console/api/")) throw new HttpError(404, "Not found. The console's page is not installed on this server yet.");
+      const route = routes.find((r) => r.pattern.test(url.pathname) && r.method === req.method);
+      if (!route) throw new HttpError(routes.some((r) => r.pattern.test(url.pathname)) ? 405 : 404, "No such request in the console's API.");
+      if (req.method !== "GET" && !sameOrigin(req)) throw new HttpError(403, "Changes are accepted only from the console's own page.");
+      const access = accessOf(req, { botToken: deps.botToken, store: deps.store, settings: deps.settings });
+      if (access.status === "signed-out") throw new HttpError(401, "Not signed in: send /console to the bot in Telegram for a login link.");
+      if (access.status === "not-staff") throw new HttpError(403, "The knowledge console is for the department's staff only.");
+      const id = route.pattern.exec(url.pathname)!.groups?.id;
+      const reply = await route.handler(req, { id, url, by: { id: access.user.userId, name: access.user.name } });
+      json(res, reply.status ?? 200, reply.body);
+    };
+    answer().catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof HttpError) return json(res, error.status, { error: error.message, ...error.extra });
+      deps.logger.error({ err: error, path: url.pathname }, "knowledge console request failed");
+      json(res, 500, { error: "Something went wrong on the server; nothing more was changed. Try again, or ask whoever runs the bot to look at its log." });
+    });
+  };
+
+  /** A one-time login link opened: a session cookie, and on to the console's page. */
+  function login(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== "GET") throw new HttpError(405, "Open the login link in a browser.");
+    const user = deps.store.consoleAccess.useLogin(url.searchParams.get("token") ?? "");
+    if (!user) throw new HttpError(401, "This login link has expired or was already used. Send /console to the bot in Telegram for a new one.");
+    if (roleOf(user.userId, deps.settings, deps.store) === "student") throw new HttpError(403, "The knowledge console is for the department's staff only.");
+    const session = startSession(deps.store.consoleAccess, user);
+    const cookie = [`${SESSION_COOKIE}=${session}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${SESSION_MS / 1000}`, ...(secure ? ["Secure"] : [])];
+    deps.logger.info({ by: { id: user.userId, name: user.name } }, "signed in to the knowledge console");
+    res.writeHead(303, { "set-cookie": cookie.join("; "), location: "/console/" }).end();
+  }
+
+  function sameOrigin(req: IncomingMessage): boolean {
+    return req.headers.origin === deps.publicUrl;
+  }
+}
+
+function apiRoutes({ files, publishing, store, catalog, i18n }: ConsoleDeps): Route[] {
+  const entry = /^\/console\/api\/entries\/(?<id>[^/]+)$/;
+  const route = (method: string, pattern: RegExp, handler: Handler): Route => ({ method, pattern, handler });
+  const existing = (id: string | undefined) => {
+    const found = id === undefined ? undefined : files.read(id);
+    if (!found) throw new HttpError(404, `There is no entry "${id}".`);
+    return found;
+  };
+  const preview = (id: string, kb: Parameters<typeof previewEntry>[1], url: URL) => {
+    const lang = url.searchParams.get("lang") ?? "uz";
+    if (!(UI_LANGS as readonly string[]).includes(lang)) throw new HttpError(400, `lang must be one of: ${UI_LANGS.join(", ")}.`);
+    const shown = previewEntry(i18n, kb, id, lang as UiLang);
+    if (!shown) throw new HttpError(404, `The bot has no entry "${id}" loaded.`);
+    return { body: shown };
+  };
+  return [
+    route("GET", /^\/console\/api\/me$/, (_req, { by }) => ({ body: by })),
+    route("GET", /^\/console\/api\/entries$/, () => ({ body: files.list() })),
+    route("GET", entry, (_req, { id }) => {
+      const { entry: data, revision } = existing(id);
+      return { body: { entry: data, revision } };
+    }),
+    route("PUT", entry, async (req, { id, by }) => {
+      existing(id);
+      const ifMatch = req.headers["if-match"]?.replace(/^W\//, "").replace(/^"|"$/g, "");
+      if (!ifMatch) throw new HttpError(428, "Send the entry's revision in If-Match, so that no one's edit is lost.");
+      const body = await readJson(req);
+      return published(publishing.save(id!, body.entry, ifMatch, by));
+    }),
+    route("POST", /^\/console\/api\/entries$/, async (_req, { by }) => {
+      const body = await readJson(_req);
+      const type = body.type;
+      const created = body.entry ?? (typeof type === "string" && (ENTRY_TYPES as readonly string[]).includes(type) ? entryTemplate(type as EntryType, String(body.id)) : undefined);
+      if (created === undefined) throw new HttpError(400, `Send {entry}, or {type, id} with type one of: ${ENTRY_TYPES.join(", ")}.`);
+      const result = publishing.create(created, by);
+      return result.ok ? { status: 201, body: { id: result.id, revision: result.revision } } : refused(result);
+    }),
+    route("DELETE", entry, (_req, { id, by }) => {
+      existing(id);
+      return published(publishing.archive(id!, by));
+    }),
+    route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/history$/, (_req, { id }) => ({
+      body: store.knowledgeRevisions.history(id!),
+    })),
+    route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/revert$/, async (req, { id, by }) => {
+      const { revision } = await readJson(req);
+      if (typeof revision !== "string") throw new HttpError(400, "Send {revision}: the revision to go back to, from the history.");
+      return published(publishing.revert(id!, revision, by));
+    }),
+    route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/preview$/, (_req, { id, url }) => preview(id!, catalog.kb, url)),
+    route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/preview$/, async (req, { id, url }) => {
+      const body = await readJson(req);
+      const base = files.baseWith(id!, body.entry);
+      if (!base.ok) return refused(base);
+      return preview(id!, base.kb, url);
+    }),
+    route("GET", /^\/console\/api\/templates\/(?<id>[^/]+)$/, (_req, { id, url }) => {
+      if (!(ENTRY_TYPES as readonly string[]).includes(id!)) throw new HttpError(404, `Templates are for: ${ENTRY_TYPES.join(", ")}.`);
+      return { body: { entry: entryTemplate(id as EntryType, url.searchParams.get("id") ?? "new-entry") } };
+    }),
+  ];
+}
+
+function published(result: RevertResult): Reply {
+  return result.ok ? { body: { revision: result.revision } } : refused(result);
+}
+
+/** A refused change as the page needs it: what to show, and what to fix. */
+function refused(result: EditRefusal | Extract<RevertResult, { ok: false }>): never {
+  switch (result.reason) {
+    case "not-found":
+      throw new HttpError(404, "There is no such entry.");
+    case "exists":
+      throw new HttpError(409, "An entry with this id already exists: choose another id.");
+    case "conflict":
+      throw new HttpError(409, "Someone changed this entry after you opened it. Here it is as it is now: compare, then save again.", {
+        entry: result.current.entry,
+        revision: result.current.revision,
+      });
+    case "invalid":
+      throw new HttpError(422, "The entry has problems; nothing was saved.", { problems: result.problems });
+    case "linked":
+      throw new HttpError(409, `Other entries link to this one: ${result.linkedFrom.map((e) => e.title.en).join(", ")}. Remove those links first.`, {
+        linkedFrom: result.linkedFrom,
+      });
+    case "no-revision":
+      throw new HttpError(404, "This entry has no such revision in its history.");
+    case "was-archived":
+      throw new HttpError(409, "That revision is the entry's archiving: choose a revision before it.");
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!/^application\/json\b/.test(req.headers["content-type"] ?? "")) throw new HttpError(415, "Send JSON (Content-Type: application/json).");
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The request is too large (at most ${MAX_BODY_BYTES / 1024} KB).`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `The request is too large (at most ${MAX_BODY_BYTES / 1024} KB).`);
+    chunks.push(chunk);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "The request is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "Expected a JSON object.");
+  return body as Record<string, unknown>;
+}
+
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+  res.setHeader("x-content-type-options", "nosniff");
+  // The login link's token must not travel on in a Referer.
+  res.setHeader("referrer-policy", "no-referrer");
+  res.setHeader("cache-control", "no-store");
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
