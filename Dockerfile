@@ -18,14 +18,16 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/bot.sqlite \
-    KNOWLEDGE_DIR=/app/knowledge \
+    KNOWLEDGE_DIR=/data/knowledge \
     PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY locales ./locales
+# The shipped knowledge base: the seed of /data/knowledge on the first start (docker/entrypoint.sh).
 COPY knowledge ./knowledge
+COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -33,5 +35,6 @@ EXPOSE 8080
 # /healthz answers 200 while the bot is polling (or serving its webhook).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]
 # The same Node flags as `npm start` (memory kept small; see README).
 CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=96", "dist/src/main.js"]

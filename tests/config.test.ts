@@ -96,4 +96,12 @@ describe("configuration", () => {
     expect(problems({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/hook" })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET is required when WEBHOOK_URL is set/)]);
     expect(problems({ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "short" })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET must be 16-256 characters/)]);
   });
+
+  it("reads PUBLIC_URL as an origin (http on a university network too), and names a wrong one", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://bot.example.org/" }).PUBLIC_URL).toBe("https://bot.example.org");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: "http://10.0.0.5:8080" }).PUBLIC_URL).toBe("http://10.0.0.5:8080");
+    expect(problems({ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://bot.example.org/console" })).toEqual([expect.stringMatching(/^PUBLIC_URL expected the bot's address without a path/)]);
+    expect(problems({ BOT_TOKEN: TOKEN, PUBLIC_URL: "bot.example.org" })).toEqual([expect.stringMatching(/^PUBLIC_URL expected an http\(s\) URL/)]);
+  });
 });
