@@ -149,10 +149,11 @@ function apiRoutes({ files, publishing, store, catalog, i18n }: ConsoleDeps): Ro
       const body = await readJson(req);
       return published(publishing.save(id!, body.entry, ifMatch, by));
     }),
-    route("POST", /^\/console\/api\/entries$/, async (_req, { by }) => {
-      const body = await readJson(_req);
-      const type = body.type;
-      const created = body.entry ?? (typeof type === "string" && (ENTRY_TYPES as readonly string[]).includes(type) ? entryTemplate(type as EntryType, String(body.id)) : undefined);
+    route("POST", /^\/console\/api\/entries$/, async (req, { by }) => {
+      const body = await readJson(req);
+      const { type, id } = body;
+      const fromTemplate = typeof type === "string" && (ENTRY_TYPES as readonly string[]).includes(type) && typeof id === "string";
+      const created = body.entry ?? (fromTemplate ? entryTemplate(type as EntryType, id) : undefined);
       if (created === undefined) throw new HttpError(400, `Send {entry}, or {type, id} with type one of: ${ENTRY_TYPES.join(", ")}.`);
       const result = publishing.create(created, by);
       return result.ok ? { status: 201, body: { id: result.id, revision: result.revision } } : refused(result);
