@@ -158,7 +158,7 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TORFL
 elig-result-interest-not = <b>{ $program }</b> is not open to you now: { $why }.
-elig-roles-not-assessed = not assessed: ask the department
+elig-roles-not-assessed = ask the department
 role-candidate-of-science = candidates of science
 exam-cefr = CEFR { $min ->
     [1] A1

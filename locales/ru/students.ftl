@@ -156,7 +156,7 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = ТРКИ
 elig-result-interest-not = <b>{ $program }</b> сейчас вам не открыта: { $why }.
-elig-roles-not-assessed = не оценивается: уточняйте в отделе
+elig-roles-not-assessed = уточняйте в отделе
 role-candidate-of-science = кандидаты наук
 exam-cefr = CEFR { $min ->
     [1] A1

@@ -2,9 +2,9 @@
 card-to-confirm = ⚠️ Quyidagi ma'lumotlarning bir qismi bo'limning rasmiy ma'lumotlaridan tashqariga chiqadi. Iltimos, ularni Xalqaro hamkorlik bo'limidan aniqlashtiring.
 card-marked-to-confirm = (aniqlashtirilishi kerak)
 card-who-may-apply = Kimlar qatnasha oladi
-card-years = Kurs: { $min }–{ $max }
-card-years-from = Kurs: { $min }-kursdan
-card-years-up-to = Kurs: { $max }-kursgacha
+card-years = Bakalavriat: { $min }–{ $max }-kurslar
+card-years-from = Bakalavriat: { $min }-kursdan
+card-years-up-to = Bakalavriat: { $max }-kursgacha
 card-min-gpa = O'rtacha ball kamida { $value } ({ $scale } ballik tizimda)
 card-languages = Til sertifikati (istalgan biri): { $list }
 card-deadlines = Muddatlar
@@ -15,8 +15,8 @@ card-office-hours = Qabul vaqti: { $hours }
 role-bachelor = bakalavriat talabalari
 role-master = magistrantlar
 role-doctoral = doktorantlar
-role-teacher = o'qituvchi va professorlar
-role-young-specialist = yosh mutaxassislar va xodimlar
+role-teacher = professor-o'qituvchilar
+role-young-specialist = yosh mutaxassislar
 
 exam-ielts = IELTS { $min }
 exam-toefl = TOEFL { $min }
@@ -90,34 +90,33 @@ search-alternative-button = 🔎 { $title }
 menu-eligibility = ✅ Men mos kelamanmi?
 elig-cancel = ✖️ Bekor qilish
 elig-cancelled = To'xtatildi. Hech narsa saqlanmadi. Mana menyu.
-elig-ask-role = Qaysi dasturlar sizga mos kelishini ko'ramiz. Siz kimsiz?
+elig-ask-role = Qaysi dasturlar sizga mos kelishini ko'rib chiqamiz. Maqomingizni tanlang:
 elig-role-bachelor = Bakalavriat talabasi
 elig-role-master = Magistrant
 elig-role-doctoral = Doktorant
 elig-role-teacher = O'qituvchi yoki professor
-elig-role-young-specialist = Yosh mutaxassis yoki xodim
+elig-role-young-specialist = Yosh mutaxassis
 elig-ask-year = Nechanchi kursda o'qiysiz?
-elig-ask-scale = O'rtacha ballingiz (GPA) qancha? Avval — qaysi tizimda?
+elig-ask-scale = O'rtacha ballingiz (GPA) qancha? Tizimni tanlang yoki ballni yozing, masalan 4,2 yoki 85.
 elig-scale-5 = 5 ballik
 elig-scale-100 = 100 ballik
 elig-scale-skip = Bilmayman
 elig-ask-gpa = O'rtacha ballingizni { $scale } ballik tizimda yozing, masalan { $example }.
-elig-gpa-not-a-number = Bu son emas. O'rtacha ballingizni { $scale } ballik tizimda yozing, masalan { $example }.
+elig-gpa-not-a-number = Buni o'rtacha ball deb o'qiy olmadim. { $scale } ballik tizimda yozing, masalan { $example }.
 elig-gpa-out-of-range = { $scale } ballik tizimda o'rtacha ball 0 dan { $scale } gacha bo'ladi. Qaytadan yozing.
-elig-ask-certificate = Til sertifikatingiz bormi? Tanlang yoki "Boshqa yo'q" ni bosing.
+elig-ask-certificate = Til sertifikatingiz bormi? Uni tanlang yoki yozing, masalan IELTS 6.5.
 elig-no-more = Boshqa yo'q
-elig-ask-score = { $exam } natijangiz?
 elig-score-invalid = { $exam } natijasi { $min } dan { $max } gacha bo'ladi. Qaytadan yozing.
-elig-use-buttons = Iltimos, yuqoridagi tugmalar bilan javob bering yoki "Bekor qilish" ni bosing.
+elig-use-buttons = Iltimos, yuqoridagi tugmalar bilan javob bering yoki «Bekor qilish»ni bosing.
 elig-type-answer = Iltimos, javobni so'z yoki raqam bilan yozing yoki /cancel yuboring.
 elig-result-eligible = <b>Hozir mos kelasiz:</b>
 elig-result-nearly = <b>Deyarli — nima yetishmaydi:</b>
 elig-result-none = Hozircha hech bir dastur mos kelmaydi. Bo'lim maslahat berishi mumkin.
 elig-result-others = Hozir siz uchun ochiq bo'lmagan yana { $count } ta dastur bor.
 elig-result-more = …va yana { $count } ta.
-elig-result-confirm = ⚠️ Bu talablar odatiy talablar, bo'lim ularni tasdiqlamagan: ariza topshirishdan oldin aniqlashtiring.
-elig-apply-button = 📝 Qanday topshiriladi: { $program }
-elig-gap-role = faqat: { $roles }
+elig-result-confirm = ⚠️ Bu talablar odatiy talablar, bo'lim ularni tasdiqlamagan: ariza topshirishdan oldin aniqlashtirib oling.
+elig-apply-button = 📝 Ariza topshirish: { $program }
+elig-gap-role = faqat { $roles } qatnasha oladi
 elig-gap-year-early = { $min }-kursdan (siz { $have }-kursdasiz)
 elig-gap-year-late = { $max }-kursgacha (siz { $have }-kursdasiz)
 elig-gap-year-unknown = kursingizga bog'liq
@@ -140,7 +139,7 @@ apply-back = ⬅️ Orqaga
 apply-next = Keyingi ➡️
 cmd-eligibility = Men mos kelamanmi?
 cmd-apply = Ariza topshirish tartibi
-elig-ask-field = Yo'nalishingiz yoki fakultetingiz? (Masalan: ingliz filologiyasi.) Yoki o'tkazib yuboring.
+elig-ask-field = Yo'nalishingiz yoki fakultetingiz qanday? (Masalan: ingliz filologiyasi.) Bu savolni o'tkazib yuborsangiz ham bo'ladi.
 elig-skip = O'tkazib yuborish
 elig-ask-interest = Qaysi davlat sizni ko'proq qiziqtiradi?
 elig-any-country = Istalgan davlat
@@ -153,4 +152,38 @@ exam-name-topik = TOPIK
 exam-name-hsk = HSK
 exam-name-russian = TRKI
 elig-result-interest-not = <b>{ $program }</b> hozircha siz uchun ochiq emas: { $why }.
+elig-roles-not-assessed = bo'limdan so'rang
+role-candidate-of-science = fan nomzodlari
+exam-cefr = CEFR { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-national = milliy sertifikat { $min ->
+    [1] A1
+    [2] A2
+    [3] B1
+    [4] B2
+    [5] C1
+   *[6] C2
+}
+exam-name-cefr = CEFR (A1–C2)
+exam-name-national = Milliy sertifikat
+elig-role-candidate-of-science = O'qituvchi, fan nomzodi
+elig-gpa-noted = Yozib oldim: o'rtacha ball { $value } ({ $scale } ballik tizimda).
+elig-no-certificate = Sertifikatim yo'q
+elig-ask-another-certificate = Yana til sertifikatingiz bormi? Uni tanlang yoki «Boshqa yo'q»ni bosing.
+elig-ask-score-ielts = IELTS natijangiz qancha?
+elig-ask-score-toefl = TOEFL natijangiz qancha?
+elig-ask-score-topik = TOPIK darajangiz qanday?
+elig-ask-score-hsk = HSK darajangiz qanday?
+elig-ask-score-russian = TRKI darajangiz qanday?
+elig-ask-score-cefr = Sertifikatingizda CEFR bo'yicha qaysi daraja ko'rsatilgan?
+elig-ask-score-national = Milliy sertifikatingizda qaysi daraja ko'rsatilgan?
+elig-level-invalid = { $exam } darajasi { $min } dan { $max } gacha bo'ladi. Qaytadan yozing.
+elig-cefr-invalid = Sertifikatingizda ko'rsatilgan darajani tanlang yoki yozing: { $levels }.
+elig-continue = ▶️ So'rovnomani davom ettirish
 private-chat-only = Bu shaxsiy: undan foydalanish uchun men bilan shaxsiy chatni oching.

@@ -50,7 +50,8 @@ function bodySaysSummary(summary: string, body: string): boolean {
 /** Who may apply to a program. */
 export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Section {
   const rules = entry.program.eligibility;
-  const lines = [rules.roles.map((role) => t(`role-${role}`)).join(", ")];
+  // A program no one is assessed for (KOICA) names no roles: its notes say what it does and whom to ask.
+  const lines = rules.roles.length > 0 ? [rules.roles.map((role) => t(`role-${role}`)).join(", ")] : [];
   const years = rules.year_of_study;
   if (years?.min && years.max) lines.push(t("card-years", { min: years.min, max: years.max }));
   else if (years?.min) lines.push(t("card-years-from", { min: years.min }));

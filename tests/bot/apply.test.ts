@@ -33,30 +33,41 @@ describe("how to apply", () => {
   it("remembers the ticked documents per user, across a restart", async () => {
     const dilnoza = h.fake.user({ languageCode: "uz" });
     const chooser = await dilnoza.send("/apply");
-    let page = await dilnoza.press(chooser, "KOICA — Koreya xalqaro hamkorlik agentligi");
+    let page = await dilnoza.press(chooser, "Xitoy oliy ta'lim muassasalarida stajirovka");
     while (!page.text.includes("Hujjatlar:")) page = await dilnoza.press(page, "Keyingi ➡️");
     const first = page.buttons.flat().find((b) => b.text.startsWith("⬜"))!.text;
     await dilnoza.press(page, first);
 
     await h.restart();
-    const again = await dilnoza.press(await dilnoza.send("/apply"), "KOICA — Koreya xalqaro hamkorlik agentligi");
+    const again = await dilnoza.press(await dilnoza.send("/apply"), "Xitoy oliy ta'lim muassasalarida stajirovka");
     let docs = again;
     while (!docs.text.includes("Hujjatlar:")) docs = await dilnoza.press(docs, "Keyingi ➡️");
     expect(allButtons(docs)).toContain(first.replace("⬜", "☑️"));
 
     // Another user's checklist is their own.
     const aziz = h.fake.user({ languageCode: "uz" });
-    let other = await aziz.press(await aziz.send("/apply"), "KOICA — Koreya xalqaro hamkorlik agentligi");
+    let other = await aziz.press(await aziz.send("/apply"), "Xitoy oliy ta'lim muassasalarida stajirovka");
     while (!other.text.includes("Hujjatlar:")) other = await aziz.press(other, "Keyingi ➡️");
     expect(allButtons(other)).toContain(first);
   });
 
   it("in Russian, from the program card", async () => {
     const user = h.fake.user({ languageCode: "ru" });
-    const card = await user.send("коика");
+    const card = await user.send("стажировка в китае");
     const step = await user.press(card, "📝 Как подать заявку");
-    expect(step.text).toContain("Как подать заявку: KOICA");
-    expect(step.text).toContain("Шаг 1 из");
+    expect(step.text).toContain("Как подать заявку: Стажировка в вузах Китая");
+    expect(step.text).toContain("Шаг 1 из 3");
+  });
+
+  it("KOICA, which brings foreign teachers to JSPU, has one step, asking the department, and no documents to tick", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const step = await user.press(await user.send("/apply"), "KOICA — Korea International Cooperation Agency");
+    expect(step.text).toContain("Step 1 of 1");
+    expect(step.text).toContain("Ask the Department of International Cooperation about its work with KOICA and how you could take part.");
+    expect(step.text).not.toContain("confirm them with the Department");
+    const end = await user.press(step, "Next ➡️");
+    expect(end.text).not.toContain("Documents:");
+    expect(end.text).toContain("+998912090766");
   });
 });
 

@@ -1,4 +1,9 @@
-/** "Am I eligible?" end to end: buttons and typing, bad answers, cancelling, a restart midway, two users at once. */
+/**
+ * "Am I eligible?" end to end: buttons and typing, bad answers, cancelling, a
+ * restart midway, two users at once; the department's text (candidates of
+ * science, KOICA, a master's year), answers typed as people type them, and a
+ * question asked midway.
+ */
 import { describe, expect, it } from "vitest";
 import type { FakeMessage, FakeUser } from "../../src/dev/fake-telegram/index.js";
 import { allButtons, eventually, withBot } from "./harness.js";
@@ -14,16 +19,18 @@ describe("the eligibility check", () => {
     const menu = await user.send("/start");
     await user.nextMessage(); // the once-only question about announcements
     const role = await pick(user, menu, "✅ Am I eligible?");
-    expect(role.text).toBe("Let's see which programs fit you. Who are you?");
-    const year = await pick(user, role, "Bachelor student");
+    expect(role.text).toBe("Let's see which programs fit you. Which of these describes you?");
+    const year = await pick(user, role, "Bachelor's student");
     const field = await pick(user, year, "3");
-    expect(field.text).toContain("Your field of study or faculty?");
+    expect(field.text).toContain("What is your field of study or faculty?");
     const scale = await user.send("English philology");
     const gpa = await pick(user, scale, "Out of 5");
     expect(gpa.text).toBe("Type your GPA out of 5, for example 4.2.");
     const certificate = await user.send("4,5");
-    expect((await pick(user, certificate, "IELTS")).text).toBe("Your IELTS score?");
+    expect(allButtons(certificate)).toContain("I don't have one");
+    expect((await pick(user, certificate, "IELTS")).text).toBe("What is your IELTS score?");
     const more = await user.send("5.0");
+    expect(more.text).toBe('Any other language certificate? Choose it, or "No more".');
     expect(allButtons(more)).not.toContain("IELTS");
     const interest = await pick(user, more, "No more");
     const result = await pick(user, interest, "Any country");
@@ -38,9 +45,9 @@ describe("the eligibility check", () => {
   });
 
   it.each([
-    ["ru", "✅ Подхожу ли я?", "Преподаватель или профессор", "Пропустить", "Не знаю", "Больше нет", "Любая страна", "Почти — чего не хватает:"],
-    ["uz", "✅ Men mos kelamanmi?", "O'qituvchi yoki professor", "O'tkazib yuborish", "Bilmayman", "Boshqa yo'q", "Istalgan davlat", "Deyarli — nima yetishmaydi:"],
-  ])("in %s, a teacher gets an answer in that language, by buttons and typing", async (languageCode, start, teacher, _skipField, skipGpa, noMore, anyCountry, nearly) => {
+    ["ru", "✅ Подхожу ли я?", "Преподаватель или профессор", "Пропустить", "Не знаю", "Нет сертификата", "Любая страна", "Почти — чего не хватает:"],
+    ["uz", "✅ Men mos kelamanmi?", "O'qituvchi yoki professor", "O'tkazib yuborish", "Bilmayman", "Sertifikatim yo'q", "Istalgan davlat", "Deyarli — nima yetishmaydi:"],
+  ])("in %s, a teacher gets an answer in that language, by buttons and typing", async (languageCode, start, teacher, _skipField, skipGpa, noCertificate, anyCountry, nearly) => {
     const user = h.fake.user({ languageCode });
     const menu = await user.send("/start");
     await user.nextMessage(); // the once-only question about announcements
@@ -48,41 +55,41 @@ describe("the eligibility check", () => {
     await pick(user, role, teacher);
     const scale = await user.send(languageCode === "ru" ? "Математика" : "Matematika");
     const certificate = await pick(user, scale, skipGpa);
-    const interest = await pick(user, certificate, noMore);
+    const interest = await pick(user, certificate, noCertificate);
     const result = await pick(user, interest, anyCountry);
     expect(result.text).toContain(nearly);
   });
 
   it("from a program's card, that program comes first in the answer, and no country is asked", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const card = await user.send("koica");
+    const card = await user.send("erasmus");
     const role = await pick(user, card, "✅ Am I eligible?");
     const field = await pick(user, role, "Teacher or professor");
     const scale = await pick(user, field, "Skip");
     const certificate = await pick(user, scale, "I don't know");
-    const result = await pick(user, certificate, "No more");
+    const result = await pick(user, certificate, "I don't have one");
     const lines = result.text.split("\n");
-    // A teacher without certificates: KOICA needs one, and leads the "nearly" list.
-    expect(lines[lines.indexOf("Nearly — what is missing:") + 1]).toMatch(/^• KOICA/);
+    // A teacher without certificates: Erasmus Mundus needs one, and leads the "nearly" list.
+    expect(lines[lines.indexOf("Nearly — what is missing:") + 1]).toMatch(/^• Erasmus Mundus/);
   });
 
   it("says so when the program asked about from its card is closed to the student", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const card = await user.send("koica");
-    const year = await pick(user, await pick(user, card, "✅ Am I eligible?"), "Bachelor student");
+    const card = await user.send("british council");
+    const year = await pick(user, await pick(user, card, "✅ Am I eligible?"), "Bachelor's student");
     const scale = await pick(user, await pick(user, year, "2"), "Skip");
-    const result = await pick(user, await pick(user, scale, "I don't know"), "No more");
-    expect(result.text).toMatch(/^KOICA — Korea International Cooperation Agency is not open to you now: open to /);
+    const result = await pick(user, await pick(user, scale, "I don't know"), "I don't have one");
+    expect(result.text).toMatch(/^British Council is not open to you now: only teachers and professors may take part\./);
   });
 
   it("Back returns to the previous question, and the answers go on from there", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
-    const year = await pick(user, role, "Bachelor student");
+    const year = await pick(user, role, "Bachelor's student");
     const roleAgain = await pick(user, year, "⬅️ Back");
-    expect(roleAgain.text).toBe("Let's see which programs fit you. Who are you?");
+    expect(roleAgain.text).toBe("Let's see which programs fit you. Which of these describes you?");
     const field = await pick(user, roleAgain, "Teacher or professor");
-    expect(field.text).toContain("Your field of study or faculty?"); // a teacher is not asked the year
+    expect(field.text).toContain("What is your field of study or faculty?"); // a teacher is not asked the year
   });
 
   it("offers buttons again after two answers it cannot read", async () => {
@@ -102,19 +109,19 @@ describe("the eligibility check", () => {
     const field = await pick(user, role, "Teacher or professor");
     const scale = await pick(user, field, "Skip");
     await pick(user, scale, "Out of 5");
-    expect((await user.send("very good")).text).toBe("That is not a number. Type your GPA out of 5, for example 4.2.");
+    expect((await user.send("very good")).text).toBe("I could not read that as a GPA. Type it out of 5, for example 4.2.");
     expect((await user.send("7")).text).toBe("A GPA out of 5 is between 0 and 5. Please type it again.");
     const certificate = await user.send("4.8");
     await pick(user, certificate, "IELTS");
     expect((await user.send("-2")).text).toBe("IELTS scores go from 0 to 9. Please type your score again.");
-    expect((await user.send("7")).text).toContain("Do you have a language certificate?");
+    expect((await user.send("7")).text).toContain("Any other language certificate?");
   });
 
   it("a sticker midway gets a 'please answer' and the flow goes on", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     expect((await user.sendSticker()).text).toBe("Please answer with the buttons above, or Cancel.");
-    expect((await pick(user, role, "Teacher or professor")).text).toContain("Your field of study");
+    expect((await pick(user, role, "Teacher or professor")).text).toContain("What is your field of study");
   });
 
   it("Cancel, /cancel, /start and a menu button leave the flow cleanly", async () => {
@@ -127,24 +134,24 @@ describe("the eligibility check", () => {
     const role3 = await user.send("/eligibility");
     const menu = await user.send("/menu");
     expect((await pick(user, menu, "🎓 Programs")).text).toContain("International programs");
-    expect((await pick(user, role3, "Bachelor student")).text).toContain("What would you like to know?");
+    expect((await pick(user, role3, "Bachelor's student")).text).toContain("What would you like to know?");
 
     const role2 = await user.send("/eligibility");
     expect((await user.send("/start")).text).toContain("Hello");
     await user.nextMessage(); // the once-only question about announcements
     // The flow is gone: its old buttons lead to the menu.
-    const stale = await pick(user, role2, "Bachelor student");
+    const stale = await pick(user, role2, "Bachelor's student");
     expect(stale.text).toContain("What would you like to know?");
   });
 
   it("a restart midway resumes at the same question", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
-    const year = await pick(user, role, "Master student");
+    const year = await pick(user, role, "Bachelor's student");
     await h.restart();
     const field = await pick(user, year, "2");
-    expect(field.text).toContain("Your field of study or faculty?");
-    expect((await user.send("Mathematics")).text).toBe("What is your GPA (average grade)? First, on which scale?");
+    expect(field.text).toContain("What is your field of study or faculty?");
+    expect((await user.send("Mathematics")).text).toBe("What is your GPA (average grade)? Choose the scale, or just type it, for example 4.2 or 85.");
   });
 
   it("two users in the flow at the same time never see each other's state", async () => {
@@ -152,11 +159,175 @@ describe("the eligibility check", () => {
     const b = h.fake.user({ languageCode: "ru" });
     const roleA = await a.send("/eligibility");
     const roleB = await b.send("/eligibility");
-    const yearA = await pick(a, roleA, "Bachelor student");
+    const yearA = await pick(a, roleA, "Bachelor's student");
     const fieldB = await pick(b, roleB, "Преподаватель или профессор");
     expect(yearA.text).toBe("Which year of study are you in?");
     expect(fieldB.text).toContain("Ваше направление или факультет?");
-    expect((await pick(a, yearA, "1")).text).toContain("Your field of study");
+    expect((await pick(a, yearA, "1")).text).toContain("What is your field of study");
+  });
+});
+
+type Mode = "uz" | "uz-cyrl" | "ru" | "en";
+
+/** A student reading the bot in a mode: their Telegram's language, or Uzbek in Cyrillic script chosen at /start. */
+async function studentIn(mode: Mode): Promise<FakeUser> {
+  if (mode !== "uz-cyrl") return h.fake.user({ languageCode: mode });
+  const user = h.fake.user({ languageCode: "de" });
+  await user.press(await user.send("/start"), "🇺🇿 Ўзбекча");
+  await user.nextMessage(); // the once-only question about announcements
+  return user;
+}
+
+/** What the student reads in each mode: buttons, headings and lines of the answer. */
+const WORDS = {
+  en: {
+    candidate: "Teacher, candidate of science", master: "Master's student", skip: "Skip", noGpa: "I don't know", noMore: "No more", china: "China", any: "Any country",
+    qualify: "You qualify now for:", nearly: "Nearly — what is missing:", chinaTitle: "Internships at Chinese universities", erasmus: "Erasmus Mundus", confirm: "(to be confirmed)",
+    field: "What is your field of study or faculty?", continue: "▶️ Continue the questionnaire", useButtons: "Please answer with the buttons above, or Cancel.",
+  },
+  ru: {
+    candidate: "Преподаватель, кандидат наук", master: "Магистрант", skip: "Пропустить", noGpa: "Не знаю", noMore: "Больше нет", china: "Китай", any: "Любая страна",
+    qualify: "Вы уже подходите:", nearly: "Почти — чего не хватает:", chinaTitle: "Стажировка в вузах Китая", erasmus: "Erasmus Mundus (Эразмус Мундус)", confirm: "(нужно уточнить)",
+    field: "Ваше направление или факультет?", continue: "▶️ Продолжить анкету", useButtons: "Пожалуйста, ответьте кнопками выше или нажмите «Отмена».",
+  },
+  uz: {
+    candidate: "O'qituvchi, fan nomzodi", master: "Magistrant", skip: "O'tkazib yuborish", noGpa: "Bilmayman", noMore: "Boshqa yo'q", china: "Xitoy", any: "Istalgan davlat",
+    qualify: "Hozir mos kelasiz:", nearly: "Deyarli — nima yetishmaydi:", chinaTitle: "Xitoy oliy ta'lim muassasalarida stajirovka", erasmus: "Erasmus Mundus", confirm: "(aniqlashtirilishi kerak)",
+    field: "Yo'nalishingiz yoki fakultetingiz qanday?", continue: "▶️ So'rovnomani davom ettirish", useButtons: "Iltimos, yuqoridagi tugmalar bilan javob bering yoki «Bekor qilish»ni bosing.",
+  },
+  "uz-cyrl": {
+    candidate: "Ўқитувчи, фан номзоди", master: "Магистрант", skip: "Ўтказиб юбориш", noGpa: "Билмайман", noMore: "Бошқа йўқ", china: "Хитой", any: "Исталган давлат",
+    qualify: "Ҳозир мос келасиз:", nearly: "Деярли — нима етишмайди:", chinaTitle: "Хитой олий таълим муассасаларида стажировка", erasmus: "Erasmus Mundus", confirm: "(аниқлаштирилиши керак)",
+    field: "Йўналишингиз ёки факультетингиз қандай?", continue: "▶️ Сўровномани давом эттириш", useButtons: "Илтимос, юқоридаги тугмалар билан жавоб беринг ёки «Бекор қилиш»ни босинг.",
+  },
+} as const;
+
+/** The lines of a list in the answer, under its heading, up to the next block. */
+const listUnder = (text: string, heading: string) => {
+  const blocks = text.split("\n\n").map((block) => block.split("\n"));
+  return blocks.find((lines) => lines[0] === heading)?.slice(1) ?? [];
+};
+
+describe.each(["uz", "uz-cyrl", "ru", "en"] as const)("the department's text, in %s", (mode) => {
+  const w = WORDS[mode];
+
+  it("a teacher who is a candidate of science may go on the China internships; KOICA is no program to qualify for", async () => {
+    const user = await studentIn(mode);
+    const field = await pick(user, await user.send("/eligibility"), w.candidate);
+    expect(field.text).toContain(w.field); // no year: a teacher has none
+    const certificate = await pick(user, await pick(user, field, w.skip), w.noGpa);
+    // The certificate and its level typed at once.
+    const another = await user.send("HSK 4");
+    const interest = await pick(user, another, w.noMore);
+    const result = await pick(user, interest, w.china);
+    expect(listUnder(result.text, w.qualify)[0]).toBe(`• ${w.chinaTitle} ${w.confirm}`);
+    expect(result.text).not.toContain("KOICA");
+    void certificate;
+  });
+
+  it("a first-year master's student is not asked the year nor refused Erasmus Mundus for it; a GPA typed before its scale counts", async () => {
+    const user = await studentIn(mode);
+    const field = await pick(user, await user.send("/eligibility"), w.master);
+    expect(field.text).toContain(w.field);
+    const scale = await pick(user, field, w.skip);
+    const typed = { en: "4,3", ru: "85 баллов", uz: "75 ball", "uz-cyrl": "3,5" }[mode];
+    const certificate = await user.send(typed);
+    const noted = {
+      en: "Got it: GPA 4.3 out of 5.",
+      ru: "Записал: средний балл 85 из 100.",
+      uz: "Yozib oldim: o'rtacha ball 75 (100 ballik tizimda).",
+      "uz-cyrl": "Ёзиб олдим: ўртача балл 3,5 (5 баллик тизимда).",
+    }[mode];
+    expect(certificate.text.split("\n\n")[0]).toBe(noted); // and no GPA question follows: the certificate is asked
+    const result = await pick(user, await pick(user, await user.send("IELTS 6.5"), w.noMore), w.any);
+    const erasmus = `• ${w.erasmus} ${w.confirm}`;
+    // 4.3 of 5 and 85 of 100 reach Erasmus's 4.0 of 5; 75 of 100 and 3.5 of 5 do not, and the answer says what they have (and nothing of a year).
+    if (mode === "en" || mode === "ru") expect(listUnder(result.text, w.qualify)).toContain(erasmus);
+    else expect(listUnder(result.text, w.nearly)).toContain(`${erasmus}: ${{ uz: "o'rtacha ball 4/5 kerak, sizda 75/100", "uz-cyrl": "ўртача балл 4/5 керак, сизда 3.5/5" }[mode]}`);
+    void scale;
+  });
+
+  it("a question typed midway is answered as the chat answers it, and Continue asks the same question again", async () => {
+    const question = {
+      en: "what documents do I need for erasmus?",
+      ru: "какие документы нужны для эразмуса?",
+      uz: "telefon raqami kerak",
+      "uz-cyrl": "эразмус учун қандай ҳужжатлар керак",
+    }[mode];
+    // The chat's own answer, to a student outside the flow.
+    const chat = await (await studentIn(mode)).send(question);
+    const user = await studentIn(mode);
+    const role = await user.send("/eligibility");
+    const aside = await user.send(question);
+    expect(aside.text).toBe(chat.text);
+    expect(allButtons(aside)).toEqual([w.continue, ...allButtons(chat).filter((b) => !/^[👍👎]/u.test(b))]);
+    // A lone odd word is no question: the buttons, please.
+    expect((await user.send("qwerty")).text).toBe(w.useButtons);
+    const again = await pick(user, aside, w.continue);
+    expect(again.text).toBe(role.text);
+    expect(again.buttons).toEqual(role.buttons);
+    expect((await pick(user, again, w.candidate)).text).toContain(w.field);
+  });
+});
+
+describe("the department's text, the rest", () => {
+  it("a teacher without the degree is not among those the China agreement names", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const field = await pick(user, await user.send("/eligibility"), "Teacher or professor");
+    const certificate = await pick(user, await pick(user, field, "Skip"), "I don't know");
+    const result = await pick(user, await pick(user, await user.send("HSK 5"), "No more"), "China");
+    expect(result.text.split("\n")[0]).toBe(
+      "Internships at Chinese universities is not open to you now: only bachelor students, master's students, doctoral students, candidates of science, young specialists may take part.",
+    );
+    void certificate;
+  });
+
+  it("KOICA's card asks nothing: it says what KOICA does at JSPU and whom to ask", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const card = await user.send("koica");
+    const answer = await pick(user, card, "✅ Am I eligible?");
+    expect(answer.text).toBe(
+      "KOICA — Korea International Cooperation Agency\n\nThrough KOICA, foreign teachers and specialists are brought into teaching at JSPU. Ask the Department of International Cooperation how you could take part.",
+    );
+    expect(allButtons(answer)).toEqual(["📞 Contacts", "🏠 Menu"]);
+    // No flow was started: a typed word is a question for the chat, not an answer to a flow.
+    expect((await user.send("erasmus")).text.startsWith("Erasmus Mundus")).toBe(true);
+  });
+
+  it("a teacher interested in South Korea is told what KOICA does, never that they qualify for it", async () => {
+    const user = h.fake.user({ languageCode: "ru" });
+    const field = await pick(user, await user.send("/eligibility"), "Преподаватель или профессор");
+    const certificate = await pick(user, await pick(user, field, "Пропустить"), "Не знаю");
+    const result = await pick(user, await pick(user, certificate, "Нет сертификата"), "Южная Корея");
+    expect(result.text.split("\n\n")[0]).toBe(
+      "ℹ️ Через KOICA к учебному процессу ДГПУ привлекаются иностранные преподаватели и специалисты. Как вы можете в этом участвовать, узнайте в отделе международного сотрудничества.",
+    );
+    expect(result.text.match(/KOICA/g)).toHaveLength(1); // that line only
+    expect(allButtons(result).some((b) => b.includes("KOICA"))).toBe(false);
+  });
+
+  it("a question typed where a free answer is expected is answered, not taken for the answer", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const field = await pick(user, await user.send("/eligibility"), "Teacher or professor");
+    const aside = await user.send("what documents do I need for erasmus?");
+    expect(aside.text).toContain("Documents (to be confirmed)");
+    const again = await pick(user, aside, "▶️ Continue the questionnaire");
+    expect(again.text).toBe(field.text);
+    expect((await user.send("English philology")).text).toContain("What is your GPA");
+  });
+
+  it("a national certificate's level is chosen from buttons or typed in Cyrillic letters", async () => {
+    const user = h.fake.user({ languageCode: "uz" });
+    const field = await pick(user, await user.send("/eligibility"), "O'qituvchi yoki professor");
+    const certificate = await pick(user, await pick(user, field, "O'tkazib yuborish"), "Bilmayman");
+    const level = await pick(user, certificate, "Milliy sertifikat");
+    expect(level.text).toBe("Milliy sertifikatingizda qaysi daraja ko'rsatilgan?");
+    expect(allButtons(level)).toEqual(expect.arrayContaining(["A2", "B1", "B2", "C1"]));
+    expect(allButtons(level)).not.toContain("C2");
+    expect((await user.send("C2")).text).toBe("Sertifikatingizda ko'rsatilgan darajani tanlang yoki yozing: A2, B1, B2, C1.");
+    const another = await user.send("В2"); // a Cyrillic В
+    expect(another.text).toContain("Yana til sertifikatingiz bormi?");
+    expect(allButtons(another)).not.toContain("Milliy sertifikat");
   });
 });
 
@@ -165,7 +336,7 @@ describe("the unexpected, midway", () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 429, retryAfter: 1 });
-    const year = await pick(user, role, "Bachelor student", );
+    const year = await pick(user, role, "Bachelor's student");
     expect(year.text).toBe("Which year of study are you in?");
     expect(h.fake.calls.filter((c) => c.injected).map((c) => c.errorCode)).toEqual([429]);
   }, 10_000);
@@ -173,12 +344,12 @@ describe("the unexpected, midway", () => {
   it("a button of an earlier question is ignored, and typing an option works", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
-    const year = await pick(user, role, "Bachelor student");
+    const year = await pick(user, role, "Bachelor's student");
     const field = await pick(user, year, "2");
-    // "Master student" on the first question's message: ignored, the field question still waits.
+    // "Master's student" on the first question's message: ignored, the field question still waits.
     user.pressData(role, role.buttons[1]![0]!.callbackData!);
     const scale = await user.send("Pedagogy");
-    expect(scale.text).toContain("on which scale?");
+    expect(scale.text).toContain("Choose the scale");
     expect((await user.send("out of 5")).text).toBe("Type your GPA out of 5, for example 4.2.");
     void field;
   });
@@ -188,7 +359,7 @@ describe("the unexpected, midway", () => {
     const role = await user.send("/eligibility");
     user.block();
     user.unblock();
-    expect((await pick(user, role, "Teacher or professor")).text).toContain("Your field of study");
+    expect((await pick(user, role, "Teacher or professor")).text).toContain("What is your field of study");
   });
 });
 
@@ -197,9 +368,9 @@ describe("an error midway (grammyjs/conversations#155)", () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     h.fake.injectFault({ method: "sendMessage", chatId: user.chatId, times: 1, errorCode: 400, description: "Bad Request: provoked" });
-    expect((await user.press(role, "Bachelor student")).text).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
+    expect((await user.press(role, "Bachelor's student")).text).toBe("Sorry, something went wrong on my side. Please try again in a moment.");
     const again = await user.send("/eligibility");
-    expect((await user.press(again, "Teacher or professor")).text).toContain("Your field of study");
+    expect((await user.press(again, "Teacher or professor")).text).toContain("What is your field of study");
     // The provoked failure is the only call the fake refused.
     expect(h.fake.calls.filter((c) => c.injected).map((c) => c.description)).toEqual(["Bad Request: provoked"]);
   });

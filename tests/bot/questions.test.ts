@@ -110,7 +110,7 @@ describe("asking the department", () => {
     const { chat } = staffRoom(h.fake);
     const student = h.fake.user({ languageCode: "en" });
     const menu = await student.send("/menu");
-    expect((await student.send("/eligibility")).text).toContain("Who are you?");
+    expect((await student.send("/eligibility")).text).toContain("Which of these describes you?");
     await student.press(menu, ASK_BUTTON);
     await h.restart();
     expect((await student.send("Can a first-year student go to Korea?")).text).toContain("✅ Sent to the department as question #1.");

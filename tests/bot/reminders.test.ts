@@ -130,7 +130,6 @@ describe("a program without a published deadline", () => {
         "KOICA — Korea International Cooperation Agency",
         "",
         "Deadlines",
-        "Deadlines are announced separately for each call — ask the department.",
         "The department has not yet published the deadlines for KOICA — Korea International Cooperation Agency.",
         "📞 Call the department: +998912090766",
       ].join("\n"),

@@ -47,7 +47,7 @@ describe("/stats", () => {
     const field = await aziz.press(role, "Teacher or professor");
     const scale = await aziz.press(field, "Skip");
     const certificate = await aziz.press(scale, "I don't know");
-    const interest = await aziz.press(certificate, "No more");
+    const interest = await aziz.press(certificate, "I don't have one");
     expect((await aziz.press(interest, "Any country")).text).toContain("Nearly — what is missing:");
     await olga.send("/eligibility");
     await olga.send("/cancel");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGpa, parseScore } from "../../src/eligibility/answers.js";
-import { evaluateEligibility, type Applicant } from "../../src/eligibility/rules.js";
+import { evaluateEligibility, yearMatters, type Applicant } from "../../src/eligibility/rules.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { ProgramEntry } from "../../src/knowledge/schema.js";
 import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
@@ -86,11 +85,76 @@ describe("eligibility rules", () => {
     ]);
   });
 
+  it("the year of study is a bachelor's only: a first-year master's or doctoral student is never held back by it", () => {
+    const p = program({ roles: ["bachelor", "master", "doctoral"], year_of_study: { min: 2, max: 3 } });
+    for (const role of ["master", "doctoral"] as const) {
+      expect(verdictOf(student({ role, year: 1 }), p)).toMatchObject({ verdict: "eligible", gaps: [] });
+      expect(verdictOf(student({ role, year: undefined }), p)).toMatchObject({ verdict: "eligible", gaps: [] });
+    }
+    expect(verdictOf(student({ role: "bachelor", year: 1 }), p).gaps).toEqual([{ kind: "year-too-early", min: 2, have: 1 }]);
+    expect(verdictOf(student({ role: "bachelor", year: undefined }), p).gaps).toEqual([{ kind: "year-unknown", min: 2, max: 3 }]);
+  });
+
+  it("asks the year only of a bachelor, and only when a program has a year rule", () => {
+    const withYears = [program({ year_of_study: { min: 2 } })];
+    const without = [program({ year_of_study: undefined })];
+    expect(yearMatters("bachelor", withYears)).toBe(true);
+    expect(yearMatters("bachelor", without)).toBe(false);
+    for (const role of ["master", "doctoral", "teacher", "candidate-of-science", "young-specialist"] as const) expect(yearMatters(role, withYears)).toBe(false);
+  });
+
+  it("a candidate of science is accepted where candidates of science are, and where teachers are; a teacher is not a candidate", () => {
+    const forCandidates = program({ roles: ["bachelor", "candidate-of-science"] });
+    const forTeachers = program({ roles: ["teacher"] });
+    const candidate = { role: "candidate-of-science" as const, certificates: [{ exam: "ielts" as const, score: 7 }], gpa: { value: 5, scale: 5 as const } };
+    expect(verdictOf(candidate, forCandidates).verdict).toBe("eligible");
+    expect(verdictOf(candidate, forTeachers).verdict).toBe("eligible");
+    expect(verdictOf({ ...candidate, role: "teacher" }, forCandidates)).toMatchObject({ verdict: "not", gaps: [{ kind: "role", accepted: ["bachelor", "candidate-of-science"] }] });
+  });
+
+  it("a program not assessed gets no verdict at all, whoever asks", () => {
+    const notAssessed = program({ assessed: false, roles: [], languages: [] }, "not-assessed");
+    for (const role of ["bachelor", "teacher", "young-specialist"] as const) {
+      expect(evaluateEligibility(student({ role }), [notAssessed, program({})]).map((v) => v.programId)).toEqual(["test-program"]);
+    }
+  });
+
+  it("a CEFR level is met by any certificate that states one (the national certificate's B2), at the level or above", () => {
+    const p = program({ languages: [{ exam: "cefr", min: 4 }] }); // B2
+    const judged = (exam: "cefr" | "national" | "ielts", score: number) => verdictOf(student({ certificates: [{ exam, score }] }), p);
+    expect(judged("cefr", 4).verdict).toBe("eligible");
+    expect(judged("national", 5).verdict).toBe("eligible");
+    expect(judged("national", 3)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "language", options: [{ exam: "cefr", score: 4 }], have: { exam: "national", score: 3 } }] });
+    // An IELTS score is no CEFR level: the knowledge would have to say it counts.
+    expect(judged("ielts", 9)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "language", have: undefined }] });
+    // The national certificate asked for by name is not met by another CEFR certificate.
+    expect(verdictOf(student({ certificates: [{ exam: "cefr", score: 5 }] }), program({ languages: [{ exam: "national", min: 4 }] })).verdict).toBe("nearly");
+  });
+
   it("judges the shipped programs: a third-year bachelor with IELTS 6.0 and GPA 4.3", () => {
     const programs = kb.entries.filter((e): e is ProgramEntry => e.type === "program");
     const results = evaluateEligibility({ role: "bachelor", year: 3, gpa: { value: 4.3, scale: 5 }, certificates: [{ exam: "ielts", score: 6.0 }] }, programs);
     expect(results.find((r) => r.programId === "erasmus-mundus")?.verdict).toBe("eligible");
     expect(results.every((r) => r.toConfirm)).toBe(true); // every shipped criterion is still to be confirmed
+    expect(results.map((r) => r.programId)).not.toContain("koica"); // KOICA brings teachers to JSPU: no one qualifies for it
+  });
+
+  it("judges the shipped programs as the department's text says", () => {
+    const programs = kb.entries.filter((e): e is ProgramEntry => e.type === "program");
+    const verdicts = (applicant: Applicant) => Object.fromEntries(evaluateEligibility(applicant, programs).map((v) => [v.programId, v]));
+    // A teacher who is a candidate of science: the China internships are open (any gap is a certificate, not who they are).
+    const candidate = verdicts({ role: "candidate-of-science", certificates: [{ exam: "hsk", score: 4 }] });
+    expect(candidate["china-internship"]?.verdict).toBe("eligible");
+    expect(candidate["erasmus-mundus"]?.gaps.map((g) => g.kind)).not.toContain("role");
+    expect(candidate.koica).toBeUndefined();
+    // A teacher without the degree is not among those the agreement names.
+    expect(verdicts({ role: "teacher", certificates: [{ exam: "hsk", score: 4 }] })["china-internship"]?.verdict).toBe("not");
+    // A first-year master's student is never refused Erasmus for the year.
+    const master = verdicts({ role: "master", year: 1, gpa: { value: 4.5, scale: 5 }, certificates: [{ exam: "ielts", score: 6 }] });
+    expect(master["erasmus-mundus"]).toMatchObject({ verdict: "eligible", gaps: [] });
+    // A first-year bachelor is told the year Erasmus starts from.
+    const bachelor = verdicts({ role: "bachelor", year: 1, gpa: { value: 4.5, scale: 5 }, certificates: [{ exam: "ielts", score: 6 }] });
+    expect(bachelor["erasmus-mundus"]).toMatchObject({ verdict: "nearly", gaps: [{ kind: "year-too-early", min: 2, have: 1 }] });
   });
 });
 
@@ -134,39 +198,5 @@ describe("eligibility thresholds: at the minimum qualifies, one step under does 
     expect(judged(min)).toMatchObject({ verdict: "eligible", gaps: [] });
     expect(judged(over)).toMatchObject({ verdict: "eligible", gaps: [] });
     expect(judged(under)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "gpa", need: min, have: under }] });
-  });
-});
-
-describe("reading typed answers", () => {
-  it.each([
-    ["4.2", 5, { value: 4.2, scale: 5 }],
-    ["4,2", 5, { value: 4.2, scale: 5 }],
-    ["85", 100, { value: 85, scale: 100 }],
-    ["85/100", 5, { value: 85, scale: 100 }],
-    ["4.5 out of 5", 100, { value: 4.5, scale: 5 }],
-  ] as const)("GPA %j on a %d scale", (text, scale, value) => {
-    expect(parseGpa(text, scale)).toEqual({ ok: true, value });
-  });
-
-  it.each([
-    ["7", 5, "out-of-range"],
-    ["0", 5, "out-of-range"],
-    ["-3", 100, "out-of-range"],
-    ["a lot", 5, "not-a-number"],
-    ["", 5, "not-a-number"],
-  ] as const)("GPA %j on a %d scale is refused as %s", (text, scale, reason) => {
-    expect(parseGpa(text, scale)).toEqual({ ok: false, reason });
-  });
-
-  it("exam scores within the exam's scale", () => {
-    expect(parseScore("ielts", "6,5")).toEqual({ ok: true, value: 6.5 });
-    expect(parseScore("toefl", "95")).toEqual({ ok: true, value: 95 });
-    expect(parseScore("ielts", "-1")).toEqual({ ok: false, reason: "out-of-range" });
-    expect(parseScore("ielts", "10")).toEqual({ ok: false, reason: "out-of-range" });
-    expect(parseScore("topik", "0")).toEqual({ ok: false, reason: "out-of-range" });
-    expect(parseScore("hsk", "four")).toEqual({ ok: false, reason: "not-a-number" });
-    // Scores an exam cannot give: IELTS goes by halves, levels are whole.
-    expect(parseScore("ielts", "6.3")).toEqual({ ok: false, reason: "out-of-range" });
-    expect(parseScore("topik", "3.5")).toEqual({ ok: false, reason: "out-of-range" });
   });
 });

@@ -104,8 +104,8 @@ describe("a malformed knowledge file is refused with its file and field", () => 
   });
 
   it("a wrong value deep in a program", () => {
-    edit("programs/koica.yaml", (t) => t.replace(/roles: \[[^\]]*\]/, "roles: [astronaut]"));
-    expect(loadErrors()).toEqual([expect.stringMatching(/programs\/koica\.yaml: program\.eligibility\.roles\.0: expected one of: bachelor/)]);
+    edit("programs/undp.yaml", (t) => t.replace(/roles: \[[^\]]*\]/, "roles: [astronaut]"));
+    expect(loadErrors()).toEqual([expect.stringMatching(/programs\/undp\.yaml: program\.eligibility\.roles\.0: expected one of: bachelor/)]);
   });
 
   it("kb:check also requires every contract id", () => {

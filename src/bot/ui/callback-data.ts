@@ -142,6 +142,8 @@ export const callback = {
   /** Another page of a step's choices (a value no choice has: ids have no colon). */
   flowPage: button(FLOW_PREFIX, ["step", "id"], "page", ["page", "int"]),
   flowCancel: button(`${FLOW_PREFIX}:cancel`),
+  /** "Continue the questionnaire" under a question answered midway: the question the flow is at, sent again. */
+  flowContinue: button(`${FLOW_PREFIX}:continue`),
   /** "How to apply": the program chooser (at a page of programs), a page of a program's steps, ticking a document. */
   applyChooser: button("apply", ["page", "page"]),
   applyPage: button("ap", ["id", "id"], ["page", "int"]),
@@ -188,6 +190,8 @@ export const callback = {
   broadcastTopicsPage: staffButton("bcf:tp", ["page", "int"]),
   broadcastTopic: staffButton("bcf:t", ["topic", "rest"]),
   broadcastLanguage: staffButton("bcf:l", ["lang", "id"]),
+  /** Under a program's new deadlines sent from the knowledge console: /broadcast at its preview, to that program's subscribers. */
+  broadcastDeadlines: staffButton("bcd", ["program", "rest"]),
 };
 
 /**

@@ -6,7 +6,7 @@
  * A message is never edited to what it already shows: Telegram refuses that
  * ("message is not modified"), and a re-pressed or stale button would cause it.
  */
-import { GrammyError, type InlineKeyboard, type MiddlewareFn } from "grammy";
+import { GrammyError, type Context, type InlineKeyboard, type MiddlewareFn } from "grammy";
 import type { InlineKeyboardButton, MaybeInaccessibleMessage } from "grammy/types";
 import type { Section } from "../../knowledge/describe.js";
 import type { BotContext } from "../context.js";
@@ -59,12 +59,12 @@ const sameButtons = (a: readonly (readonly InlineKeyboardButton[])[] = [], b: re
   JSON.stringify(a.map((row) => row.map(canonical))) === JSON.stringify(b.map((row) => row.map(canonical)));
 const canonical = (button: InlineKeyboardButton) => Object.entries(button).sort(([x], [y]) => x.localeCompare(y));
 
-/** Sends a view as new messages, the buttons under the last part. */
-export async function reply(ctx: BotContext, view: View): Promise<void> {
+/** Sends a view as new messages, the buttons under the last part (also from inside a guided conversation, whose context is a plain one). */
+export async function reply(ctx: Pick<Context, "reply">, view: View): Promise<void> {
   await send(ctx, splitMessage(view.html), view.keyboard);
 }
 
-async function send(ctx: BotContext, parts: string[], keyboard?: InlineKeyboard): Promise<void> {
+async function send(ctx: Pick<Context, "reply">, parts: string[], keyboard?: InlineKeyboard): Promise<void> {
   for (const [i, part] of parts.entries()) {
     await ctx.reply(part, { parse_mode: "HTML", reply_markup: i === parts.length - 1 ? keyboard : undefined, link_preview_options: { is_disabled: true } });
   }

@@ -61,6 +61,7 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
   ["flowAnswer", ["gpa", "back"], { step: "gpa", value: "back" }],
   ["flowPage", ["country", BIG], { step: "country", page: BIG }],
   ["flowCancel", [], {}],
+  ["flowContinue", [], {}],
   ["applyChooser", [], { page: 0 }],
   ["applyChooser", [BIG], { page: BIG }],
   ["announcements", [], { page: 0 }],
