@@ -89,7 +89,7 @@ search-alternative-button = 🔎 { $title }
 # "Am I eligible?"
 menu-eligibility = ✅ Am I eligible?
 elig-cancel = ✖️ Cancel
-elig-cancelled = Stopped. Nothing was kept. Here is the menu.
+elig-cancelled = Questionnaire stopped; your answers were not saved. Here is the menu.
 elig-ask-role = Let's see which programs fit you. Which of these describes you?
 elig-role-bachelor = Bachelor's student
 elig-role-master = Master's student

@@ -89,7 +89,7 @@ search-alternative-button = 🔎 { $title }
 # "Men mos kelamanmi?"
 menu-eligibility = ✅ Men mos kelamanmi?
 elig-cancel = ✖️ Bekor qilish
-elig-cancelled = To'xtatildi. Hech narsa saqlanmadi. Mana menyu.
+elig-cancelled = So'rovnoma to'xtatildi, javoblaringiz saqlanmadi. Mana menyu.
 elig-ask-role = Qaysi dasturlar sizga mos kelishini ko'rib chiqamiz. Maqomingizni tanlang:
 elig-role-bachelor = Bakalavriat talabasi
 elig-role-master = Magistrant

@@ -40,7 +40,9 @@ const FILLER = new Set([
   // "My GPA is", "menda", "у меня", "примерно".
   ...["my", "is", "its", "mening", "menda", "meniki", "u", "menya", "moy", "about", "around", "taxminan", "okolo", "primerno"],
   // Levels: level, уровень, daraja.
-  ...["level", "uroven", "urovnya", "daraja", "darajasi", "darajam", "darajali"],
+  ...["level", "uroven", "urovnya", "urovne", "daraja", "darajasi", "darajam", "darajali"],
+  // Ordinal endings: "4-го уровня", "2-й".
+  ...["go", "y"],
 ]);
 
 /** Before a scale: "4,3 out of 5", "из 5", "4.3/5", "4.3 dan 5". */

@@ -128,9 +128,9 @@ describe("the eligibility check", () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
     const cancelled = await pick(user, role, "✖️ Cancel");
-    expect(cancelled.text).toBe("Stopped. Nothing was kept. Here is the menu.");
+    expect(cancelled.text).toBe("Questionnaire stopped; your answers were not saved. Here is the menu.");
     await user.send("/eligibility");
-    expect((await user.send("/cancel")).text).toBe("Stopped. Nothing was kept. Here is the menu.");
+    expect((await user.send("/cancel")).text).toBe("Questionnaire stopped; your answers were not saved. Here is the menu.");
     const role3 = await user.send("/eligibility");
     const menu = await user.send("/menu");
     expect((await pick(user, menu, "🎓 Programs")).text).toContain("International programs");
@@ -187,7 +187,7 @@ const WORDS = {
   },
   ru: {
     candidate: "Преподаватель, кандидат наук", master: "Магистрант", skip: "Пропустить", noGpa: "Не знаю", noMore: "Больше нет", china: "Китай", any: "Любая страна",
-    qualify: "Вы уже подходите:", nearly: "Почти — чего не хватает:", chinaTitle: "Стажировка в вузах Китая", erasmus: "Erasmus Mundus (Эразмус Мундус)", confirm: "(нужно уточнить)",
+    qualify: "Вам подходят уже сейчас:", nearly: "Почти — чего не хватает:", chinaTitle: "Стажировка в вузах Китая", erasmus: "Erasmus Mundus (Эразмус Мундус)", confirm: "(нужно уточнить)",
     field: "Ваше направление или факультет?", continue: "▶️ Продолжить анкету", useButtons: "Пожалуйста, ответьте кнопками выше или нажмите «Отмена».",
   },
   uz: {
@@ -234,7 +234,7 @@ describe.each(["uz", "uz-cyrl", "ru", "en"] as const)("the department's text, in
     const certificate = await user.send(typed);
     const noted = {
       en: "Got it: GPA 4.3 out of 5.",
-      ru: "Записал: средний балл 85 из 100.",
+      ru: "Принято: средний балл 85 из 100.",
       uz: "Yozib oldim: o'rtacha ball 75 (100 ballik tizimda).",
       "uz-cyrl": "Ёзиб олдим: ўртача балл 3,5 (5 баллик тизимда).",
     }[mode];

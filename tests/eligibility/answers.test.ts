@@ -87,6 +87,7 @@ describe("a score or level", () => {
     ["hsk", "4-daraja", 4],
     ["topik", "level 3", 3],
     ["topik", "3 уровень", 3],
+    ["hsk", "4-го уровня", 4],
     ["russian", "ТРКИ 2", 2],
     // CEFR levels, in Latin letters or the Cyrillic ones that look or sound alike.
     ["cefr", "B2", 4],
