@@ -82,6 +82,15 @@ describe("the shipped programs, as the department's text says", () => {
     expect(entry.body.uz).toMatch(/qaysi oliy ta'lim muassasasi bilan ekanini Xalqaro hamkorlik bo'limidan aniqlang/);
   });
 
+  it("the joint programs' topic says the same: two foreign universities, the partner to be confirmed", () => {
+    const topic = kb.byId.get("joint-degree-programs")!;
+    expect(topic.to_confirm).toBe(true);
+    expect(topic.summary.en).toContain("two foreign higher education institutions");
+    expect(topic.body.en).toContain("confirm each program's partner institution with the Department of International Cooperation");
+    expect(topic.body.ru).toContain("вуз-партнёр каждой уточняйте в отделе международного сотрудничества");
+    expect(topic.body.uz).toContain("qaysi oliy ta'lim muassasasi bilan ekanini Xalqaro hamkorlik bo'limidan aniqlang");
+  });
+
   it("every assessed program's criteria beyond the department's text are marked to be confirmed", () => {
     const assessed = kb.entries.filter((e): e is ProgramEntry => e.type === "program" && e.program.eligibility.assessed);
     expect(assessed.length).toBeGreaterThan(0);
