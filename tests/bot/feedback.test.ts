@@ -82,8 +82,9 @@ describe("was this helpful?", () => {
     const staff = h.fake.user({ id: OWNER, languageCode: "en" });
     const report = await staff.send("/stats");
     const monday = Date.parse(`${firstWeekOf(1)}T00:00:00Z`);
-    const day = (ms: number) => new Date(ms).toISOString().slice(5, 10).split("-").reverse().join(".");
-    expect(report.text).toContain(`\n\n👍 Helpful answers, last 8 weeks\n• ${day(monday)}–${day(monday + 6 * 86_400_000)}: 👍 1 of 2 (50%)\n\n`);
+    // The week as an English reader reads a range of days ("7 – 13 December").
+    const week = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).formatRange(monday, monday + 6 * 86_400_000);
+    expect(report.text).toContain(`\n\n👍 Helpful answers, last 8 weeks\n• ${week}: 👍 1 of 2 (50%)\n\n`);
   });
 
   it("is in the student's language, and a group's answers have no such buttons", async () => {
