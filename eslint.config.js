@@ -1,12 +1,15 @@
 // A small rule set, each rule for a bug we have had or would not notice in review:
 // code nobody uses, promises nobody awaits or catches, and imports that are only types said so.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "bench/bare-bot.mjs"] },
   js.configs.recommended,
   tseslint.configs.eslintRecommended,
+  // The knowledge console's page runs in the browser.
+  { files: ["src/console/page/**/*.js"], languageOptions: { globals: globals.browser } },
   {
     files: ["**/*.ts"],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

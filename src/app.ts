@@ -22,6 +22,7 @@ import { startReminderJob } from "./bot/jobs/reminders.js";
 import { createHttpServer } from "./server.js";
 import { consoleHandler, type ConsoleDeps } from "./console/routes.js";
 import { Publishing } from "./console/publishing.js";
+import { sendDeadlineDraft } from "./bot/features/broadcast/deadline-draft.js";
 import { KnowledgeFiles } from "./knowledge/edit.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";
@@ -101,6 +102,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const reloadKnowledge = (): ReturnType<App["reloadKnowledge"]> => {
       try {
         catalog.reload();
+        // Reminders of a deadline the edit moved or removed are moved (or dropped) by the reminder job now, not at their old time.
+        const published = catalog.kb.entries.flatMap((e) => (e.type === "program" ? e.program.deadlines.items.map((d) => `${e.id} ${d.date}`) : []));
+        store.reminders.dueIfUnpublished(published);
         logger.info({ entries: catalog.kb.entries.length }, "knowledge base reloaded");
         return { ok: true, entries: catalog.kb.entries.length };
       } catch (error) {
@@ -111,7 +115,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       }
     };
     // The knowledge console, with PUBLIC_URL only: its login links point there.
-    const consoleRequests = config.PUBLIC_URL ? knowledgeConsole(config, { store, settings, catalog, i18n, logger, reloadKnowledge }) : undefined;
+    const announceDeadlines: ConsoleDeps["announceDeadlines"] = (userId, programId, dates) => sendDeadlineDraft({ api: bot.api, i18n, catalog, store }, userId, programId, dates);
+    const consoleRequests = config.PUBLIC_URL ? knowledgeConsole(config, { store, settings, catalog, i18n, logger, reloadKnowledge, announceDeadlines }) : undefined;
 
     let runner: RunnerHandle | undefined;
     let server: Server;
@@ -190,7 +195,7 @@ function onceOnlyApi(config: Config, store: Store, fetch: PacedFetch): Api {
 /** The knowledge console's requests, on the bot's HTTP server. */
 function knowledgeConsole(
   config: Config,
-  deps: Pick<ConsoleDeps, "store" | "settings" | "catalog" | "i18n" | "logger"> & { reloadKnowledge: App["reloadKnowledge"] },
+  deps: Pick<ConsoleDeps, "store" | "settings" | "catalog" | "i18n" | "logger" | "announceDeadlines"> & { reloadKnowledge: App["reloadKnowledge"] },
 ): ReturnType<typeof consoleHandler> {
   const files = new KnowledgeFiles(config.KNOWLEDGE_DIR);
   const publishing = new Publishing({ files, revisions: deps.store.knowledgeRevisions, reload: deps.reloadKnowledge, logger: deps.logger });

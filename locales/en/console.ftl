@@ -8,3 +8,10 @@ console-link = 🔐 Your login link to the knowledge console. It works once, wit
     Do not forward it: whoever opens it first is signed in as you.
 console-too-many = You asked for several login links within 10 minutes. Use the last one, or wait a few minutes.
 console-knowledge-button = 📚 Knowledge
+# A program's new deadlines, announced from the console: one paragraph per language, then /broadcast's preview.
+console-deadline-announcement = 📅 { $title }: { $count ->
+        [one] a new deadline
+       *[other] new deadlines
+    }
+    { $deadlines }
+console-deadline-button = 📣 Announce to this program's subscribers

@@ -8,3 +8,10 @@ console-link = 🔐 Ваша ссылка для входа в консоль з
     Не пересылайте её: кто откроет её первым, войдёт от вашего имени.
 console-too-many = Вы запросили несколько ссылок за 10 минут. Используйте последнюю или подождите несколько минут.
 console-knowledge-button = 📚 База знаний
+# A program's new deadlines, announced from the console: one paragraph per language, then /broadcast's preview.
+console-deadline-announcement = 📅 { $title }: { $count ->
+        [one] новый срок
+       *[other] новые сроки
+    }
+    { $deadlines }
+console-deadline-button = 📣 Объявить подписчикам программы

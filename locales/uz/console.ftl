@@ -8,3 +8,10 @@ console-link = 🔐 Bilimlar konsoliga kirish havolangiz. U bir marta, 10 daqiqa
     Uni hech kimga yubormang: kim birinchi ochsa, sizning nomingizdan kiradi.
 console-too-many = 10 daqiqa ichida bir necha havola so'radingiz. Oxirgisidan foydalaning yoki bir necha daqiqa kuting.
 console-knowledge-button = 📚 Bilimlar bazasi
+# A program's new deadlines, announced from the console: one paragraph per language, then /broadcast's preview.
+console-deadline-announcement = 📅 { $title }: { $count ->
+        [one] yangi muddat
+       *[other] yangi muddatlar
+    }
+    { $deadlines }
+console-deadline-button = 📣 Dastur obunachilariga e'lon qilish

@@ -1,25 +1,30 @@
 /**
  * The knowledge console's HTTP side, under /console/ on the bot's own server:
- * the login link (/console/login), and the JSON API the page uses
- * (/console/api/...). Every API request is checked against the staff list as
+ * the page (src/console/page/, served by page-files.ts), the login link
+ * (/console/login), and the JSON API the page uses (/console/api/...). Every API request is checked against the staff list as
  * it is now (401 signed out, 403 not staff); writes must come from the
  * console's own origin (with the SameSite=Strict cookie, CSRF cannot reach
  * them); bodies are limited in size; every answer carries a
  * Content-Security-Policy without inline scripts and is never cached.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { basename } from "node:path";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "../bot/context.js";
 import type { StaffSettings } from "../bot/deps.js";
 import { roleOf } from "../bot/middleware/roles.js";
 import type { Catalog } from "../knowledge/catalog.js";
+import { checkKnowledge } from "../knowledge/check.js";
 import { entryTemplate, type EditRefusal, type KnowledgeFiles } from "../knowledge/edit.js";
-import { ENTRY_TYPES, type EntryType } from "../knowledge/schema.js";
+import { ENTRY_TYPES, EXAM_IDS, ROLES, type EntryType } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../storage/knowledge-revisions.js";
 import type { Store } from "../storage/store.js";
 import { UI_LANGS, type UiLang } from "../storage/users.js";
+import { contentLang, languageOfUser } from "../bot/locale.js";
 import { accessOf, SESSION_COOKIE, SESSION_MS, startSession } from "./auth.js";
+import { entryFlags } from "./entry-flags.js";
+import { loadPageFiles } from "./page-files.js";
 import { previewEntry } from "./preview.js";
 import type { Publishing, RevertResult } from "./publishing.js";
 
@@ -50,6 +55,12 @@ export interface ConsoleDeps {
   files: KnowledgeFiles;
   publishing: Publishing;
   logger: Logger;
+  /**
+   * Sends the staff member, in their private chat with the bot, an
+   * announcement of a program's new deadlines, ready for the broadcast
+   * flow's preview and confirmation.
+   */
+  announceDeadlines: (userId: number, programId: string, dates: string[]) => Promise<void>;
 }
 
 /** A refusal the client should read: its status and body. */
@@ -78,13 +89,14 @@ interface Route {
 /** Handles every request under /console. */
 export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = apiRoutes(deps);
+  const page = loadPageFiles();
   const secure = deps.publicUrl.startsWith("https:");
   return (req, res) => {
     setCommonHeaders(res);
     const url = new URL(req.url ?? "/", deps.publicUrl);
     const answer = async () => {
       if (url.pathname === "/console/login") return login(req, res, url);
-      if (!url.pathname.startsWith("/console/api/")) throw new HttpError(404, "Not found. The console's page is not installed on this server yet.");
+      if (!url.pathname.startsWith("/console/api/")) return pageFile(req, res, url);
       const route = routes.find((r) => r.pattern.test(url.pathname) && r.method === req.method);
       if (!route) throw new HttpError(routes.some((r) => r.pattern.test(url.pathname)) ? 405 : 404, "No such request in the console's API.");
       if (req.method !== "GET" && !sameOrigin(req)) throw new HttpError(403, "Changes are accepted only from the console's own page.");
@@ -115,12 +127,21 @@ export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: S
     res.writeHead(303, { "set-cookie": cookie.join("; "), location: "/console/" }).end();
   }
 
+  /** The page's files; /console itself goes on to /console/, where its modules' relative addresses work. */
+  function pageFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, "The console's page is only read.");
+    if (url.pathname === "/console") return void res.writeHead(308, { location: "/console/" }).end();
+    const file = page.get(url.pathname.slice("/console/".length));
+    if (!file) throw new HttpError(404, "Not found.");
+    res.writeHead(200, { "content-type": file.contentType, "content-length": file.body.length }).end(req.method === "HEAD" ? undefined : file.body);
+  }
+
   function sameOrigin(req: IncomingMessage): boolean {
     return req.headers.origin === deps.publicUrl;
   }
 }
 
-function apiRoutes({ files, publishing, store, catalog, i18n }: ConsoleDeps): Route[] {
+function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDeadlines }: ConsoleDeps): Route[] {
   const entry = /^\/console\/api\/entries\/(?<id>[^/]+)$/;
   const route = (method: string, pattern: RegExp, handler: Handler): Route => ({ method, pattern, handler });
   const existing = (id: string | undefined) => {
@@ -136,8 +157,14 @@ function apiRoutes({ files, publishing, store, catalog, i18n }: ConsoleDeps): Ro
     return { body: shown };
   };
   return [
-    route("GET", /^\/console\/api\/me$/, (_req, { by }) => ({ body: by })),
-    route("GET", /^\/console\/api\/entries$/, () => ({ body: files.list() })),
+    // The page's labels follow the language the staff member reads the bot in (Uzbek in Latin letters for either script).
+    route("GET", /^\/console\/api\/me$/, (_req, { by }) => ({ body: { ...by, lang: contentLang(languageOfUser(store.users.get(by.id))) } })),
+    // What the editor offers to choose from, as the schema has it.
+    route("GET", /^\/console\/api\/choices$/, () => ({ body: { roles: ROLES, exams: EXAM_IDS } })),
+    route("GET", /^\/console\/api\/entries$/, () => {
+      const problems = problemsByEntry(files.dir);
+      return { body: files.list().map((summary) => ({ ...summary, ...entryFlags(files.read(summary.id)?.entry ?? null), problems: problems.get(summary.id) ?? 0 })) };
+    }),
     route("GET", entry, (_req, { id }) => {
       const { entry: data, revision } = existing(id);
       return { body: { entry: data, revision } };
@@ -177,11 +204,37 @@ function apiRoutes({ files, publishing, store, catalog, i18n }: ConsoleDeps): Ro
       if (!base.ok) return refused(base);
       return preview(id!, base.kb, url);
     }),
+    route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/announce$/, async (req, { id, by }) => {
+      const { dates } = await readJson(req);
+      const program = catalog.kb.byId.get(id!);
+      if (program?.type !== "program") throw new HttpError(404, `There is no program "${id}".`);
+      const published = new Set(program.program.deadlines.items.map((d) => d.date));
+      if (!Array.isArray(dates) || dates.length === 0 || !dates.every((date) => typeof date === "string" && published.has(date))) {
+        throw new HttpError(422, "Send {dates}: deadlines the program has now, as published.");
+      }
+      try {
+        await announceDeadlines(by.id, program.id, dates as string[]);
+      } catch (error) {
+        logger.warn({ err: error, entry: program.id }, "could not send a deadline announcement to its staff member");
+        throw new HttpError(502, "The bot could not send you the announcement in Telegram. Open your chat with the bot, press Start, and try again.");
+      }
+      return { body: { sent: true } };
+    }),
     route("GET", /^\/console\/api\/templates\/(?<id>[^/]+)$/, (_req, { id, url }) => {
       if (!(ENTRY_TYPES as readonly string[]).includes(id!)) throw new HttpError(404, `Templates are for: ${ENTRY_TYPES.join(", ")}.`);
       return { body: { entry: entryTemplate(id as EntryType, url.searchParams.get("id") ?? "new-entry") } };
     }),
   ];
+}
+
+/** How many problems kb:check finds in each entry's file, by entry id (a file edited by hand may have some). */
+function problemsByEntry(dir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { file } of checkKnowledge(dir).problems) {
+    const id = basename(file).replace(/\.ya?ml$/, "");
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function published(result: RevertResult): Reply {

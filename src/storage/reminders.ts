@@ -45,6 +45,10 @@ export class ReminderStore {
           WHERE sent_at IS NULL AND remind_at <= :now ORDER BY remind_at LIMIT :limit)
         RETURNING *`),
       forgetSent: db.prepare<[number]>(`DELETE FROM reminders WHERE sent_at < ?`),
+      dueIfUnpublished: db.prepare<{ now: number; published: string }>(`
+        UPDATE reminders SET remind_at = :now
+        WHERE sent_at IS NULL AND remind_at > :now
+          AND program_id || ' ' || deadline NOT IN (SELECT value FROM json_each(:published))`),
       release: db.prepare<[number, string, string]>(`UPDATE reminders SET sent_at = NULL WHERE user_id = ? AND program_id = ? AND deadline = ?`),
     };
   }
@@ -72,6 +76,17 @@ export class ReminderStore {
   /** Gives a claimed reminder back, unsent: only when it surely did not go out (the job stopped first, Telegram said wait, the network refused the connection). */
   release(reminder: Pick<Reminder, "userId" | "programId" | "deadline">): void {
     this.statements.release.run(reminder.userId, reminder.programId, reminder.deadline);
+  }
+
+  /**
+   * After the knowledge changed: reminders waiting for a deadline that is no
+   * longer published fall due now, so the job moves them to their program's
+   * next deadline (or drops them) at its next look, also when the deadline
+   * moved earlier than the old reminder's time. `published`: "programId date"
+   * for every deadline of the base. Returns how many.
+   */
+  dueIfUnpublished(published: readonly string[], now = Date.now()): number {
+    return this.statements.dueIfUnpublished.run({ now, published: JSON.stringify(published) }).changes;
   }
 
   /** Reminders sent long ago (their deadlines have passed) are not kept. Returns how many were forgotten. */

@@ -3,60 +3,32 @@
  * the fake Telegram, and the console's JSON API over HTTP, on a copy of the
  * knowledge folder. What staff publish is what students get, at once.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sign } from "@tma.js/init-data-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
 import type { FakeUser } from "../../src/dev/fake-telegram/index.js";
-import { KNOWLEDGE_DIR } from "../fixtures/paths.js";
-import { startBot, type Harness } from "../bot/harness.js";
+import { daysFromToday, knowledgeWithDeadlines } from "../fixtures/knowledge-with-deadlines.js";
+import type { Harness } from "../bot/harness.js";
+import { eventually } from "../bot/harness.js";
+import { loginLink, OWNER, startConsoleBot, staffMember as staffOf, type ConsoleBot } from "./harness.js";
 
-const OWNER = 9001;
 const NEW_DATE = "2027-09-15";
 
+let bot: ConsoleBot;
 let h: Harness;
 let knowledge: string;
 let origin: string;
 
-/** A port nobody listens on now, so that PUBLIC_URL can name it before the bot starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+async function start(overrides: Partial<Config> = {}, from?: string): Promise<void> {
+  bot = await startConsoleBot(overrides, from);
+  ({ h, knowledge, origin } = bot);
 }
 
-async function start(overrides: Partial<Config> = {}): Promise<void> {
-  knowledge = mkdtempSync(join(tmpdir(), "jspu-console-kb-"));
-  cpSync(KNOWLEDGE_DIR, knowledge, { recursive: true });
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  h = await startBot({ PORT: port, PUBLIC_URL: origin, KNOWLEDGE_DIR: knowledge, ADMIN_IDS: [OWNER], ...overrides });
-}
+afterEach(() => bot.stop());
 
-afterEach(async () => {
-  expect(h.fake.rejected()).toEqual([]);
-  await h.stop();
-  rmSync(knowledge, { recursive: true, force: true });
-});
-
-/** A staff member of the department, added by the owner. */
-function staffMember(name = "Aziz"): FakeUser {
-  const user = h.fake.user({ firstName: name, languageCode: "en" });
-  h.app.store.staff.add(user.id, name, OWNER);
-  return user;
-}
-
-async function loginLink(user: FakeUser): Promise<string> {
-  const reply = await user.send("/console");
-  const link = /http:\/\/\S+\/console\/login\?token=[\w-]+/.exec(reply.text)?.[0];
-  expect(link, reply.text).toBeDefined();
-  return link!;
-}
+const staffMember = (name = "Aziz"): FakeUser => staffOf(h, name);
 
 /** Follows a login link as a browser would, and returns the session cookie. */
 async function signIn(user: FakeUser): Promise<string> {
@@ -193,7 +165,8 @@ describe("the knowledge console", () => {
     const student = h.fake.user({ languageCode: "en" });
     const initData = (id: number, token = h.fake.token) => ({ authorization: `tma ${sign({ user: { id, first_name: "X" } }, token, new Date())}` });
     expect((await api(initData(staff.id), "GET", "/entries")).status).toBe(200);
-    expect((await api(initData(OWNER), "GET", "/me")).body).toEqual({ id: OWNER, name: "X" });
+    // The page's words in the language the staff member reads the bot in: Uzbek for someone the bot has not met.
+    expect((await api(initData(OWNER), "GET", "/me")).body).toEqual({ id: OWNER, name: "X", lang: "uz" });
     expect((await api(initData(student.id), "GET", "/entries")).status).toBe(403);
     expect((await api(initData(staff.id, "1:forged-token-forged-token-forged"), "GET", "/entries")).status).toBe(401);
     const old = { authorization: `tma ${sign({ user: { id: staff.id, first_name: "X" } }, h.fake.token, new Date(Date.now() - 2 * 86_400_000))}` };
@@ -223,6 +196,69 @@ describe("the knowledge console", () => {
     h.app.store.staff.remove(staff.id);
     expect((await api(cookie, "GET", "/entries")).status).toBe(403);
     expect(h.fake.rejected()).toEqual([]);
+  });
+});
+
+describe("the console's page", () => {
+  beforeEach(() => start());
+
+  it("is served under /console/ with its content types and the same Content-Security-Policy, to anyone (the data needs signing in)", async () => {
+    const redirect = await fetch(`${origin}/console`, { redirect: "manual" });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get("location")).toBe("/console/");
+    const page = await fetch(`${origin}/console/`);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self' https:\/\/telegram\.org;/);
+    expect(await page.text()).toContain('<script type="module" src="app.js"></script>');
+    expect((await fetch(`${origin}/console/app.js`)).headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect((await fetch(`${origin}/console/console.css`)).headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect((await fetch(`${origin}/console/../package.json`)).status).toBe(404);
+    expect((await fetch(`${origin}/console/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/console/`, { method: "POST" })).status).toBe(405);
+  });
+
+  it("lists entries with what the filters need: to be confirmed, no deadline, a missing translation, problems", async () => {
+    const cookie = await signIn(staffMember());
+    const list = (await api(cookie, "GET", "/entries")).body as unknown as { id: string }[];
+    expect(list.find((e) => e.id === "erasmus-mundus")).toEqual(
+      expect.objectContaining({ toConfirm: true, noDeadline: true, missingTranslation: false, problems: 0 }),
+    );
+    expect(list.find((e) => e.id === "about-department")).toEqual(expect.objectContaining({ noDeadline: false }));
+    // A file broken by hand: its problems are counted, and the list still opens.
+    const file = join(knowledge, "countries/france.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^  ru: .*$/m, "  ru: ''"));
+    const broken = (await api(cookie, "GET", "/entries")).body as unknown as { id: string }[];
+    expect(broken.find((e) => e.id === "france")).toEqual(expect.objectContaining({ missingTranslation: true, problems: 1 }));
+  });
+});
+
+describe("announcing a deadline", () => {
+  beforeEach(() => start());
+
+  it("takes only dates the program has published", async () => {
+    const cookie = await signIn(staffMember());
+    expect((await api(cookie, "POST", "/entries/erasmus-mundus/announce", { dates: ["2027-09-15"] })).status).toBe(422);
+    expect((await api(cookie, "POST", "/entries/france/announce", { dates: ["2027-09-15"] })).status).toBe(404);
+  });
+});
+
+describe("a deadline reminder", () => {
+  const knowledgeSource = knowledgeWithDeadlines({ "erasmus-mundus": [daysFromToday(40)] });
+  beforeEach(() => start({ REMINDER_DAYS: 7, REMINDER_CHECK_SECONDS: 0.05 }, knowledgeSource));
+
+  it("follows a deadline moved in the console, and reminds of the new date", async () => {
+    const student = h.fake.user({ languageCode: "en" });
+    await student.send("/start");
+    await student.nextMessage();
+    const card = await student.send("/start erasmus-mundus");
+    const deadlines = await student.press(card, "📅 Deadlines");
+    await student.press(deadlines, "⏰ Deadline reminder");
+    const cookie = await signIn(staffMember());
+    const { entry, revision } = (await api(cookie, "GET", "/entries/erasmus-mundus")).body;
+    const soon = daysFromToday(3);
+    expect((await api(cookie, "PUT", "/entries/erasmus-mundus", { entry: withDeadline(entry, soon) }, { "if-match": String(revision) })).status).toBe(200);
+    const reminder = await eventually(() => student.messages().find((m) => m.buttons.flat().some((b) => b.callbackData?.startsWith("remc:"))));
+    expect(reminder.text).toContain("(in 3 days)");
   });
 });
 

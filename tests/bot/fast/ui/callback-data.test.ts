@@ -89,6 +89,7 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
   ["broadcastTopicsPage", [3], { page: 3 }],
   ...ids("program").map((id): (typeof samples)[number] => ["broadcastTopic", [`program:${id}`], { topic: `program:${id}` }]),
   ...UI_LANGS.map((lang): (typeof samples)[number] => ["broadcastLanguage", [lang], { lang }]),
+  ...ids("program").map((id): (typeof samples)[number] => ["broadcastDeadlines", [id], { program: id }]),
 ];
 
 /**
