@@ -204,6 +204,24 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.getByText("Nothing found.").waitFor();
   });
 
+  it("opens the editor of every entry, its fields filled from the file", async () => {
+    const { page } = await signedIn();
+    const ids = await page.locator(".entry .entry-id").allInnerTexts();
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of ids) {
+      await page.goto(`${bot.origin}/console/#/entry/${id}`);
+      await expect.poll(() => page.locator(".entry-id").first().innerText()).toBe(id);
+      expect(await page.locator('[data-path="title.ru"] input').inputValue(), id).not.toBe("");
+    }
+    // A contact's phones, a program's eligibility and documents are there to edit.
+    await page.goto(`${bot.origin}/console/#/entry/international-department`);
+    await expect.poll(() => page.locator('[data-path="contact.phones.0.number"] input').inputValue()).toMatch(/^\+998/);
+    await page.goto(`${bot.origin}/console/#/entry/erasmus-mundus`);
+    await expect.poll(() => page.locator('[data-path="program.eligibility.languages.0.min"] input').inputValue()).toBe("5.5");
+    expect(await page.getByRole("checkbox", { name: "Master's students" }).isChecked()).toBe(true);
+    expect(await page.locator('[data-path="program.documents.items.0.text.en"] input').inputValue()).toBe("International passport");
+  });
+
   it("filters the list: to be confirmed, no deadline, missing translation, problems", async () => {
     const { page } = await signedIn();
     await page.getByRole("button", { name: "No deadline" }).click();
