@@ -52,6 +52,9 @@ export interface ProgramVerdict {
 /** The role a program's year_of_study applies to. */
 export const YEAR_RULE_ROLE: Role = "bachelor";
 
+/** The roles a program's min_gpa applies to: students. A teacher or a young specialist has no GPA held against them. */
+export const GPA_RULE_ROLES: readonly Role[] = ["bachelor", "master", "doctoral"];
+
 /** Whether the flow should ask this applicant's year: they are a bachelor student and some program has a year rule. */
 export const yearMatters = (role: Role, programs: readonly ProgramEntry[]): boolean =>
   role === YEAR_RULE_ROLE && programs.some((p) => p.program.eligibility.assessed && p.program.eligibility.year_of_study);
@@ -92,7 +95,7 @@ function gapsFor(applicant: Applicant, program: ProgramEntry): Gap[] {
     else if (years.max !== undefined && applicant.year > years.max) gaps.push({ kind: "year-too-late", max: years.max, have: applicant.year });
   }
 
-  if (rules.min_gpa && !(applicant.gpa && reaches(applicant.gpa, rules.min_gpa))) {
+  if (rules.min_gpa && GPA_RULE_ROLES.includes(applicant.role) && !(applicant.gpa && reaches(applicant.gpa, rules.min_gpa))) {
     gaps.push({ kind: "gpa", need: rules.min_gpa, have: applicant.gpa });
   }
 

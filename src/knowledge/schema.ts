@@ -113,6 +113,7 @@ const eligibility = z
       .strictObject({ min: z.int().min(1).max(6).optional(), max: z.int().min(1).max(6).optional() })
       .refine((y) => y.min === undefined || y.max === undefined || y.min <= y.max, { error: "expected min not above max" })
       .optional(),
+    /** For students only (bachelor's, master's, doctoral): a teacher's or young specialist's GPA never counts against them. */
     min_gpa: z
       .strictObject({ value: z.number().positive(), scale: z.union([z.literal(5), z.literal(100)], { error: "expected scale 5 or 100" }) })
       .refine((gpa) => gpa.value <= gpa.scale, { error: "expected a value not above the scale" })

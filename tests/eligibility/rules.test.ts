@@ -65,6 +65,15 @@ describe("eligibility rules", () => {
     expect(verdictOf({ role: "teacher", certificates: [{ exam: "ielts", score: 7 }], gpa: { value: 5, scale: 5 } }, program({ roles: ["teacher"], year_of_study: { min: 2 } })).verdict).toBe("eligible");
   });
 
+  it("a GPA threshold applies to students only: a teacher or young specialist is never told a GPA is missing", () => {
+    const p = program({ roles: ["master", "teacher", "young-specialist"], min_gpa: { value: 4.0, scale: 5 } });
+    const certificates = [{ exam: "ielts" as const, score: 7 }];
+    for (const role of ["teacher", "candidate-of-science", "young-specialist"] as const) {
+      expect(verdictOf({ role, certificates }, p), role).toMatchObject({ verdict: "eligible", gaps: [] });
+    }
+    expect(verdictOf({ role: "master", certificates }, p)).toMatchObject({ verdict: "nearly", gaps: [{ kind: "gpa", need: { value: 4.0, scale: 5 } }] });
+  });
+
   it("criteria to be confirmed say so with the verdict", () => {
     expect(verdictOf(student(), program({ to_confirm: true })).toConfirm).toBe(true);
     expect(verdictOf(student(), program({ to_confirm: false })).toConfirm).toBe(false);
