@@ -22,7 +22,7 @@ import { startReminderJob } from "./bot/jobs/reminders.js";
 import { createHttpServer } from "./server.js";
 import { consoleHandler, type ConsoleDeps } from "./console/routes.js";
 import { Publishing } from "./console/publishing.js";
-import { sendDeadlineDraft } from "./bot/features/broadcast/deadline-draft.js";
+import { sendDeadlineDraft } from "./bot/ui/deadline-announcement.js";
 import { KnowledgeFiles } from "./knowledge/edit.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";

@@ -5,7 +5,7 @@
  * now or at a scheduled Tashkent time. Each step is a file of this folder
  * (audience, message, confirm, schedule); this one runs them in turn and
  * records the broadcast. A draft prepared by the bot (a program's new
- * deadlines, from the knowledge console: deadline-draft.ts) starts at the
+ * deadlines, from the knowledge console: ui/deadline-announcement.ts) starts at the
  * preview, its audience and message given. Delivery is the engine's job (src/broadcast/engine.ts);
  * this only records the broadcast and wakes it.
  *

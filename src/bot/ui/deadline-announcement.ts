@@ -6,13 +6,13 @@
  * that program's subscribers, with this message as the announcement.
  */
 import { InlineKeyboard, type Api } from "grammy";
-import type { Catalog } from "../../../knowledge/catalog.js";
-import { LANGS } from "../../../knowledge/schema.js";
-import type { Store } from "../../../storage/store.js";
-import type { BotDeps } from "../../deps.js";
-import { languageOfUser, readers } from "../../locale.js";
-import { deadlineLine } from "../../ui/answer-view.js";
-import { callback } from "../../ui/callback-data.js";
+import type { Catalog } from "../../knowledge/catalog.js";
+import { LANGS } from "../../knowledge/schema.js";
+import type { Store } from "../../storage/store.js";
+import type { BotDeps } from "../deps.js";
+import { languageOfUser, readers } from "../locale.js";
+import { deadlineLine } from "./answer-view.js";
+import { callback } from "./callback-data.js";
 
 export interface DeadlineDraftDeps extends Pick<BotDeps, "i18n"> {
   api: Api;
