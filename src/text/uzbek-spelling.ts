@@ -97,7 +97,6 @@ export const LATIN_NAMES: readonly string[] = [
   "CV",
   "PhD",
   "ID",
-  "JSPU",
   "README",
   "reply",
 ];

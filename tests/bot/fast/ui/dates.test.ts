@@ -46,7 +46,7 @@ const ISO_DATE = /\d{4}-\d\d-\d\d/;
 
 describe.each([
   ["uz", "1-mart, 2027", "1-mart, 2027, 09:00 ga rejalashtirilgan"],
-  ["uz-cyrl", "1 март, 2027", "1 март, 2027 09:00 га режалаштирилган"],
+  ["uz-cyrl", "1-март, 2027", "1-март, 2027, 09:00 га режалаштирилган"],
   ["ru", "1 марта 2027 г.", "Запланировано на 1 марта 2027 г. в 09:00"],
   ["en", "1 March 2027", "Scheduled for 1 March 2027 at 09:00"],
 ] as const)("in %s", (ui, day, scheduledFor) => {
