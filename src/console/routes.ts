@@ -15,7 +15,7 @@ import type { StaffSettings } from "../bot/deps.js";
 import { roleOf } from "../bot/middleware/roles.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import { checkKnowledge } from "../knowledge/check.js";
-import { entryTemplate, type EditRefusal, type KnowledgeFiles } from "../knowledge/edit.js";
+import { dataOf, entryTemplate, type EditRefusal, type KnowledgeFiles } from "../knowledge/edit.js";
 import { ENTRY_TYPES, EXAM_IDS, ROLES, type EntryType } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../storage/knowledge-revisions.js";
@@ -24,6 +24,7 @@ import { UI_LANGS, type UiLang } from "../storage/users.js";
 import { contentLang, languageOfUser } from "../bot/locale.js";
 import { accessOf, SESSION_COOKIE, SESSION_MS, startSession } from "./auth.js";
 import { entryFlags } from "./entry-flags.js";
+import { langOfAcceptLanguage, loginRefusalPage, type LoginRefusal } from "./login-page.js";
 import { loadPageFiles } from "./page-files.js";
 import { previewEntry } from "./preview.js";
 import type { Publishing, RevertResult } from "./publishing.js";
@@ -74,7 +75,7 @@ class HttpError extends Error {
   }
 }
 
-type Handler = (req: IncomingMessage, params: { id?: string; url: URL; by: Publisher }) => Promise<Reply> | Reply;
+type Handler = (req: IncomingMessage, params: { id?: string; url: URL; by: Publisher; groups: Record<string, string | undefined> }) => Promise<Reply> | Reply;
 interface Reply {
   status?: number;
   body: unknown;
@@ -103,8 +104,8 @@ export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: S
       const access = accessOf(req, { botToken: deps.botToken, store: deps.store, settings: deps.settings });
       if (access.status === "signed-out") throw new HttpError(401, "Not signed in: send /console to the bot in Telegram for a login link.");
       if (access.status === "not-staff") throw new HttpError(403, "The knowledge console is for the department's staff only.");
-      const id = route.pattern.exec(url.pathname)!.groups?.id;
-      const reply = await route.handler(req, { id, url, by: { id: access.user.userId, name: access.user.name } });
+      const groups = route.pattern.exec(url.pathname)!.groups ?? {};
+      const reply = await route.handler(req, { id: groups.id, url, groups, by: { id: access.user.userId, name: access.user.name } });
       json(res, reply.status ?? 200, reply.body);
     };
     answer().catch((error: unknown) => {
@@ -118,13 +119,21 @@ export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: S
   /** A one-time login link opened: a session cookie, and on to the console's page. */
   function login(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== "GET") throw new HttpError(405, "Open the login link in a browser.");
-    const user = deps.store.consoleAccess.useLogin(url.searchParams.get("token") ?? "");
-    if (!user) throw new HttpError(401, "This login link has expired or was already used. Send /console to the bot in Telegram for a new one.");
-    if (roleOf(user.userId, deps.settings, deps.store) === "student") throw new HttpError(403, "The knowledge console is for the department's staff only.");
+    const token = url.searchParams.get("token") ?? "";
+    const user = deps.store.consoleAccess.useLogin(token);
+    if (!user) return refusedLogin(req, res, 401, "expired", deps.store.consoleAccess.loginOwner(token));
+    if (roleOf(user.userId, deps.settings, deps.store) === "student") return refusedLogin(req, res, 403, "not-staff", user.userId);
     const session = startSession(deps.store.consoleAccess, user);
     const cookie = [`${SESSION_COOKIE}=${session}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${SESSION_MS / 1000}`, ...(secure ? ["Secure"] : [])];
     deps.logger.info({ by: { id: user.userId, name: user.name } }, "signed in to the knowledge console");
     res.writeHead(303, { "set-cookie": cookie.join("; "), location: "/console/" }).end();
+  }
+
+  /** A login link refused, as a page a person reads: in the language of whom the link was for when known, else the browser's, else all three. */
+  function refusedLogin(req: IncomingMessage, res: ServerResponse, status: number, refusal: LoginRefusal, userId: number | undefined): void {
+    const user = userId === undefined ? undefined : deps.store.users.get(userId);
+    const lang = user ? contentLang(languageOfUser(user)) : langOfAcceptLanguage(req.headers["accept-language"]);
+    res.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(loginRefusalPage(refusal, lang));
   }
 
   /** The page's files; /console itself goes on to /console/, where its modules' relative addresses work. */
@@ -192,6 +201,14 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
     route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/history$/, (_req, { id }) => ({
       body: store.knowledgeRevisions.history(id!),
     })),
+    // One publish: the file before and after it (YAML, as stored), and both read as entries for the page's "what changed".
+    route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/history\/(?<revision>[^/]+)$/, (_req, { id, url, groups }) => {
+      const at = Number(url.searchParams.get("at") ?? 0);
+      const change = store.knowledgeRevisions.change(id!, decodeURIComponent(groups.revision!), Number.isSafeInteger(at) && at > 0 ? at : undefined);
+      if (!change) throw new HttpError(404, "This entry has no such revision in its history.");
+      const read = (text: string | null) => (text === null ? null : dataOf(text));
+      return { body: { ...change, entries: { before: read(change.before), after: read(change.after) } } };
+    }),
     route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/revert$/, async (req, { id, by }) => {
       const { revision } = await readJson(req);
       if (typeof revision !== "string") throw new HttpError(400, "Send {revision}: the revision to go back to, from the history.");

@@ -231,7 +231,8 @@ function textWith(source: string, entry: Record<string, unknown>): string {
   }
 }
 
-function dataOf(text: string): Record<string, unknown> | null {
+/** An entry as its file's text has it (null when the text is not a YAML mapping). */
+export function dataOf(text: string): Record<string, unknown> | null {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return null;
   const data: unknown = doc.toJS();

@@ -24,6 +24,7 @@ export class ConsoleAccessStore {
       useLogin: db.prepare<[number, string, number], { user_id: number; name: string }>(
         `UPDATE console_logins SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id, name`,
       ),
+      loginOwner: db.prepare<[string], { user_id: number }>(`SELECT user_id FROM console_logins WHERE token_hash = ?`),
       loginsSince: db.prepare<[number, number], { count: number }>(`SELECT COUNT(*) AS count FROM console_logins WHERE user_id = ? AND created_at > ?`),
       addSession: db.prepare<[string, number, string, number, number]>(
         `INSERT INTO console_sessions (id_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
@@ -43,6 +44,11 @@ export class ConsoleAccessStore {
   useLogin(token: string, now = Date.now()): ConsoleUser | undefined {
     const row = this.statements.useLogin.get(now, hashOf(token), now);
     return row && { userId: row.user_id, name: row.name };
+  }
+
+  /** Whom a link was made for, used or expired or not (until the daily tidy forgets it): the refusal speaks their language. */
+  loginOwner(token: string): number | undefined {
+    return this.statements.loginOwner.get(hashOf(token))?.user_id;
   }
 
   /** How many links a user was given after `since` (the rate limit). */

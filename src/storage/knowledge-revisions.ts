@@ -14,6 +14,12 @@ export interface KnowledgeRevision {
   by: Publisher;
 }
 
+/** One publish with the entry's file before and after it (null: there was no file, created or archived). */
+export interface KnowledgeChange extends KnowledgeRevision {
+  before: string | null;
+  after: string | null;
+}
+
 interface RevisionRow {
   revision: string;
   at: number;
@@ -35,6 +41,10 @@ export class KnowledgeRevisionStore {
       history: db.prepare<[string, number], RevisionRow>(
         `SELECT revision, at, by_id, by_name FROM knowledge_revisions WHERE entry_id = ? ORDER BY id DESC LIMIT ?`,
       ),
+      change: db.prepare<[string, string, number, number], RevisionRow & { before: string | null; after: string | null }>(
+        `SELECT revision, at, by_id, by_name, before, after FROM knowledge_revisions
+         WHERE entry_id = ? AND revision = ? AND (? = 0 OR at = ?) ORDER BY id DESC LIMIT 1`,
+      ),
       textAfter: db.prepare<[string, string], { after: string | null }>(
         `SELECT after FROM knowledge_revisions WHERE entry_id = ? AND revision = ? ORDER BY id DESC LIMIT 1`,
       ),
@@ -48,6 +58,16 @@ export class KnowledgeRevisionStore {
   /** The entry's publishes, newest first. */
   history(entryId: string): KnowledgeRevision[] {
     return this.statements.history.all(entryId, HISTORY_SHOWN).map((row) => ({ revision: row.revision, at: row.at, by: { id: row.by_id, name: row.by_name } }));
+  }
+
+  /**
+   * A publish of the entry with its file's text before and after. A revert
+   * publishes an earlier text again, with the same revision: `at` (from the
+   * history) says which of them; without it, the latest.
+   */
+  change(entryId: string, revision: string, at?: number): KnowledgeChange | undefined {
+    const row = this.statements.change.get(entryId, revision, at ?? 0, at ?? 0);
+    return row && { revision: row.revision, at: row.at, by: { id: row.by_id, name: row.by_name }, before: row.before, after: row.after };
   }
 
   /** The file's text a publish left, if the entry had that revision (null: it was archived then). */

@@ -41,6 +41,7 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     const context = await browser.newContext(options);
     contexts.push(context);
     const page = await context.newPage();
+    page.setDefaultTimeout(10_000); // under the test's own timeout: a step that never happens is named
     page.on("pageerror", (error) => expect.fail(`the page threw: ${error.message}`));
     page.on("console", (message) => {
       // A refused request (401, 409, 422) is logged by Chromium as a failed resource: it is the point of some steps.
@@ -137,12 +138,54 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     const revisions = page.locator(".revision");
     await expect.poll(() => revisions.count()).toBe(2);
     expect(await revisions.first().innerText()).toMatch(/Aziz\s+current/);
+    // What each publish changed, in words: the move, then the deadline added.
+    await revisions.first().getByRole("button", { name: "What changed" }).click();
+    await expect.poll(() => revisions.first().locator(".change").allInnerTexts()).toEqual(["Deadlines › 1 › Date: 15 September 2027 → 20 October 2027"]);
+    await revisions.nth(1).getByRole("button", { name: "What changed" }).click();
+    await expect.poll(() => revisions.nth(1).locator(".change").allInnerTexts()).toEqual(["Deadlines: added 15 September 2027 — Applications close"]);
+    expect(await revisions.nth(1).locator(".change ins").innerText()).toBe("15 September 2027 — Applications close");
     await revisions.nth(1).getByRole("button", { name: "Bring back this version" }).click();
     await page.getByText("Brought back. Students get it now.").waitFor();
     expect((await student.send("erasmus deadline")).text).toContain("15 September 2027");
     await expect.poll(() => revisions.count()).toBe(3);
     await page.getByRole("tab", { name: "Edit" }).click();
     await expect.poll(() => deadlines(page).getByLabel("Date").inputValue()).toBe("2027-09-15");
+  });
+
+  it("asks before leaving an edit not published: in the page for its own links, through the browser for closing the tab", async () => {
+    const { page } = await signedIn();
+    await page.getByRole("link", { name: /Erasmus Mundus/ }).click();
+    // Opened and left without a change: nothing to ask.
+    await page.getByRole("link", { name: "← Entries" }).click();
+    await page.getByRole("searchbox").waitFor();
+    await page.getByRole("link", { name: /Erasmus Mundus/ }).click();
+    const summary = page.locator('[data-path="summary.en"] textarea');
+    await summary.click();
+    await summary.fill("Master's programs in Europe, funded by the EU");
+
+    await page.getByRole("link", { name: "← Entries" }).click();
+    const question = page.getByRole("dialog", { name: "Your changes are not published." });
+    await question.waitFor();
+    await question.getByRole("button", { name: "Stay and keep editing" }).click();
+    await question.waitFor({ state: "detached" });
+    expect(page.url()).toBe(`${bot.origin}/console/#/entry/erasmus-mundus`);
+    expect(await summary.inputValue()).toBe("Master's programs in Europe, funded by the EU");
+
+    // Closing the tab (or reloading): the browser's own question.
+    const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe("beforeunload");
+    expect(page.isClosed()).toBe(false);
+
+    await page.getByRole("link", { name: "← Entries" }).click();
+    await question.getByRole("button", { name: "Leave without publishing" }).click();
+    await page.getByRole("searchbox").waitFor();
+    expect(erasmusFile()).not.toContain("funded by the EU");
+    // The edit is gone: the entry opens as published, and leaving it asks nothing.
+    await page.getByRole("link", { name: /Erasmus Mundus/ }).click();
+    await expect.poll(() => summary.inputValue()).not.toContain("funded by the EU");
+    await page.getByRole("link", { name: "← Entries" }).click();
+    await page.getByRole("searchbox").waitFor();
   });
 
   it("previews the edit as the bot renders it in each language, escaping what staff typed", async () => {
@@ -159,7 +202,7 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await expect.poll(() => english.locator(".bubble").innerText()).toContain("15 September 2027: Apply <b>now</b> & <script>alert(1)</script>");
     expect(await page.locator(".bubble script, .bubble img").count()).toBe(0);
     await page.getByRole("button", { name: "Uzbek (Cyrillic)" }).click();
-    await expect.poll(() => page.locator(".screen", { has: page.getByRole("heading", { name: "Deadlines" }) }).locator(".bubble").innerText()).toContain("15 сентябр, 2027");
+    await expect.poll(() => page.locator(".screen", { has: page.getByRole("heading", { name: "Deadlines" }) }).locator(".bubble").innerText()).toContain("15-сентябрь, 2027");
     // Nothing was published by previewing.
     expect(erasmusFile()).not.toContain("2027-09-15");
   });
@@ -283,11 +326,20 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await first.getByRole("link", { name: /Erasmus Mundus/ }).waitFor();
     const second = await newPage();
     await second.goto(link);
+    // A page to read, not the API's JSON.
     await second.getByText("This login link has expired or was already used.").waitFor();
+    expect(await second.locator("body").innerText()).toBe("This login link has expired or was already used.\n\nSend /console to the bot in Telegram for a new link.");
 
-    bot.h.app.store.consoleAccess.addLogin("expired-token", { userId: staff.id, name: "Aziz" }, Date.now() - 1);
+    // In the staff member's language, whatever the browser's; a link nobody knows, in the browser's.
+    const nodira = staffMember(bot.h, "Нодира", "ru");
+    await nodira.send("/start");
+    bot.h.app.store.consoleAccess.addLogin("expired-token", { userId: nodira.id, name: "Нодира" }, Date.now() - 1);
     await second.goto(`${bot.origin}/console/login?token=expired-token`);
-    await second.getByText("This login link has expired or was already used.").waitFor();
+    await second.getByText("Эта ссылка для входа устарела или уже использована.").waitFor();
+    expect(await second.locator("body").innerText()).toContain("Чтобы получить новую, отправьте боту в Telegram /console.");
+    const uzbek = await newPage({ locale: "uz-UZ" });
+    await uzbek.goto(`${bot.origin}/console/login?token=unknown`);
+    await uzbek.getByText("Bu kirish havolasining muddati o'tgan yoki u allaqachon ishlatilgan.").waitFor();
 
     bot.h.app.store.staff.remove(staff.id);
     await first.reload();

@@ -114,8 +114,25 @@ describe("the knowledge console", () => {
     expect(reverted.status).toBe(200);
     expect(reverted.body.revision).toBe(saved.body.revision);
     expect(readFileSync(join(knowledge, "programs/erasmus-mundus.yaml"), "utf8")).toBe(file);
-    expect(((await api(cookie, "GET", "/entries/erasmus-mundus/history")).body as unknown as unknown[]).length).toBe(3);
+    const afterRevert = (await api(cookie, "GET", "/entries/erasmus-mundus/history")).body as unknown as { revision: string; at: number }[];
+    expect(afterRevert.length).toBe(3);
     expect((await student.send("erasmus deadline")).text).toContain("15 September 2027");
+
+    // One publish: the file before and after it, as stored, and both read as entries.
+    const first = await api(cookie, "GET", `/entries/erasmus-mundus/history/${String(saved.body.revision)}?at=${afterRevert[2]!.at}`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ revision: saved.body.revision, at: afterRevert[2]!.at, by: { name: "Aziz" } });
+    expect(first.body.after).toBe(file);
+    expect(first.body.before).not.toContain(NEW_DATE);
+    expect(first.body.before).toContain("# Erasmus Mundus — program of the European Union.");
+    const read = first.body.entries as { before: Erasmus; after: Erasmus };
+    expect(read.before.program.deadlines.items).toEqual([]);
+    expect(read.after.program.deadlines.items[0]!.date).toBe(NEW_DATE);
+    // The same revision again (the revert): without `at`, the latest; it undid the move.
+    const latest = await api(cookie, "GET", `/entries/erasmus-mundus/history/${String(saved.body.revision)}`);
+    expect(latest.body.at).toBe(afterRevert[0]!.at);
+    expect(latest.body.before).toContain("2027-10-01");
+    expect((await api(cookie, "GET", "/entries/erasmus-mundus/history/0123456789abcdef0123")).status).toBe(404);
   });
 
   it("previews an entry as saved and as posted, in each language, as the bot renders it", async () => {
@@ -130,7 +147,7 @@ describe("the knowledge console", () => {
     const { entry } = (await api(cookie, "GET", "/entries/erasmus-mundus")).body;
     const posted = await api(cookie, "POST", "/entries/erasmus-mundus/preview?lang=uz-cyrl", { entry: withDeadline(entry, NEW_DATE) });
     expect(posted.status).toBe(200);
-    expect((posted.body.sections as Record<string, { html: string }>).deadlines!.html).toContain("15 сентябр, 2027: Аризалар қабули");
+    expect((posted.body.sections as Record<string, { html: string }>).deadlines!.html).toContain("15-сентябрь, 2027: Аризалар қабули");
     // Nothing was saved by a preview.
     expect(readFileSync(join(knowledge, "programs/erasmus-mundus.yaml"), "utf8")).not.toContain(NEW_DATE);
     const invalid = await api(cookie, "POST", "/entries/erasmus-mundus/preview?lang=en", { entry: withDeadline(entry, "soon") });
@@ -181,12 +198,26 @@ describe("the knowledge console", () => {
     const staff = staffMember();
     const link = await loginLink(staff);
     expect((await fetch(link, { redirect: "manual" })).status).toBe(303);
-    const reused = await fetch(link, { redirect: "manual" });
+    // Refused links answer a page a person reads (no script, the console's CSP), in the language of whom the link was for.
+    const reused = await fetch(link, { redirect: "manual", headers: { "accept-language": "ru" } });
     expect(reused.status).toBe(401);
-    expect(((await reused.json()) as { error: string }).error).toMatch(/expired or was already used/);
+    expect(reused.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(reused.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+    const reusedPage = await reused.text();
+    expect(reusedPage).toContain('<html lang="en">');
+    expect(reusedPage).toContain("This login link has expired or was already used.");
+    expect(reusedPage).toContain("Send /console to the bot in Telegram for a new link.");
+    expect(reusedPage).not.toMatch(/<script|\{"error"|Эта ссылка/);
 
     h.app.store.consoleAccess.addLogin("expired-token", { userId: staff.id, name: "Aziz" }, Date.now() - 1);
     expect((await fetch(`${origin}/console/login?token=expired-token`, { redirect: "manual" })).status).toBe(401);
+    // A link nobody knows: the browser's language, or all three.
+    const unknown = (acceptLanguage?: string) =>
+      fetch(`${origin}/console/login?token=<b>no</b>`, { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} }).then((r) => r.text());
+    expect(await unknown("de-DE,de;q=0.9,uz;q=0.8,ru;q=0.5")).toMatch(/<html lang="uz">[\s\S]*Bu kirish havolasining muddati o'tgan yoki u allaqachon ishlatilgan\.[\s\S]*Telegramda botga \/console yuboring/);
+    const allThree = await unknown();
+    for (const line of ["Bu kirish havolasining muddati", "Эта ссылка для входа устарела или уже использована.", "This login link has expired"]) expect(allThree).toContain(line);
+    expect(allThree).not.toContain("<b>");
 
     const cookie = await signIn(staff);
     const { revision, entry } = (await api(cookie, "GET", "/entries/koica")).body;

@@ -1,6 +1,7 @@
 // The knowledge console's page: the list of entries, the editor (edit, preview, history), publishing with
 // its conflicts and problems, new entries and archiving. It talks only to the console's JSON API (api/...).
 import { fill, h } from "./dom.js";
+import { changesBetween } from "./changes.js";
 import { differences, entryForm, showProblems, titleOf } from "./form.js";
 import { language, setLanguage, t, UI_LANGS } from "./labels.js";
 import { telegramHtml } from "./telegram-html.js";
@@ -95,7 +96,55 @@ function notice(kind, ...content) {
 
 // ---- Screens, by the address's #: #/ the list, #/entry/<id> an entry, #/new a new one.
 
+// ---- No lost edit: leaving an entry with changes not published asks first.
+
+/** The address of the screen shown now, to come back to when the staff member stays. */
+let shownHash = location.hash;
+
+const unsaved = () => Boolean(state.editing?.touched);
+
+/** The address changed (a link, Back): asks first when an edit would be lost, else shows that screen. */
+async function leaveTo(hash) {
+  const sameEntry = state.editing && !state.editing.isNew && hash === `#/entry/${encodeURIComponent(state.editing.id)}`;
+  if (unsaved() && !sameEntry) {
+    const leave = await confirmLeave();
+    if (!leave) return void history.replaceState(null, "", shownHash);
+    state.editing = undefined;
+  }
+  await route();
+}
+
+/** The in-page question: stay (the default, also on Escape) or leave without publishing. */
+function confirmLeave() {
+  return new Promise((resolve) => {
+    const close = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    const dialog = h(
+      "dialog",
+      { class: "confirm", "aria-labelledby": "leave-title" },
+      h("h2", { id: "leave-title" }, t("unsavedTitle")),
+      h("p", {}, t("unsavedText")),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "primary", onclick: () => close(false) }, t("stay")),
+        h("button", { type: "button", class: "danger", onclick: () => close(true) }, t("leave")),
+      ),
+    );
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      close(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
 async function route() {
+  shownHash = location.hash;
   try {
     const path = location.hash.replace(/^#\/?/, "");
     const [screen, id] = path.split("/");
@@ -295,7 +344,15 @@ function drawEditor() {
 }
 
 function editTab(editing, body, notices) {
-  const form = entryForm({ entry: editing.entry, isNew: editing.isNew, entries: state.entries, choices: state.choices, changed: () => {} });
+  const form = entryForm({
+    entry: editing.entry,
+    isNew: editing.isNew,
+    entries: state.entries,
+    choices: state.choices,
+    changed: () => {
+      editing.touched = true;
+    },
+  });
   const publishButton = h("button", { type: "button", class: "primary", onclick: () => publish(editing, form, notices, publishButton) }, t("publish"));
   const archiveArea = h("div", { class: "archive" });
   const askArchive = () =>
@@ -321,7 +378,7 @@ async function publish(editing, form, notices, button) {
       : await api("PUT", `entries/${encodeURIComponent(editing.id)}`, { entry: editing.entry }, { "if-match": editing.revision });
     if (status === 200 || status === 201) {
       const before = editing.saved;
-      Object.assign(editing, { id: data.id ?? editing.id, revision: data.revision, saved: clone(editing.entry), isNew: false });
+      Object.assign(editing, { id: data.id ?? editing.id, revision: data.revision, saved: clone(editing.entry), isNew: false, touched: false });
       if (status === 201) {
         state.flash = t("published");
         await loadEntries();
@@ -398,7 +455,7 @@ function conflict(editing, current) {
         {
           type: "button",
           onclick: () => {
-            Object.assign(editing, { entry: clone(current.entry), saved: clone(current.entry), revision: current.revision });
+            Object.assign(editing, { entry: clone(current.entry), saved: clone(current.entry), revision: current.revision, touched: false });
             drawEditor();
           },
         },
@@ -426,6 +483,7 @@ async function archive(editing, area) {
   const { status, data } = await api("DELETE", `entries/${encodeURIComponent(editing.id)}`);
   if (status === 200) {
     state.flash = t("archived");
+    state.editing = undefined;
     location.hash = "#/";
     return;
   }
@@ -492,7 +550,7 @@ async function historyTab(editing, body, notices) {
     const reverted = await api("POST", `entries/${encodeURIComponent(editing.id)}/revert`, { revision });
     if (reverted.status !== 200) return void fill(notices, notice("error", reverted.data.error));
     const fresh = await api("GET", `entries/${encodeURIComponent(editing.id)}`);
-    Object.assign(editing, { entry: fresh.data.entry, revision: fresh.data.revision, saved: clone(fresh.data.entry) });
+    Object.assign(editing, { entry: fresh.data.entry, revision: fresh.data.revision, saved: clone(fresh.data.entry), touched: false });
     state.flash = t("restored");
     drawEditor();
   };
@@ -500,21 +558,81 @@ async function historyTab(editing, body, notices) {
     body,
     data.length === 0
       ? h("p", { class: "empty" }, t("historyEmpty"))
-      : h(
-          "ol",
-          { class: "history" },
-          data.map((change, i) =>
-            h(
-              "li",
-              { class: "revision" },
-              h("span", { class: "when" }, moment(change.at)),
-              h("span", { class: "by" }, change.by.name),
-              i === 0 ? h("span", { class: "badge" }, t("current")) : null,
-              change.revision === "archived" ? h("span", { class: "badge" }, t("archivedRevision")) : null,
-              i > 0 && change.revision !== "archived" ? h("button", { type: "button", onclick: () => restore(change.revision) }, t("restore")) : null,
-            ),
+      : [
+          h("p", { class: "hint" }, t("historyHint")),
+          h(
+            "ol",
+            { class: "history" },
+            data.map((change, i) => revisionItem(editing, change, { current: i === 0, restore })),
           ),
-        ),
+        ],
+  );
+}
+
+/** One publish in the history: when and who, what it changed (opened on a tap), and bringing that version back. */
+function revisionItem(editing, change, { current, restore }) {
+  const details = h("div", { class: "changes" });
+  const archived = change.revision === "archived";
+  const toggle = h(
+    "button",
+    {
+      type: "button",
+      class: "quiet",
+      "aria-expanded": "false",
+      onclick: async () => {
+        if (toggle.getAttribute("aria-expanded") === "true") {
+          toggle.setAttribute("aria-expanded", "false");
+          toggle.textContent = t("showChanges");
+          return void fill(details);
+        }
+        toggle.setAttribute("aria-expanded", "true");
+        toggle.textContent = t("hideChanges");
+        const { status, data } = await api("GET", `entries/${encodeURIComponent(editing.id)}/history/${encodeURIComponent(change.revision)}?at=${change.at}`);
+        fill(details, status === 200 ? changeList(data) : notice("error", data.error));
+      },
+    },
+    t("showChanges"),
+  );
+  return h(
+    "li",
+    { class: "revision" },
+    h(
+      "div",
+      { class: "revision-head" },
+      h("span", { class: "when" }, moment(change.at)),
+      h("span", { class: "by" }, change.by.name),
+      current ? h("span", { class: "badge" }, t("current")) : null,
+      archived ? h("span", { class: "badge" }, t("archivedRevision")) : null,
+    ),
+    h(
+      "div",
+      { class: "revision-actions" },
+      toggle,
+      !current && !archived ? h("button", { type: "button", onclick: () => restore(change.revision) }, t("restore")) : null,
+    ),
+    details,
+  );
+}
+
+/** What a publish changed, one line per change: removed struck through, added marked, a change as old → new. */
+function changeList(data) {
+  if (data.before === null) return h("p", { class: "hint" }, t("changeCreated"));
+  if (data.after === null) return h("p", { class: "hint" }, t("changeArchived"));
+  const changes = changesBetween(data.entries.before, data.entries.after);
+  if (changes.length === 0) return h("p", { class: "hint" }, t("changeNothing"));
+  return h(
+    "ul",
+    { class: "change-list" },
+    changes.map((change) =>
+      h(
+        "li",
+        { class: `change ${change.kind}` },
+        h("span", { class: "change-label" }, `${change.label}: `),
+        change.kind === "changed"
+          ? [h("del", {}, change.from), h("span", { class: "arrow", "aria-hidden": "true" }, " → "), h("ins", {}, change.to)]
+          : [h("span", { class: "change-kind" }, `${t(change.kind === "added" ? "changeAdded" : "changeRemoved")} `), h(change.kind === "added" ? "ins" : "del", {}, change.text)],
+      ),
+    ),
   );
 }
 
@@ -533,7 +651,13 @@ async function start() {
     throw error;
   }
   drawHeader();
-  window.addEventListener("hashchange", () => void route());
+  window.addEventListener("hashchange", () => void leaveTo(location.hash));
+  // Closing the tab, reloading, or following a link away with an edit not published: the browser asks.
+  window.addEventListener("beforeunload", (event) => {
+    if (!unsaved()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
   await route();
   postToTelegram("web_app_ready");
   postToTelegram("web_app_expand");
