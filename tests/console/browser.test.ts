@@ -114,7 +114,7 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await colleague.getByRole("button", { name: "Publish" }).click();
     const conflict = colleague.locator(".conflict");
     await conflict.getByText("Someone published this entry after you opened it.").waitFor();
-    await expect.poll(() => conflict.locator(".diff").first().innerText()).toMatch(/Deadlines › 1 › Date\s+Saved now\s*2027-09-15\s+Your edit\s*2027-10-01/);
+    await expect.poll(() => conflict.locator(".diff").first().innerText()).toMatch(/Deadlines › 1 › Date\s+Saved now\s*15 September 2027\s+Your edit\s*1 October 2027/);
     expect(erasmusFile()).not.toContain("2027-10-01");
     await conflict.getByRole("button", { name: "Open the saved version (drop my edit)" }).click();
     await expect.poll(() => deadlines(colleague).getByLabel("Date").inputValue()).toBe("2027-09-15");
@@ -124,7 +124,7 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await addDeadline(page, "");
     await page.getByRole("button", { name: "Publish" }).click();
     const dateField = page.locator('[data-path="program.deadlines.items.1.date"]');
-    await dateField.getByText("expected a date as YYYY-MM-DD").waitFor();
+    await dateField.getByText("Pick a date.").waitFor();
     await page.getByText("Not published: fix the fields marked in red.").waitFor();
     expect(erasmusFile()).toBe(before);
 
@@ -213,6 +213,11 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.getByLabel("Type").selectOption("topic");
     await page.getByLabel("Id (file name)").fill("summer-school");
     await page.getByRole("button", { name: "Create" }).click();
+    // The template's texts are left to write: publishing it untouched is refused at each of them, in plain words.
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Not published: fix the fields marked in red.").waitFor();
+    expect(await page.locator('[data-path="title.en"] .problem').innerText()).toBe("Write this text: it cannot be left empty.");
+    expect(existsSync(join(bot.knowledge, "topics/summer-school.yaml"))).toBe(false);
     const title = page.locator('[data-path="title"]');
     await title.getByLabel("Uzbek", { exact: true }).fill("Yozgi maktab");
     await title.getByLabel("Russian").fill("Летняя школа");
@@ -221,6 +226,10 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await summary.getByLabel("Uzbek", { exact: true }).fill("Yozgi maktab haqida");
     await summary.getByLabel("Russian").fill("О летней школе");
     await summary.getByLabel("English").fill("About the summer school");
+    const text = page.locator('[data-path="body"]');
+    await text.getByLabel("Uzbek", { exact: true }).fill("Yozgi maktab iyulda bo'ladi.");
+    await text.getByLabel("Russian").fill("Летняя школа проходит в июле.");
+    await text.getByLabel("English").fill("The summer school is in July.");
     await page.locator('[data-path="aliases.en"] textarea').fill("summer school\nsummer camp");
     await page.getByRole("button", { name: "Publish" }).click();
     await page.getByText("Published. Students get it now.").waitFor();
@@ -263,6 +272,14 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await expect.poll(() => page.locator('[data-path="program.eligibility.languages.0.min"] input').inputValue()).toBe("5.5");
     expect(await page.getByRole("checkbox", { name: "Master's students" }).isChecked()).toBe(true);
     expect(await page.locator('[data-path="program.documents.items.0.text.en"] input').inputValue()).toBe("International passport");
+    // Every field named in words, none by its name in the file (to_confirm, year_of_study) or as code.
+    const labels = await page.locator("main label, main legend").allInnerTexts();
+    expect(labels.filter((label) => /field-|_|=>|^\w+-\w+$/.test(label))).toEqual([]);
+    expect(await page.locator('[data-path="program.eligibility.roles"] legend').innerText()).toBe("Who");
+    // A date in words beside the browser's picker, which writes it in its own order.
+    await page.locator('[data-path="program.deadlines.items"] button.add').click();
+    await page.locator('[data-path="program.deadlines.items.0.date"] input').fill("2027-03-01");
+    expect(await page.locator('[data-path="program.deadlines.items.0.date"] .date-words').innerText()).toBe("1 March 2027");
   });
 
   it("filters the list: to be confirmed, no deadline, missing translation, problems", async () => {

@@ -1,9 +1,9 @@
 // The knowledge console's page: the list of entries, the editor (edit, preview, history), publishing with
 // its conflicts and problems, new entries and archiving. It talks only to the console's JSON API (api/...).
 import { fill, h } from "./dom.js";
-import { changesBetween } from "./changes.js";
+import { changesBetween, labelOfPath, readableValue } from "./changes.js";
 import { differences, entryForm, showProblems, titleOf } from "./form.js";
-import { language, setLanguage, t, UI_LANGS } from "./labels.js";
+import { formatMoment, language, problemMessage, setLanguage, t, UI_LANGS } from "./labels.js";
 import { telegramHtml } from "./telegram-html.js";
 
 const TYPES = ["program", "country", "topic", "contact"];
@@ -286,7 +286,9 @@ function newScreen() {
     event.preventDefault();
     const { status, data } = await api("GET", `templates/${type.value}?id=${encodeURIComponent(id.value.trim())}`);
     if (status !== 200) return void fill(problems, notice("error", data.error));
-    state.editing = { id: data.entry.id, entry: data.entry, revision: undefined, saved: undefined, isNew: true, tab: "edit" };
+    // The template's "…" are left empty for the staff member to write: publishing before they are written is refused at each field.
+    const entry = JSON.parse(JSON.stringify(data.entry), (_key, value) => (value === "…" ? "" : value));
+    state.editing = { id: entry.id, entry, revision: undefined, saved: undefined, isNew: true, tab: "edit" };
     await loadEntries();
     drawEditor();
   };
@@ -392,7 +394,7 @@ async function publish(editing, form, notices, button) {
       notices.scrollIntoView({ block: "start" });
     } else if (status === 422) {
       const elsewhere = showProblems(form, data.problems ?? []);
-      fill(notices, notice("error", t("fixProblems"), elsewhere.length ? h("ul", {}, elsewhere.map((p) => h("li", {}, p.path ? `${p.path}: ${p.message}` : p.message))) : null));
+      fill(notices, notice("error", t("fixProblems"), elsewhere.length ? h("ul", {}, elsewhere.map((p) => h("li", {}, problemText(p)))) : null));
     } else {
       fill(notices, notice("error", data.error ?? `${t("failed")} ${status}`));
     }
@@ -401,6 +403,9 @@ async function publish(editing, form, notices, button) {
     button.textContent = t("publish");
   }
 }
+
+/** A problem away from its field, named as the form names the field ("Deadlines › 2 › Date: ..."), never by its path in the file. */
+const problemText = (problem) => (problem.path ? `${labelOfPath(problem.path.split("."))}: ${problemMessage(problem.message)}` : problemMessage(problem.message));
 
 /** After a publish that adds or moves a program's deadline: the offer to announce it to the program's subscribers. */
 function announcementOffer(editing, before) {
@@ -442,8 +447,8 @@ function conflict(editing, current) {
           "div",
           { class: "diff" },
           h("div", { class: "diff-label" }, change.label),
-          h("div", { class: "diff-saved" }, h("span", { class: "diff-tag" }, t("conflictSaved")), change.a ?? t("empty")),
-          h("div", { class: "diff-yours" }, h("span", { class: "diff-tag" }, t("conflictYours")), change.b ?? t("empty")),
+          h("div", { class: "diff-saved" }, h("span", { class: "diff-tag" }, t("conflictSaved")), readableValue(change.a)),
+          h("div", { class: "diff-yours" }, h("span", { class: "diff-tag" }, t("conflictYours")), readableValue(change.b)),
         ),
       ),
     ),
@@ -520,7 +525,7 @@ async function previewTab(editing, body, notices) {
   // The preview is of the edit as it stands, published or not.
   const { status, data } = await api("POST", `entries/${encodeURIComponent(editing.entry.id ?? editing.id)}/preview?lang=${lang}`, { entry: editing.entry });
   if (status !== 200) {
-    fill(notices, notice("error", data.error, h("ul", {}, (data.problems ?? []).map((p) => h("li", {}, `${p.path}: ${p.message}`)))));
+    fill(notices, notice("error", data.error, h("ul", {}, (data.problems ?? []).map((p) => h("li", {}, problemText(p))))));
     return;
   }
   fill(
@@ -540,9 +545,6 @@ function screen(name, shown) {
     shown.buttons.length ? h("div", { class: "tg-buttons" }, shown.buttons.map((row) => h("div", { class: "tg-row" }, row.map((label) => h("span", { class: "tg-button" }, label))))) : null,
   );
 }
-
-const moment = (at) =>
-  new Intl.DateTimeFormat(language() === "uz" ? "uz-Latn" : language(), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Tashkent" }).format(new Date(at));
 
 async function historyTab(editing, body, notices) {
   const { data } = await api("GET", `entries/${encodeURIComponent(editing.id)}/history`);
@@ -599,7 +601,7 @@ function revisionItem(editing, change, { current, restore }) {
     h(
       "div",
       { class: "revision-head" },
-      h("span", { class: "when" }, moment(change.at)),
+      h("span", { class: "when" }, formatMoment(change.at)),
       h("span", { class: "by" }, change.by.name),
       current ? h("span", { class: "badge" }, t("current")) : null,
       archived ? h("span", { class: "badge" }, t("archivedRevision")) : null,

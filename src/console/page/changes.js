@@ -1,7 +1,7 @@
 // What one publish changed in an entry, as a methodist reads it: field by field with the editor's labels,
 // list items added or removed as a whole ("Deadlines: added 1 March 2027 — Applications open"), a changed
 // item's fields one by one ("Deadlines › 1 › Date: 1 March 2027 → 15 March 2027").
-import { fieldLabel, language, t } from "./labels.js";
+import { fieldLabel, formatDay, language, t } from "./labels.js";
 
 const TEXT_LANGS = ["uz", "ru", "en", "uz-cyrl"];
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -19,12 +19,7 @@ export function labelOfPath(parts) {
 /** A date of the file (2027-03-01) as people write it in the page's language; anything else as it is. */
 export function readableValue(value) {
   if (typeof value === "boolean") return value ? t("yes") : t("no");
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime())) {
-      return new Intl.DateTimeFormat(language() === "uz" ? "uz-Latn" : language() === "en" ? "en-GB" : language(), { dateStyle: "long", timeZone: "UTC" }).format(date);
-    }
-  }
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
   return value === undefined || value === null || value === "" ? t("empty") : String(value);
 }
 

@@ -2,7 +2,7 @@
 // writing straight into the entry object as the file has it. Each field's element carries its dotted path
 // (data-path, as the API names problems: program.deadlines.items.0.date), where its problems are shown.
 import { h } from "./dom.js";
-import { fieldLabel, t } from "./labels.js";
+import { fieldLabel, formatDay, problemMessage, t } from "./labels.js";
 
 const TEXT_LANGS = ["uz", "ru", "en"];
 const emptyText = () => ({ uz: "", ru: "", en: "" });
@@ -35,8 +35,8 @@ const PROGRAM = {
       fields: [
         toConfirm,
         { key: "assessed", kind: "switch", default: true },
-        { key: "roles", kind: "choices", options: (choices) => choices.roles, label: (role) => t(`role-${role}`) },
-        { key: "year_of_study", kind: "group", optional: true, row: true, empty: () => ({ min: 1 }), fields: [{ key: "min", kind: "number", step: 1 }, { key: "max", kind: "number", step: 1 }] },
+        { key: "roles", kind: "choices", options: (choices) => choices.roles, optionLabel: (role) => t(`role-${role}`) },
+        { key: "year_of_study", kind: "group", optional: true, row: true, empty: () => ({ min: 1 }), fields: [{ key: "min", kind: "number", step: 1, label: "year-min" }, { key: "max", kind: "number", step: 1, label: "year-max" }] },
         {
           key: "min_gpa",
           kind: "group",
@@ -55,18 +55,18 @@ const PROGRAM = {
         { key: "notes", kind: "list", item: "note", text: {}, empty: emptyText },
       ],
     },
-    { key: "steps", kind: "group", fields: [toConfirm, { key: "items", kind: "list", item: "step", text: { long: true }, empty: emptyText }] },
+    { key: "steps", kind: "group", fields: [toConfirm, { key: "items", kind: "list", item: "step", label: "step-items", text: { long: true }, empty: emptyText }] },
     {
       key: "documents",
       kind: "group",
-      fields: [toConfirm, { key: "items", kind: "list", item: "document", empty: () => ({ id: "", text: emptyText() }), fields: [{ key: "id", kind: "string", label: "document-id" }, text("text")] }],
+      fields: [toConfirm, { key: "items", kind: "list", item: "document", label: "document-items", empty: () => ({ id: "", text: emptyText() }), fields: [{ key: "id", kind: "string", label: "document-id" }, text("text")] }],
     },
     {
       key: "deadlines",
       kind: "group",
       fields: [
         toConfirm,
-        { key: "items", kind: "list", item: "deadline", empty: () => ({ date: "", note: emptyText() }), fields: [{ key: "date", kind: "date" }, text("note")] },
+        { key: "items", kind: "list", item: "deadline", label: "deadline-items", empty: () => ({ date: "", note: emptyText() }), fields: [{ key: "date", kind: "date" }, text("note")] },
         text("note", { optional: true, label: "general-note" }),
       ],
     },
@@ -120,8 +120,23 @@ function field(spec, parent, path, context) {
       return context.isNew
         ? labelled(here, labelOf(spec), (id) => h("input", { id, type: "text", value: parent.id ?? "", autocapitalize: "off", oninput: (e) => set(parent, "id", e.target.value, context) }))
         : h("div", { class: "field", "data-path": here }, h("span", { class: "label" }, labelOf(spec)), h("code", { class: "entry-id" }, parent.id));
-    case "date":
-      return labelled(here, labelOf(spec), (id) => h("input", { id, type: "date", value: parent[spec.key] ?? "", oninput: (e) => set(parent, spec.key, e.target.value, context) }));
+    case "date": {
+      // The browser writes the picked date in its own order (03/01/2027 may be 1 March or 3 January): said in words beside it.
+      const inWords = () => (parent[spec.key] ? formatDay(parent[spec.key]) : "");
+      const said = h("span", { class: "hint date-words", "aria-live": "polite" }, inWords());
+      return labelled(here, labelOf(spec), (id) => [
+        h("input", {
+          id,
+          type: "date",
+          value: parent[spec.key] ?? "",
+          oninput: (e) => {
+            set(parent, spec.key, e.target.value, context);
+            said.textContent = inWords();
+          },
+        }),
+        said,
+      ]);
+    }
     case "string":
       return labelled(here, labelOf(spec), (id) =>
         h("input", { id, type: "text", value: parent[spec.key] ?? "", inputMode: spec.inputmode, oninput: (e) => set(parent, spec.key, e.target.value, context) }),
@@ -238,7 +253,7 @@ function choicesField(spec, parent, path, context) {
             set(parent, spec.key, options.filter((o) => chosen.has(o)), context);
           },
         }),
-        h("label", { for: id }, spec.label(option)),
+        h("label", { for: id }, spec.optionLabel(option)),
       );
     }),
   );
@@ -436,7 +451,7 @@ export function showProblems(form, problems) {
       continue;
     }
     place.classList.add("invalid");
-    place.append(h("p", { class: "problem", role: "alert" }, problem.message));
+    place.append(h("p", { class: "problem", role: "alert" }, problemMessage(problem.message)));
   }
   const first = form.querySelector(".invalid");
   first?.scrollIntoView({ block: "center" });
@@ -460,7 +475,7 @@ export function differences(a, b) {
       const keys = Object.keys(value);
       if (keys.length === 0) out.set(path, Array.isArray(value) ? "[]" : "{}");
       for (const key of keys) flat(value[key], pathOf(path, key), out);
-    } else out.set(path, value === undefined ? undefined : String(value));
+    } else out.set(path, value);
     return out;
   };
   const left = flat(a, "", new Map());

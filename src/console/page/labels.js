@@ -31,7 +31,7 @@ const WORDS = {
     up: "Move up",
     down: "Move down",
     optionalCyrillic: "Cyrillic (optional)",
-    addCyrillic: "+ Cyrillic",
+    addCyrillic: "+ Uzbek in Cyrillic",
     onePerLine: "one per line",
     choose: "— choose —",
     conflictTitle: "Someone published this entry after you opened it.",
@@ -109,6 +109,11 @@ const WORDS = {
     "field-roles": "Who",
     "field-year_of_study": "Year of study",
     "field-min": "From",
+    "field-year-min": "From year",
+    "field-year-max": "Up to year (optional)",
+    "field-step-items": "Steps, in order",
+    "field-document-items": "List of documents",
+    "field-deadline-items": "Dates",
     "field-max": "To",
     "field-min_gpa": "Minimum GPA",
     "field-value": "GPA",
@@ -127,10 +132,10 @@ const WORDS = {
     "field-duration": "Duration",
     "field-phones": "Phones",
     "field-number": "Number",
-    "field-who": "Whose",
+    "field-who": "Whose number",
     "field-office_hours": "Office hours",
     "field-score": "Minimum score or level",
-    "field-document-id": "Short id (a-z, 0-9, -)",
+    "field-document-id": "Short code (Latin letters, digits, dashes)",
     "field-general-note": "Note under the dates",
     "item-step": "Step",
     "item-document": "Document",
@@ -177,7 +182,7 @@ const WORDS = {
     up: "Выше",
     down: "Ниже",
     optionalCyrillic: "Кириллица (необязательно)",
-    addCyrillic: "+ Кириллица",
+    addCyrillic: "+ Узбекский кириллицей",
     onePerLine: "по одному в строке",
     choose: "— выберите —",
     conflictTitle: "Кто-то опубликовал эту запись, пока вы её правили.",
@@ -254,6 +259,11 @@ const WORDS = {
     "field-roles": "Кто",
     "field-year_of_study": "Курс",
     "field-min": "С",
+    "field-year-min": "С курса",
+    "field-year-max": "До курса включительно (необязательно)",
+    "field-step-items": "Шаги по порядку",
+    "field-document-items": "Список документов",
+    "field-deadline-items": "Даты",
     "field-max": "По",
     "field-min_gpa": "Минимальный GPA",
     "field-value": "GPA",
@@ -272,10 +282,10 @@ const WORDS = {
     "field-duration": "Продолжительность",
     "field-phones": "Телефоны",
     "field-number": "Номер",
-    "field-who": "Чей",
+    "field-who": "Чей номер",
     "field-office_hours": "Часы работы",
     "field-score": "Минимальный балл или уровень",
-    "field-document-id": "Короткий id (a-z, 0-9, -)",
+    "field-document-id": "Короткий код (латинские буквы, цифры, дефис)",
     "field-general-note": "Примечание под датами",
     "item-step": "Шаг",
     "item-document": "Документ",
@@ -322,7 +332,7 @@ const WORDS = {
     up: "Yuqoriga",
     down: "Pastga",
     optionalCyrillic: "Kirill yozuvida (ixtiyoriy)",
-    addCyrillic: "+ Kirill",
+    addCyrillic: "+ Kirill yozuvida",
     onePerLine: "har qatorda bittadan",
     choose: "— tanlang —",
     conflictTitle: "Siz tahrirlayotganda bu yozuvni boshqa kishi e'lon qildi.",
@@ -399,6 +409,11 @@ const WORDS = {
     "field-roles": "Kimlar",
     "field-year_of_study": "Kurs",
     "field-min": "Dan",
+    "field-year-min": "Qaysi kursdan",
+    "field-year-max": "Qaysi kursgacha (ixtiyoriy)",
+    "field-step-items": "Qadamlar tartib bilan",
+    "field-document-items": "Hujjatlar ro'yxati",
+    "field-deadline-items": "Sanalar",
     "field-max": "Gacha",
     "field-min_gpa": "Eng kam GPA",
     "field-value": "GPA",
@@ -417,10 +432,10 @@ const WORDS = {
     "field-duration": "Davomiyligi",
     "field-phones": "Telefonlar",
     "field-number": "Raqam",
-    "field-who": "Kimniki",
+    "field-who": "Kimning raqami",
     "field-office_hours": "Ish vaqti",
     "field-score": "Eng kam ball yoki daraja",
-    "field-document-id": "Qisqa id (a-z, 0-9, -)",
+    "field-document-id": "Qisqa kod (lotin harflari, raqamlar, chiziqcha)",
     "field-general-note": "Sanalar ostidagi izoh",
     "item-step": "Qadam",
     "item-document": "Hujjat",
@@ -455,3 +470,62 @@ export const t = (key) => WORDS[current][key] ?? WORDS.en[key] ?? key;
 
 /** The label of a field, by its name in the file (program.deadlines.items.0.date reads "Date"). */
 export const fieldLabel = (name) => t(`field-${name}`);
+
+// Dates as the bot writes them ("1-mart, 2027", "1 марта 2027 г.", "1 March 2027"). Browsers' Intl often has
+// no Uzbek (Chromium writes "2027 M03 1"), so Uzbek is spelled out here as the bot's Intl (Node's full ICU) does.
+const UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr", "oktabr", "noyabr", "dekabr"];
+const INTL_LOCALE = { ru: "ru", en: "en-GB" };
+const TASHKENT_OFFSET_MS = 5 * 3600_000;
+const two = (n) => String(n).padStart(2, "0");
+
+/** A calendar day of the file (YYYY-MM-DD) in the page's language; anything else as it is. */
+export function formatDay(day) {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime())) return day;
+  if (current === "uz") return `${date.getUTCDate()}-${UZ_MONTHS[date.getUTCMonth()]}, ${date.getUTCFullYear()}`;
+  return new Intl.DateTimeFormat(INTL_LOCALE[current], { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+/** A moment (Unix ms) as it reads in Tashkent: "7-dekabr, 2026, 08:21", "7 дек. 2026 г., 08:21". */
+export function formatMoment(ms) {
+  const date = new Date(ms + TASHKENT_OFFSET_MS);
+  if (current === "uz") return `${date.getUTCDate()}-${UZ_MONTHS[date.getUTCMonth()]}, ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}`;
+  return new Intl.DateTimeFormat(INTL_LOCALE[current], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date);
+}
+
+// The knowledge check's messages (src/knowledge/schema.ts, in English for kb:check) as a methodist reads them, by their English text.
+const PROBLEMS = {
+  "expected a non-empty text": { en: "Write this text: it cannot be left empty.", ru: "Заполните этот текст: он не может быть пустым.", uz: "Bu matnni yozing: u bo'sh qolmasligi kerak." },
+  "expected a text": { en: "Write this text.", ru: "Заполните этот текст.", uz: "Bu matnni yozing." },
+  "expected a date as YYYY-MM-DD": { en: "Pick a date.", ru: "Выберите дату.", uz: "Sanani tanlang." },
+  "expected an international number, e.g. +998 91 209 07 66": {
+    en: "Write the number with its country code, e.g. +998 91 209 07 66.",
+    ru: "Укажите номер с кодом страны, например +998 91 209 07 66.",
+    uz: "Raqamni davlat kodi bilan yozing, masalan +998 91 209 07 66.",
+  },
+  "expected at least one phone": { en: "Add at least one phone.", ru: "Добавьте хотя бы один телефон.", uz: "Kamida bitta telefon qo'shing." },
+  "expected at least one step": { en: "Add at least one step.", ru: "Добавьте хотя бы один шаг.", uz: "Kamida bitta qadam qo'shing." },
+  "expected min not above max": { en: "The first year cannot be after the last.", ru: "Начальный курс не может быть больше конечного.", uz: "Boshlang'ich kurs oxirgi kursdan katta bo'lmasligi kerak." },
+  "expected a value not above the scale": { en: "The GPA cannot be above its scale.", ru: "GPA не может быть выше своей шкалы.", uz: "GPA o'z shkalasidan yuqori bo'lmasligi kerak." },
+  "expected at least one role": { en: "Tick at least one group who can apply.", ru: "Отметьте хотя бы одну группу, кто может участвовать.", uz: "Kim qatnasha olishini belgilang: kamida bitta guruh." },
+  "expected an id of lowercase letters, digits and dashes, e.g. south-korea": {
+    en: "Use small Latin letters, digits and dashes only, e.g. summer-school.",
+    ru: "Только строчные латинские буквы, цифры и дефисы, например summer-school.",
+    uz: "Faqat kichik lotin harflari, raqamlar va chiziqcha, masalan summer-school.",
+  },
+  "expected an id": { en: "Write a short code.", ru: "Укажите короткий код.", uz: "Qisqa kodni yozing." },
+  "expected a number, or a level such as B2": { en: "Write a score (e.g. 5.5) or a level (e.g. B2).", ru: "Укажите балл (например 5.5) или уровень (например B2).", uz: "Ballni (masalan 5.5) yoki darajani (masalan B2) yozing." },
+  "expected a note saying what the program does and whom to ask": {
+    en: "Add a note saying what the program does and whom to ask.",
+    ru: "Добавьте примечание: что это за программа и к кому обращаться.",
+    uz: "Izoh qo'shing: dastur nima qiladi va kimga murojaat qilish kerak.",
+  },
+  "expected no criteria on a program that is not assessed (assessed: false)": {
+    en: "When the bot does not check the conditions, leave who, year of study, GPA and certificates empty.",
+    ru: "Если бот не проверяет условия, оставьте пустыми: кто, курс, GPA и сертификаты.",
+    uz: "Bot shartlarni tekshirmasa, kimlar, kurs, GPA va sertifikatlarni bo'sh qoldiring.",
+  },
+};
+
+/** A problem's message in the page's language where the page knows it, else as the check wrote it. */
+export const problemMessage = (message) => PROBLEMS[message]?.[current] ?? message;
