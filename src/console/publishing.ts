@@ -16,7 +16,7 @@ export interface PublishingDeps {
   logger: Logger;
 }
 
-export type RevertResult = EditResult | { ok: false; reason: "no-revision" } | { ok: false; reason: "was-archived" };
+export type RevertResult = EditResult | { ok: false; reason: "no-revision" } | { ok: false; reason: "was-archived" } | { ok: false; reason: "did-not-exist" };
 
 export class Publishing {
   constructor(private readonly deps: PublishingDeps) {}
@@ -33,11 +33,16 @@ export class Publishing {
     return this.recorded(this.deps.files.archive(id), by, "archive");
   }
 
-  /** Publishes again the text an earlier revision left, as a new revision. */
-  revert(id: string, revision: string, by: Publisher): RevertResult {
-    const text = this.deps.revisions.textAt(id, revision);
+  /**
+   * Publishes again the text an earlier revision left, as a new revision; with
+   * `before`, the text that publish replaced (the entry before the console's
+   * first change of it is reached this way), at `at` when the revision was
+   * published more than once.
+   */
+  revert(id: string, revision: string, by: Publisher, { before = false, at }: { before?: boolean; at?: number } = {}): RevertResult {
+    const text = before ? this.deps.revisions.change(id, revision, at)?.before : this.deps.revisions.textAt(id, revision);
     if (text === undefined) return { ok: false, reason: "no-revision" };
-    if (text === null) return { ok: false, reason: "was-archived" };
+    if (text === null) return { ok: false, reason: before ? "did-not-exist" : "was-archived" };
     return this.recorded(this.deps.files.saveText(id, text), by, "revert");
   }
 

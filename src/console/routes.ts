@@ -210,9 +210,12 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
       return { body: { ...change, entries: { before: read(change.before), after: read(change.after) } } };
     }),
     route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/revert$/, async (req, { id, by }) => {
-      const { revision } = await readJson(req);
+      const { revision, before, at } = await readJson(req);
       if (typeof revision !== "string") throw new HttpError(400, "Send {revision}: the revision to go back to, from the history.");
-      return published(publishing.revert(id!, revision, by));
+      if ((before !== undefined && typeof before !== "boolean") || (at !== undefined && !Number.isSafeInteger(at))) {
+        throw new HttpError(400, "Send {revision, before?: true, at?: <ms from the history>}.");
+      }
+      return published(publishing.revert(id!, revision, by, { before: before === true, at: at as number | undefined }));
     }),
     route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/preview$/, (_req, { id, url }) => preview(id!, catalog.kb, url)),
     route("POST", /^\/console\/api\/entries\/(?<id>[^/]+)\/preview$/, async (req, { id, url }) => {
@@ -278,6 +281,8 @@ function refused(result: EditRefusal | Extract<RevertResult, { ok: false }>): ne
       });
     case "no-revision":
       throw new HttpError(404, "This entry has no such revision in its history.");
+    case "did-not-exist":
+      throw new HttpError(409, "Before that change the entry did not exist: to take it away from students, archive it.");
     case "was-archived":
       throw new HttpError(409, "That revision is the entry's archiving: choose a revision before it.");
   }

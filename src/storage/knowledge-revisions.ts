@@ -12,6 +12,8 @@ export interface KnowledgeRevision {
   /** Unix ms. */
   at: number;
   by: Publisher;
+  /** Set on the publish that created the entry (nothing before it to bring back). */
+  created?: true;
 }
 
 /** One publish with the entry's file before and after it (null: there was no file, created or archived). */
@@ -38,8 +40,8 @@ export class KnowledgeRevisionStore {
       add: db.prepare<[string, string, number, string, number, string | null, string | null]>(
         `INSERT INTO knowledge_revisions (entry_id, revision, by_id, by_name, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      history: db.prepare<[string, number], RevisionRow>(
-        `SELECT revision, at, by_id, by_name FROM knowledge_revisions WHERE entry_id = ? ORDER BY id DESC LIMIT ?`,
+      history: db.prepare<[string, number], RevisionRow & { created: 0 | 1 }>(
+        `SELECT revision, at, by_id, by_name, before IS NULL AS created FROM knowledge_revisions WHERE entry_id = ? ORDER BY id DESC LIMIT ?`,
       ),
       change: db.prepare<[string, string, number, number], RevisionRow & { before: string | null; after: string | null }>(
         `SELECT revision, at, by_id, by_name, before, after FROM knowledge_revisions
@@ -57,7 +59,9 @@ export class KnowledgeRevisionStore {
 
   /** The entry's publishes, newest first. */
   history(entryId: string): KnowledgeRevision[] {
-    return this.statements.history.all(entryId, HISTORY_SHOWN).map((row) => ({ revision: row.revision, at: row.at, by: { id: row.by_id, name: row.by_name } }));
+    return this.statements.history
+      .all(entryId, HISTORY_SHOWN)
+      .map((row) => ({ revision: row.revision, at: row.at, by: { id: row.by_id, name: row.by_name }, ...(row.created ? { created: true as const } : {}) }));
   }
 
   /**

@@ -74,6 +74,7 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
 
   it("publishes a deadline typed in the form that students read at once; a second browser on the old revision gets the conflict; a bad date is shown at its field; history and revert; the announcement", async () => {
     const { page, user: staff } = await signedIn();
+    const original = erasmusFile();
     // A colleague has the same entry open, at the revision before the publish.
     const { page: colleague } = await signedIn("Dilnoza");
     await colleague.getByRole("link", { name: /Erasmus Mundus/ }).click();
@@ -150,6 +151,14 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await expect.poll(() => revisions.count()).toBe(3);
     await page.getByRole("tab", { name: "Edit" }).click();
     await expect.poll(() => deadlines(page).getByLabel("Date").inputValue()).toBe("2027-09-15");
+
+    // And back to Erasmus Mundus as it was before the console first changed it.
+    await page.getByRole("tab", { name: "History" }).click();
+    await revisions.last().getByRole("button", { name: "Bring back the version before this change" }).click();
+    await page.getByText("Brought back. Students get it now.").waitFor();
+    expect(erasmusFile()).toBe(original);
+    await page.getByRole("tab", { name: "Edit" }).click();
+    await expect.poll(() => deadlines(page).locator(".item").count()).toBe(0);
   });
 
   it("asks before leaving an edit not published: in the page for its own links, through the browser for closing the tab", async () => {

@@ -133,6 +133,12 @@ describe("the knowledge console", () => {
     expect(latest.body.at).toBe(afterRevert[0]!.at);
     expect(latest.body.before).toContain("2027-10-01");
     expect((await api(cookie, "GET", "/entries/erasmus-mundus/history/0123456789abcdef0123")).status).toBe(404);
+
+    // Back to the entry as it was before the console first changed it: the text the oldest publish replaced.
+    const undone = await api(cookie, "POST", "/entries/erasmus-mundus/revert", { revision: saved.body.revision, before: true, at: afterRevert[2]!.at });
+    expect(undone.status).toBe(200);
+    expect(readFileSync(join(knowledge, "programs/erasmus-mundus.yaml"), "utf8")).toBe(first.body.before);
+    expect((await student.send("erasmus deadline")).text).not.toContain("2027");
   });
 
   it("previews an entry as saved and as posted, in each language, as the bot renders it", async () => {

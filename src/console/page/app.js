@@ -548,8 +548,8 @@ function screen(name, shown) {
 
 async function historyTab(editing, body, notices) {
   const { data } = await api("GET", `entries/${encodeURIComponent(editing.id)}/history`);
-  const restore = async (revision) => {
-    const reverted = await api("POST", `entries/${encodeURIComponent(editing.id)}/revert`, { revision });
+  const restore = async (revision, options = {}) => {
+    const reverted = await api("POST", `entries/${encodeURIComponent(editing.id)}/revert`, { revision, ...options });
     if (reverted.status !== 200) return void fill(notices, notice("error", reverted.data.error));
     const fresh = await api("GET", `entries/${encodeURIComponent(editing.id)}`);
     Object.assign(editing, { entry: fresh.data.entry, revision: fresh.data.revision, saved: clone(fresh.data.entry), touched: false });
@@ -565,14 +565,14 @@ async function historyTab(editing, body, notices) {
           h(
             "ol",
             { class: "history" },
-            data.map((change, i) => revisionItem(editing, change, { current: i === 0, restore })),
+            data.map((change, i) => revisionItem(editing, change, { current: i === 0, oldest: i === data.length - 1, restore })),
           ),
         ],
   );
 }
 
 /** One publish in the history: when and who, what it changed (opened on a tap), and bringing that version back. */
-function revisionItem(editing, change, { current, restore }) {
+function revisionItem(editing, change, { current, oldest, restore }) {
   const details = h("div", { class: "changes" });
   const archived = change.revision === "archived";
   const toggle = h(
@@ -611,6 +611,8 @@ function revisionItem(editing, change, { current, restore }) {
       { class: "revision-actions" },
       toggle,
       !current && !archived ? h("button", { type: "button", onclick: () => restore(change.revision) }, t("restore")) : null,
+      // The entry as it was before the console first changed it: only the oldest publish holds it.
+      oldest && !archived && !change.created ? h("button", { type: "button", onclick: () => restore(change.revision, { before: true, at: change.at }) }, t("restoreBefore")) : null,
     ),
     details,
   );
