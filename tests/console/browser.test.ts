@@ -285,6 +285,8 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     const labels = await page.locator("main label, main legend").allInnerTexts();
     expect(labels.filter((label) => /field-|_|=>|^\w+-\w+$/.test(label))).toEqual([]);
     expect(await page.locator('[data-path="program.eligibility.roles"] legend').innerText()).toBe("Who");
+    expect(await page.locator('[data-path="program.eligibility.languages.0.exam"] option:checked').innerText()).toBe("IELTS (score 0–9)");
+    expect(await page.locator('[data-path="program.eligibility.min_gpa.scale"] option:checked').innerText()).toBe("out of 5");
     // A date in words beside the browser's picker, which writes it in its own order.
     await page.locator('[data-path="program.deadlines.items"] button.add').click();
     await page.locator('[data-path="program.deadlines.items.0.date"] input').fill("2027-03-01");

@@ -43,14 +43,14 @@ const PROGRAM = {
           optional: true,
           row: true,
           empty: () => ({ value: 4, scale: 5 }),
-          fields: [{ key: "value", kind: "number", step: 0.01 }, { key: "scale", kind: "select", options: () => [5, 100] }],
+          fields: [{ key: "value", kind: "number", step: 0.01 }, { key: "scale", kind: "select", options: () => [5, 100], optionLabel: (scale) => t(`scale-${scale}`) }],
         },
         {
           key: "languages",
           kind: "list",
           item: "language",
           empty: () => ({ exam: "ielts", min: 5.5 }),
-          fields: [{ key: "exam", kind: "select", options: (choices) => choices.exams }, { key: "min", kind: "level", label: "score" }],
+          fields: [{ key: "exam", kind: "select", options: (choices) => choices.exams, optionLabel: (exam) => t(`exam-${exam}`) }, { key: "min", kind: "level", label: "score" }],
         },
         { key: "notes", kind: "list", item: "note", text: {}, empty: emptyText },
       ],
@@ -172,7 +172,7 @@ function field(spec, parent, path, context) {
         return h(
           "select",
           { id, onchange: (e) => set(parent, spec.key, typeof options[0] === "number" ? Number(e.target.value) : e.target.value, context) },
-          options.map((option) => h("option", { value: String(option), selected: option === parent[spec.key] }, String(option))),
+          options.map((option) => h("option", { value: String(option), selected: option === parent[spec.key] }, spec.optionLabel ? spec.optionLabel(option) : String(option))),
         );
       });
     case "switch":
