@@ -309,6 +309,9 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     const initData = sign({ user: { id: staff.id, first_name: "Нодира" } }, bot.h.fake.token, new Date());
     const theme = JSON.stringify({ bg_color: "#17212b", text_color: "#f5f5f5", button_color: "#5288c1", button_text_color: "#ffffff", secondary_bg_color: "#232e3c", hint_color: "#708499" });
     const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    // Telegram's Android app, as the page sees it: events posted through its proxy.
+    await page.addInitScript("window.TelegramWebviewProxy = { postEvent: (type, data) => (window.telegramEvents ??= []).push(type + ' ' + data) }");
+    const telegramEvents = () => page.evaluate<string[]>("window.telegramEvents ?? []");
     await page.goto(`${bot.origin}/console/#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=8.0&tgWebAppPlatform=android&tgWebAppThemeParams=${encodeURIComponent(theme)}`);
     await page.getByRole("link", { name: /Erasmus Mundus/ }).waitFor();
     expect(await page.locator("header .who").innerText()).toBe("Нодира");
@@ -329,11 +332,19 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.getByRole("button", { name: "Опубликовать" }).waitFor();
     expect(await noSidewaysScroll()).toBeLessThanOrEqual(PHONE.width);
     expect(await smallTapTargets()).toEqual([]);
+    expect(await telegramEvents()).toEqual(["web_app_ready ", "web_app_expand "]);
+    // An edit not published: closing the Mini App asks first (Telegram's closing confirmation), until it is published.
+    await page.locator('[data-path="title.en"] input').fill("Erasmus Mundus (EU)");
+    await expect.poll(telegramEvents).toContain('web_app_setup_closing_behavior {"need_confirmation":true}');
+    await page.getByRole("button", { name: "Опубликовать" }).click();
+    await page.getByText("Опубликовано. Студенты уже видят это.").waitFor();
+    expect((await telegramEvents()).at(-1)).toBe('web_app_setup_closing_behavior {"need_confirmation":false}');
     await page.getByRole("tab", { name: "Просмотр" }).click();
     await page.locator(".screen .bubble").first().waitFor();
     expect(await noSidewaysScroll()).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole("tab", { name: "История" }).click();
-    await page.getByText("В консоли эту запись ещё не меняли.").waitFor();
+    await page.getByRole("button", { name: "Что изменилось" }).click();
+    await expect.poll(() => page.locator(".change").allInnerTexts()).toEqual(["Название › Английский: Erasmus Mundus → Erasmus Mundus (EU)"]);
     expect(await noSidewaysScroll()).toBeLessThanOrEqual(PHONE.width);
   });
 

@@ -59,9 +59,17 @@ function applyTheme(json) {
 }
 
 /** Tells the Telegram app the page is ready and may fill the screen (its Mini App events, without its script). */
-function postToTelegram(eventType) {
-  if (window.TelegramWebviewProxy) window.TelegramWebviewProxy.postEvent(eventType, "");
-  else if (window.parent !== window) window.parent.postMessage(JSON.stringify({ eventType, eventData: "" }), "https://web.telegram.org");
+function postToTelegram(eventType, eventData = "") {
+  if (window.TelegramWebviewProxy) window.TelegramWebviewProxy.postEvent(eventType, eventData === "" ? "" : JSON.stringify(eventData));
+  else if (window.parent !== window) window.parent.postMessage(JSON.stringify({ eventType, eventData }), "https://web.telegram.org");
+}
+
+/** Inside Telegram, closing the Mini App (its ✕, a swipe down) asks first while an edit is not published: the tab's beforeunload does not reach there. */
+let askingBeforeClosing = false;
+function askBeforeClosing() {
+  if (!telegram.initData || askingBeforeClosing === unsaved()) return;
+  askingBeforeClosing = unsaved();
+  postToTelegram("web_app_setup_closing_behavior", { need_confirmation: askingBeforeClosing });
 }
 
 // ---- The API
@@ -145,6 +153,7 @@ function confirmLeave() {
 
 async function route() {
   shownHash = location.hash;
+  askBeforeClosing();
   try {
     const path = location.hash.replace(/^#\/?/, "");
     const [screen, id] = path.split("/");
@@ -320,6 +329,7 @@ async function entryScreen(id) {
 
 function drawEditor() {
   const editing = state.editing;
+  askBeforeClosing();
   const notices = h("div", { class: "notices" }, takeFlash());
   const body = h("div", { class: "tab-body" });
   const tabs = ["edit", "preview", ...(editing.isNew ? [] : ["history"])].map((tab) =>
@@ -353,6 +363,7 @@ function editTab(editing, body, notices) {
     choices: state.choices,
     changed: () => {
       editing.touched = true;
+      askBeforeClosing();
     },
   });
   const publishButton = h("button", { type: "button", class: "primary", onclick: () => publish(editing, form, notices, publishButton) }, t("publish"));
@@ -381,6 +392,7 @@ async function publish(editing, form, notices, button) {
     if (status === 200 || status === 201) {
       const before = editing.saved;
       Object.assign(editing, { id: data.id ?? editing.id, revision: data.revision, saved: clone(editing.entry), isNew: false, touched: false });
+      askBeforeClosing();
       if (status === 201) {
         state.flash = t("published");
         await loadEntries();
