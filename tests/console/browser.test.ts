@@ -220,6 +220,9 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     const { page } = await signedIn();
     await page.getByRole("link", { name: "+ New entry" }).click();
     await page.getByLabel("Type").selectOption("topic");
+    await page.getByLabel("Id (file name)").fill("koica");
+    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByText("An entry with this id already exists: choose another id.").waitFor();
     await page.getByLabel("Id (file name)").fill("summer-school");
     await page.getByRole("button", { name: "Create" }).click();
     // The template's texts are left to write: publishing it untouched is refused at each of them, in plain words.

@@ -293,12 +293,14 @@ function newScreen() {
   const problems = h("div");
   const start = async (event) => {
     event.preventDefault();
+    await loadEntries();
+    // A taken id is said here, before the staff member writes the whole entry.
+    if (state.entries.some((e) => e.id === id.value.trim())) return void fill(problems, notice("error", t("idTaken")));
     const { status, data } = await api("GET", `templates/${type.value}?id=${encodeURIComponent(id.value.trim())}`);
     if (status !== 200) return void fill(problems, notice("error", data.error));
     // The template's "…" are left empty for the staff member to write: publishing before they are written is refused at each field.
     const entry = JSON.parse(JSON.stringify(data.entry), (_key, value) => (value === "…" ? "" : value));
     state.editing = { id: entry.id, entry, revision: undefined, saved: undefined, isNew: true, tab: "edit" };
-    await loadEntries();
     drawEditor();
   };
   fill(
@@ -401,6 +403,9 @@ async function publish(editing, form, notices, button) {
       }
       fill(notices, notice("ok", t("published")), announcementOffer(editing, before));
       notices.scrollIntoView({ block: "nearest" });
+    } else if (status === 409 && editing.isNew) {
+      fill(notices, notice("error", t("idTaken")));
+      showProblems(form, [{ path: "id", message: t("idTaken") }]);
     } else if (status === 409 && data.entry) {
       fill(notices, conflict(editing, data));
       notices.scrollIntoView({ block: "start" });
@@ -435,7 +440,7 @@ function announcementOffer(editing, before) {
         class: "primary",
         onclick: async () => {
           const { status, data } = await api("POST", `entries/${encodeURIComponent(editing.id)}/announce`, { dates: added });
-          fill(offer, status === 200 ? h("p", {}, t("announceSent")) : h("p", { class: "problem" }, data.error));
+          fill(offer, status === 200 ? h("p", {}, t("announceSent")) : h("p", { class: "problem" }, status === 502 ? t("announceFailed") : data.error));
         },
       },
       t("announce"),
