@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 type Change = { label: string; kind: string; text?: string; from?: string; to?: string };
 let changesBetween: (before: unknown, after: unknown) => Change[];
 let setLanguage: (lang: string) => void;
+let problemMessage: (message: string) => string;
 
 beforeAll(async () => {
   // labels.js sets the page's lang on <html>.
@@ -15,7 +16,7 @@ beforeAll(async () => {
   // @ts-expect-error: the page's plain browser modules have no types.
   ({ changesBetween } = (await import("../../src/console/page/changes.js")) as never);
   // @ts-expect-error: as above.
-  ({ setLanguage } = (await import("../../src/console/page/labels.js")) as never);
+  ({ setLanguage, problemMessage } = (await import("../../src/console/page/labels.js")) as never);
 });
 
 const before = {
@@ -67,5 +68,18 @@ describe("what a publish changed", () => {
 
   it("says nothing when only the file's layout changed", () => {
     expect(changesBetween(before, structuredClone(before))).toEqual([]);
+  });
+});
+
+describe("the knowledge check's messages in the page", () => {
+  it("in plain words in the staff member's language, values kept", () => {
+    setLanguage("ru");
+    expect(problemMessage("expected a date as YYYY-MM-DD")).toBe("Выберите дату.");
+    expect(problemMessage("expected min between 0 and 9 for ielts")).toBe("Для IELTS укажите число от 0 до 9.");
+    setLanguage("uz");
+    expect(problemMessage("expected a level from A2 to C1 for national")).toBe("Milliy sertifikat uchun A2 dan C1 gacha daraja yozing.");
+    setLanguage("en");
+    expect(problemMessage('links to "old-topic", which no entry has as its id')).toBe('There is no entry "old-topic" to link to: choose one from the list.');
+    expect(problemMessage("something the page does not know")).toBe("something the page does not know");
   });
 });

@@ -563,5 +563,41 @@ const PROBLEMS = {
   },
 };
 
+// Messages with a value in them: [pattern, {lang: (match parts) => text}].
+const examName = (exam) => t(`exam-${exam}`).split(" (")[0];
+const PROBLEM_PATTERNS = [
+  [
+    /^expected min between (\S+) and (\S+) for (\S+)$/,
+    {
+      en: (a, b, exam) => `For ${examName(exam)}, write a number from ${a} to ${b}.`,
+      ru: (a, b, exam) => `Для ${examName(exam)} укажите число от ${a} до ${b}.`,
+      uz: (a, b, exam) => `${examName(exam)} uchun ${a} dan ${b} gacha son yozing.`,
+    },
+  ],
+  [
+    /^expected a level from (\S+) to (\S+) for (\S+)$/,
+    {
+      en: (a, b, exam) => `For ${examName(exam)}, write a level from ${a} to ${b}.`,
+      ru: (a, b, exam) => `Для ${examName(exam)} укажите уровень от ${a} до ${b}.`,
+      uz: (a, b, exam) => `${examName(exam)} uchun ${a} dan ${b} gacha daraja yozing.`,
+    },
+  ],
+  [
+    /^links to "(.+)", which no entry has as its id$/,
+    {
+      en: (id) => `There is no entry "${id}" to link to: choose one from the list.`,
+      ru: (id) => `Записи «${id}» нет: выберите запись из списка.`,
+      uz: (id) => `«${id}» degan yozuv yo'q: ro'yxatdan tanlang.`,
+    },
+  ],
+];
+
 /** A problem's message in the page's language where the page knows it, else as the check wrote it. */
-export const problemMessage = (message) => PROBLEMS[message]?.[current] ?? message;
+export function problemMessage(message) {
+  if (PROBLEMS[message]) return PROBLEMS[message][current] ?? message;
+  for (const [pattern, byLang] of PROBLEM_PATTERNS) {
+    const match = pattern.exec(message);
+    if (match) return (byLang[current] ?? byLang.en)(...match.slice(1));
+  }
+  return message;
+}
