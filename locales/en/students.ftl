@@ -2,6 +2,7 @@
 card-to-confirm = ⚠️ Some details below go beyond the department's published information. Please confirm them with the Department of International Cooperation.
 card-marked-to-confirm = (to be confirmed)
 card-who-may-apply = Who may apply
+card-taking-part = Taking part
 card-years = Bachelor students: years { $min }–{ $max }
 card-years-from = Bachelor students: from year { $min }
 card-years-up-to = Bachelor students: up to year { $max }

@@ -2,6 +2,7 @@
 card-to-confirm = ⚠️ Quyidagi ma'lumotlarning bir qismi bo'limning rasmiy ma'lumotlaridan tashqariga chiqadi. Iltimos, ularni Xalqaro hamkorlik bo'limidan aniqlashtiring.
 card-marked-to-confirm = (aniqlashtirilishi kerak)
 card-who-may-apply = Kimlar qatnasha oladi
+card-taking-part = Ishtirok
 card-years = Bakalavriat: { $min }–{ $max }-kurslar
 card-years-from = Bakalavriat: { $min }-kursdan
 card-years-up-to = Bakalavriat: { $max }-kursgacha

@@ -112,7 +112,9 @@ function workOut(catalog: Catalog, query: string): AnsweredQuestion {
       .filter((hit) => !related.has(hit.id) && hit.score >= best.score * CLOSE_ALTERNATIVE)
       .slice(0, MAX_ALTERNATIVES);
     // "Did you mean" only between answers that are close, and that the card does not link to already.
-    const ambiguous = search.ambiguous && alternatives.some((hit) => hit.score >= best.score * TUNING.ambiguityRatio);
+    const close = search.ambiguous && alternatives.some((hit) => hit.score >= best.score * TUNING.ambiguityRatio);
+    // An entry named beside words that lead elsewhere ("Qozog'istonda hamkor universitetlar bormi"): its card may not answer them.
+    const ambiguous = close || (namesEntry && asksBeyond(catalog, searched, best.id, alternatives));
     return result({ kind: "entry", id: best.id, facet: "overview", alternatives, ambiguous }, search.results, ambiguous);
   }
   // A program's question is about a program: one the search found nearly as well beats a country ("2+2 rus tili" is not Russia).
@@ -141,6 +143,24 @@ const ASKER = new Set(
     `teacher teachers student students o'qituvchi o'qituvchilar talaba talabaman преподаватель преподаватели студент студентам первокурснику`,
   ).map(stem),
 );
+
+/**
+ * Whether a question asks, beside the entry it names, something of its own:
+ * at least two of its words (not forms of one) do not find that entry, and
+ * searched alone they lead first to one of the alternatives ("hamkor
+ * universitetlar" beside "Qozog'istonda" leads to the partner countries, not
+ * Kazakhstan). One such word is rather a synonym the entry lacks ("договор"
+ * for its "соглашение").
+ */
+function asksBeyond(catalog: Catalog, searched: string, id: string, alternatives: SearchHit[]): boolean {
+  const finds = (text: string) => catalog.search(text).results.some((hit) => hit.id === id);
+  const beyond = words(searched).filter((w) => !isStopWord(w) && !finds(w));
+  if (new Set(beyond.map(stem)).size < BEYOND_WORDS) return false;
+  const [first] = catalog.search(beyond.join(" ")).results;
+  return first !== undefined && alternatives.some((alternative) => alternative.id === first.id);
+}
+/** Words of a question of its own, beside an entry it names. */
+const BEYOND_WORDS = 2;
 
 /** Alternatives this close to the best are worth a button even when the engine is sure. */
 const CLOSE_ALTERNATIVE = 0.6;

@@ -59,6 +59,10 @@ export const GPA_RULE_ROLES: readonly Role[] = ["bachelor", "master", "doctoral"
 export const yearMatters = (role: Role, programs: readonly ProgramEntry[]): boolean =>
   role === YEAR_RULE_ROLE && programs.some((p) => p.program.eligibility.assessed && p.program.eligibility.year_of_study);
 
+/** Whether the flow should ask this applicant's GPA: they are a student and some program has a GPA rule. */
+export const gpaMatters = (role: Role, programs: readonly ProgramEntry[]): boolean =>
+  GPA_RULE_ROLES.includes(role) && programs.some((p) => p.program.eligibility.assessed && p.program.eligibility.min_gpa);
+
 const FINAL: ReadonlySet<Gap["kind"]> = new Set(["role", "year-too-late"]);
 /** A gap nothing can close (who they are, a year past the program's): what makes a program "not". */
 export const shutsOut = (gap: Gap): boolean => FINAL.has(gap.kind);

@@ -47,7 +47,14 @@ function bodySaysSummary(summary: string, body: string): boolean {
   return summaryKeys.length > 0 && summaryKeys.filter((k) => said.has(k)).length / summaryKeys.length >= REPEATED_SHARE;
 }
 
-/** Who may apply to a program. */
+/**
+ * Whether a program is one people apply to: its eligibility is assessed. KOICA
+ * is not (it brings foreign teachers to JSPU): its card and sections say what
+ * it does and whom to ask, never how to apply.
+ */
+export const takesApplicants = (entry: ProgramEntry): boolean => entry.program.eligibility.assessed;
+
+/** Who may apply to a program, or, for one no one applies to (KOICA), how one takes part: its notes. */
 export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Section {
   const rules = entry.program.eligibility;
   // A program no one is assessed for (KOICA) names no roles: its notes say what it does and whom to ask.
@@ -61,7 +68,7 @@ export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Sect
     lines.push(t("card-languages", { list: rules.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ") }));
   }
   lines.push(...rules.notes.map((note) => note[lang]));
-  return { heading: marked(rules.to_confirm, t("card-who-may-apply"), t), lines };
+  return { heading: marked(rules.to_confirm, t(takesApplicants(entry) ? "card-who-may-apply" : "card-taking-part"), t), lines };
 }
 
 export function contactDetails(entry: ContactEntry, lang: Lang, t: Translate): Section {

@@ -113,3 +113,17 @@ it("works an answer out again after a reload or a lesson, never from the old bas
   local.learn([{ entryId: "exchange-programs", lang: "uz", alias: "yozgi maktab" }]);
   expect(answerQuestion(local, "yozgi maktab").answer).toMatchObject({ kind: "entry", id: "exchange-programs" });
 });
+
+describe("a question asking more of the entry it names than the entry says", () => {
+  it("is the entry's card with 'Did you mean' (Kazakhstan's partner universities: the knowledge lists none)", () => {
+    for (const q of ["Qozogʻistonda hamkor universitetlar bormi", "Қозоғистонда ҳамкор университетлар борми", "do you have partner universities in Kazakhstan?"]) {
+      expect(answer(q), q).toMatchObject({ kind: "entry", id: "kazakhstan", ambiguous: true, alternatives: expect.arrayContaining([expect.objectContaining({ id: "partner-countries" })]) });
+    }
+  });
+
+  it("is not when the other words are the entry's own, or one word the entry says otherwise ('договор' for its 'соглашение')", () => {
+    expect(answer("Qozogʻiston bilan hamkorlik")).toMatchObject({ kind: "entry", id: "kazakhstan", ambiguous: false });
+    expect(answer("есть ли договор с Азербайджаном")).toMatchObject({ kind: "entry", id: "azerbaijan", ambiguous: false });
+    expect(answer("erasmus mundus")).toMatchObject({ kind: "entry", id: "erasmus-mundus", ambiguous: false });
+  });
+});

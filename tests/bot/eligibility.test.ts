@@ -53,8 +53,9 @@ describe("the eligibility check", () => {
     await user.nextMessage(); // the once-only question about announcements
     const role = await pick(user, menu, start);
     await pick(user, role, teacher);
-    const scale = await user.send(languageCode === "ru" ? "Математика" : "Matematika");
-    const certificate = await pick(user, scale, skipGpa);
+    // A teacher's GPA counts for no program: the certificate is asked next.
+    const certificate = await user.send(languageCode === "ru" ? "Математика" : "Matematika");
+    expect(allButtons(certificate)).not.toContain(skipGpa);
     const interest = await pick(user, certificate, noCertificate);
     const result = await pick(user, interest, anyCountry);
     expect(result.text).toContain(nearly);
@@ -65,8 +66,7 @@ describe("the eligibility check", () => {
     const card = await user.send("erasmus");
     const role = await pick(user, card, "✅ Am I eligible?");
     const field = await pick(user, role, "Teacher or professor");
-    const scale = await pick(user, field, "Skip");
-    const certificate = await pick(user, scale, "I don't know");
+    const certificate = await pick(user, field, "Skip");
     const result = await pick(user, certificate, "I don't have one");
     const lines = result.text.split("\n");
     // A teacher without certificates: Erasmus Mundus needs one, and leads the "nearly" list.
@@ -94,7 +94,7 @@ describe("the eligibility check", () => {
 
   it("offers buttons again after two answers it cannot read", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const field = await pick(user, await user.send("/eligibility"), "Teacher or professor");
+    const field = await pick(user, await user.send("/eligibility"), "Master's student");
     const scale = await pick(user, field, "Skip");
     await pick(user, scale, "Out of 5");
     expect((await user.send("good")).buttons.flat().map((b) => b.text)).not.toContain("4.5");
@@ -106,7 +106,7 @@ describe("the eligibility check", () => {
   it("asks again after a GPA that is not a number or out of range, and a negative score", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const role = await user.send("/eligibility");
-    const field = await pick(user, role, "Teacher or professor");
+    const field = await pick(user, role, "Master's student");
     const scale = await pick(user, field, "Skip");
     await pick(user, scale, "Out of 5");
     expect((await user.send("very good")).text).toBe("I could not read that as a GPA. Type it out of 5, for example 4.2.");
@@ -181,21 +181,29 @@ async function studentIn(mode: Mode): Promise<FakeUser> {
 /** What the student reads in each mode: buttons, headings and lines of the answer. */
 const WORDS = {
   en: {
+    more: "ℹ️ More details",
+    certificate: "Do you have a language certificate?",
     candidate: "Teacher, candidate of science", master: "Master's student", skip: "Skip", noGpa: "I don't know", noMore: "No more", china: "China", any: "Any country",
     qualify: "You qualify now for:", nearly: "Nearly — what is missing:", chinaTitle: "Internships at Chinese universities", erasmus: "Erasmus Mundus", confirm: "(to be confirmed)",
     field: "What is your field of study or faculty?", continue: "▶️ Continue the questionnaire", useButtons: "Please answer with the buttons above, or Cancel.",
   },
   ru: {
+    more: "ℹ️ Подробнее",
+    certificate: "Есть ли у вас языковой сертификат?",
     candidate: "Преподаватель, кандидат наук", master: "Магистрант", skip: "Пропустить", noGpa: "Не знаю", noMore: "Больше нет", china: "Китай", any: "Любая страна",
     qualify: "Вам подходят уже сейчас:", nearly: "Почти — чего не хватает:", chinaTitle: "Стажировка в вузах Китая", erasmus: "Erasmus Mundus (Эразмус Мундус)", confirm: "(нужно уточнить)",
     field: "Ваше направление или факультет?", continue: "▶️ Продолжить анкету", useButtons: "Пожалуйста, ответьте кнопками выше или нажмите «Отмена».",
   },
   uz: {
+    more: "ℹ️ Batafsil",
+    certificate: "Til sertifikatingiz bormi?",
     candidate: "O'qituvchi, fan nomzodi", master: "Magistrant", skip: "O'tkazib yuborish", noGpa: "Bilmayman", noMore: "Boshqa yo'q", china: "Xitoy", any: "Istalgan davlat",
     qualify: "Hozir mos kelasiz:", nearly: "Deyarli — nima yetishmaydi:", chinaTitle: "Xitoy oliy ta'lim muassasalarida stajirovka", erasmus: "Erasmus Mundus", confirm: "(aniqlashtirilishi kerak)",
     field: "Yo'nalishingiz yoki fakultetingiz qanday?", continue: "▶️ So'rovnomani davom ettirish", useButtons: "Iltimos, yuqoridagi tugmalar bilan javob bering yoki «Bekor qilish»ni bosing.",
   },
   "uz-cyrl": {
+    more: "ℹ️ Батафсил",
+    certificate: "Тил сертификатингиз борми?",
     candidate: "Ўқитувчи, фан номзоди", master: "Магистрант", skip: "Ўтказиб юбориш", noGpa: "Билмайман", noMore: "Бошқа йўқ", china: "Хитой", any: "Исталган давлат",
     qualify: "Ҳозир мос келасиз:", nearly: "Деярли — нима етишмайди:", chinaTitle: "Хитой олий таълим муассасаларида стажировка", erasmus: "Erasmus Mundus", confirm: "(аниқлаштирилиши керак)",
     field: "Йўналишингиз ёки факультетингиз қандай?", continue: "▶️ Сўровномани давом эттириш", useButtons: "Илтимос, юқоридаги тугмалар билан жавоб беринг ёки «Бекор қилиш»ни босинг.",
@@ -215,7 +223,9 @@ describe.each(["uz", "uz-cyrl", "ru", "en"] as const)("the department's text, in
     const user = await studentIn(mode);
     const field = await pick(user, await user.send("/eligibility"), w.candidate);
     expect(field.text).toContain(w.field); // no year: a teacher has none
-    const certificate = await pick(user, await pick(user, field, w.skip), w.noGpa);
+    // Nor a GPA, which counts for students only: the certificate is asked next.
+    const certificate = await pick(user, field, w.skip);
+    expect(certificate.text).toContain(w.certificate);
     // The certificate and its level typed at once.
     const another = await user.send("HSK 4");
     const interest = await pick(user, another, w.noMore);
@@ -260,9 +270,14 @@ describe.each(["uz", "uz-cyrl", "ru", "en"] as const)("the department's text, in
     const role = await user.send("/eligibility");
     const aside = await user.send(question);
     expect(aside.text).toBe(chat.text);
-    expect(allButtons(aside)).toEqual([w.continue, ...allButtons(chat).filter((b) => !/^[👍👎]/u.test(b))]);
+    // Only what keeps the flow: back to the question, and the full card as a new message.
+    expect(allButtons(aside)).toEqual([w.continue, w.more]);
     // A lone odd word is no question: the buttons, please.
     expect((await user.send("qwerty")).text).toBe(w.useButtons);
+    const card = await pick(user, aside, w.more);
+    expect(card.messageId).not.toBe(aside.messageId);
+    expect(allButtons(card)).toEqual([w.continue]);
+    expect(user.messages().find((m) => m.messageId === aside.messageId)).toMatchObject({ edits: 0, text: aside.text });
     const again = await pick(user, aside, w.continue);
     expect(again.text).toBe(role.text);
     expect(again.buttons).toEqual(role.buttons);
@@ -274,7 +289,7 @@ describe("the department's text, the rest", () => {
   it("a teacher without the degree is not among those the China agreement names", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const field = await pick(user, await user.send("/eligibility"), "Teacher or professor");
-    const certificate = await pick(user, await pick(user, field, "Skip"), "I don't know");
+    const certificate = await pick(user, field, "Skip");
     const result = await pick(user, await pick(user, await user.send("HSK 5"), "No more"), "China");
     expect(result.text.split("\n")[0]).toBe(
       "Internships at Chinese universities is not open to you now: only bachelor students, master's students, doctoral students, candidates of science, young specialists may take part.",
@@ -282,10 +297,17 @@ describe("the department's text, the rest", () => {
     void certificate;
   });
 
-  it("KOICA's card asks nothing: it says what KOICA does at JSPU and whom to ask", async () => {
+  it("KOICA's card says what KOICA does at JSPU and whom to ask: nothing to apply to, nothing to qualify for", async () => {
     const user = h.fake.user({ languageCode: "en" });
     const card = await user.send("koica");
-    const answer = await pick(user, card, "✅ Am I eligible?");
+    expect(card.text).toContain("Taking part\nThrough KOICA, foreign teachers and specialists are brought into teaching at JSPU.");
+    expect(card.text).not.toContain("Who may apply");
+    // Its news may be followed; it publishes no documents, steps or dates, and no one is assessed for it.
+    expect(allButtons(card).filter((b) => !/^[👍👎]/u.test(b))).toEqual(["📞 Contacts", "🔔 Subscribe", "🌍 South Korea", "⬅️ Programs"]);
+    // "Am I eligible?" on a card sent before asks nothing: what KOICA does and whom to ask, at once.
+    const query = user.pressData(card, "elg:koica");
+    const answer = await user.nextMessage();
+    await eventually(() => h.fake.callbackAnswer(query));
     expect(answer.text).toBe(
       "KOICA — Korea International Cooperation Agency\n\nThrough KOICA, foreign teachers and specialists are brought into teaching at JSPU. Ask the Department of International Cooperation how you could take part.",
     );
@@ -294,10 +316,21 @@ describe("the department's text, the rest", () => {
     expect((await user.send("erasmus")).text.startsWith("Erasmus Mundus")).toBe(true);
   });
 
+  it.each([
+    ["uz", "KOICA hujjatlar", "KOICA — Koreya xalqaro hamkorlik agentligi\n\nIshtirok\nKOICA orqali JDPUning o'quv jarayoniga xorijiy o'qituvchi va mutaxassislar jalb qilinadi. Bunda qanday ishtirok etishingiz mumkinligini Xalqaro hamkorlik bo'limidan so'rang.\n📞 Bo'lim telefoni: +998912090766"],
+    ["ru", "как подать заявку в KOICA", "KOICA — Корейское агентство международного сотрудничества\n\nУчастие\nЧерез KOICA к учебному процессу ДГПУ привлекаются иностранные преподаватели и специалисты. Как вы можете в этом участвовать, узнайте в отделе международного сотрудничества.\n📞 Телефон отдела: +998912090766"],
+    ["en", "koica documents", "KOICA — Korea International Cooperation Agency\n\nTaking part\nThrough KOICA, foreign teachers and specialists are brought into teaching at JSPU. Ask the Department of International Cooperation how you could take part.\n📞 Call the department: +998912090766"],
+  ])("in %s, %j is answered with what KOICA does and the department's phone, not 'not published yet'", async (languageCode, question, expected) => {
+    const user = h.fake.user({ languageCode });
+    const answer = await user.send(question);
+    expect(answer.text).toBe(expected);
+    expect(allButtons(answer).filter((b) => /^[📄📝📅✅]/u.test(b))).toEqual([]);
+  });
+
   it("a teacher interested in South Korea is told what KOICA does, never that they qualify for it", async () => {
     const user = h.fake.user({ languageCode: "ru" });
     const field = await pick(user, await user.send("/eligibility"), "Преподаватель или профессор");
-    const certificate = await pick(user, await pick(user, field, "Пропустить"), "Не знаю");
+    const certificate = await pick(user, field, "Пропустить");
     const result = await pick(user, await pick(user, certificate, "Нет сертификата"), "Южная Корея");
     expect(result.text.split("\n\n")[0]).toBe(
       "ℹ️ Через KOICA к учебному процессу ДГПУ привлекаются иностранные преподаватели и специалисты. Как вы можете в этом участвовать, узнайте в отделе международного сотрудничества.",
@@ -313,13 +346,35 @@ describe("the department's text, the rest", () => {
     expect(aside.text).toContain("Documents (to be confirmed)");
     const again = await pick(user, aside, "▶️ Continue the questionnaire");
     expect(again.text).toBe(field.text);
-    expect((await user.send("English philology")).text).toContain("What is your GPA");
+    expect((await user.send("English philology")).text).toContain("Do you have a language certificate?"); // a teacher is not asked the GPA
+  });
+
+  it("'More details' under an answer given midway opens the card as a new message and keeps the flow: the GPA typed next counts", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const scale = await pick(user, await pick(user, await user.send("/eligibility"), "Master's student"), "Skip");
+    expect(scale.text).toContain("What is your GPA");
+    const aside = await user.send("what documents do I need for erasmus?");
+    const card = await pick(user, aside, "ℹ️ More details");
+    expect(card.text).toMatch(/^Erasmus Mundus\n/);
+    expect(card.messageId).not.toBe(aside.messageId);
+    // The answer keeps its Continue, and the flow its question: "4,3" is the GPA, not a question for the chat.
+    expect(allButtons(user.messages().find((m) => m.messageId === aside.messageId)!)).toContain("▶️ Continue the questionnaire");
+    expect((await user.send("4,3")).text.split("\n\n")[0]).toBe("Got it: GPA 4.3 out of 5.");
+  });
+
+  it("a question typed midway whose answer is a card gets the card's text and Continue only", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    const aside = await user.send("what is koica?");
+    expect(aside.text).toMatch(/^KOICA — Korea International Cooperation Agency\n/);
+    expect(allButtons(aside)).toEqual(["▶️ Continue the questionnaire"]);
+    expect((await pick(user, aside, "▶️ Continue the questionnaire")).text).toBe(role.text);
   });
 
   it("a national certificate's level is chosen from buttons or typed in Cyrillic letters", async () => {
     const user = h.fake.user({ languageCode: "uz" });
     const field = await pick(user, await user.send("/eligibility"), "O'qituvchi yoki professor");
-    const certificate = await pick(user, await pick(user, field, "O'tkazib yuborish"), "Bilmayman");
+    const certificate = await pick(user, field, "O'tkazib yuborish");
     const level = await pick(user, certificate, "Milliy sertifikat");
     expect(level.text).toBe("Milliy sertifikatingizda qaysi daraja ko'rsatilgan?");
     expect(allButtons(level)).toEqual(expect.arrayContaining(["A2", "B1", "B2", "C1"]));

@@ -124,23 +124,25 @@ describe("a deadline further away", () => {
 describe("a program without a published deadline", () => {
   it("is answered honestly in its Deadlines section, which offers its announcements instead of a reminder", async () => {
     const user = h.fake.user({ languageCode: "en" });
-    const deadlines = await deadlinesOf(user, "koica");
+    // UNDP (KOICA, which no one applies to, answers its sections with what it does instead).
+    const deadlines = await deadlinesOf(user, "undp");
     expect(deadlines.text).toBe(
       [
-        "KOICA — Korea International Cooperation Agency",
+        "United Nations Development Programme (UNDP)",
         "",
         "Deadlines",
-        "The department has not yet published the deadlines for KOICA — Korea International Cooperation Agency.",
+        "Deadlines are announced separately for each project — ask the department.",
+        "The department has not yet published the deadlines for United Nations Development Programme (UNDP).",
         "📞 Call the department: +998912090766",
       ].join("\n"),
     );
     expect(allButtons(deadlines)).toEqual(["ℹ️ More details", "📄 Documents", "📝 How to apply", "🔔 Subscribe"]);
     const query = user.pressData(deadlines, deadlines.buttons.flat().find((b) => b.text === "🔔 Subscribe")!.callbackData!);
     expect(await eventually(() => h.fake.callbackAnswer(query)?.text)).toBe(
-      "🔔 You will get announcements about KOICA — Korea International Cooperation Agency. Change it with /announcements.",
+      "🔔 You will get announcements about United Nations Development Programme (UNDP). Change it with /announcements.",
     );
-    expect(h.app.store.subscriptions.topicsOf(user.id)).toEqual(["program:koica"]);
-    expect(h.app.store.reminders.find(user.id, "koica", LATER)).toBeUndefined();
+    expect(h.app.store.subscriptions.topicsOf(user.id)).toEqual(["program:undp"]);
+    expect(h.app.store.reminders.find(user.id, "undp", LATER)).toBeUndefined();
   });
 
   it("an old card's ⏰ is answered honestly, and the student subscribed to its announcements instead", async () => {

@@ -202,13 +202,13 @@ describe("groups", () => {
     h = await startBot();
     const group = h.fake.group();
     const member = h.fake.user({ languageCode: "en" });
-    h.app.store.ticks.toggle(member.id, "koica", "passport");
-    await group.say(member, "@jspu_test_bot koica");
+    h.app.store.ticks.toggle(member.id, "erasmus-mundus", "passport");
+    await group.say(member, "@jspu_test_bot erasmus mundus");
     const card = group.messages().at(-1)!;
-    // KOICA's how-to-apply pages: its steps, then its documents.
+    // Erasmus Mundus's how-to-apply pages (KOICA, which no one applies to, has none): its steps, then its documents.
     let checklist;
     for (let page = 0; page < 10 && !checklist; page++) {
-      const query = member.pressData(card, `ap:koica:${page}`);
+      const query = member.pressData(card, `ap:erasmus-mundus:${page}`);
       await eventually(() => h.fake.callbackAnswer(query));
       // The documents page ("Documents: 0 of N ready"), not a step that points to the Documents section.
       checklist = group.messages().find((m) => m.text.includes("Documents: 0 of "));

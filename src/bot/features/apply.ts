@@ -6,7 +6,7 @@
  * user coming back days later, finds the same page.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { contactDetails, type Section } from "../../knowledge/describe.js";
+import { contactDetails, takesApplicants, type Section } from "../../knowledge/describe.js";
 import { programsOf } from "../../knowledge/load.js";
 import type { ProgramEntry } from "../../knowledge/schema.js";
 import type { BotContext } from "../context.js";
@@ -56,9 +56,9 @@ export function applyFeature({ store }: Pick<BotDeps, "store">) {
   return feature;
 }
 
-/** The programs to choose from, a page at a time. */
+/** The programs to choose from, a page at a time: those one applies to (not KOICA). */
 function chooser(ctx: BotContext, requested = 0): View {
-  const page = pageOf(programsOf(ctx.kb), requested);
+  const page = pageOf(programsOf(ctx.kb).filter(takesApplicants), requested);
   const buttons = page.items.map((p) => InlineKeyboard.text(p.title[ctx.lang], callback.applyPage(p.id, 0)));
   return {
     html: [ctx.t("apply-choose"), ...pageNumber(ctx.t, page)].join("\n\n"),

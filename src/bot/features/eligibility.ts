@@ -7,7 +7,8 @@
  * it does and whom to ask, never a verdict. The rules are the pure
  * src/eligibility/rules.ts, typed answers are read by src/eligibility/answers.ts;
  * this file asks and answers. A question typed midway gets the chat's answer
- * and a button back to the question.
+ * with a button back to the question and at most "More details", both
+ * answered inside the flow, so nothing under it leads out of the flow.
  *
  * The conversation is replayed from the start on every update, so it touches
  * the world only through ctx replies and conversation.external (the knowledge
@@ -18,7 +19,7 @@ import { createConversation, type Checkpoint, type Conversation } from "@grammyj
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { answerQuestion } from "../../answers/answer.js";
 import { isQuestion, parseCertificate, parseGpa, parseScale, parseScore, parseYear, type Parsed } from "../../eligibility/answers.js";
-import { evaluateEligibility, shutsOut, yearMatters, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
+import { evaluateEligibility, gpaMatters, shutsOut, yearMatters, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
 import { shortTitle } from "../../knowledge/describe.js";
 import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
@@ -28,9 +29,9 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { readers, type Reader } from "../locale.js";
 import { leaveFlow } from "../middleware/leave-flow.js";
-import { answerView } from "../ui/answer-view.js";
+import { answerAside } from "../ui/answer-view.js";
 import { callback, isFlowButton } from "../ui/callback-data.js";
-import { homeButton } from "../ui/cards.js";
+import { entryView, homeButton } from "../ui/cards.js";
 import { escapeHtml } from "../ui/html.js";
 import { keyboardOf, rowsOf } from "../ui/keyboard.js";
 import { mainMenu } from "../ui/main-menu.js";
@@ -61,8 +62,11 @@ const RETRY = { score: "elig-score-invalid", level: "elig-level-invalid" } as co
 
 type Flow = Conversation<BotContext, Context>;
 type T = BotContext["t"];
-/** Answers a question typed in the middle of the flow, as the chat would. */
-type AnswerAside = (update: Context, text: string) => Promise<void>;
+/** What the flow says beside its questions: the answer to a question typed midway, an entry's card asked for from it. */
+interface Aside {
+  answer: (update: Context, text: string) => Promise<void>;
+  card: (update: Context, id: string) => Promise<void>;
+}
 
 export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "catalog" | "store" | "i18n">) {
   const feature = new Composer<BotContext>();
@@ -72,13 +76,21 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     const reader = readerFor(ui);
     const { t } = reader;
     await conversation.external(() => store.usage.record("flow-started", ELIGIBILITY));
-    // The answer the chat gives, with a button back to the question the flow waits at (it never moved).
-    const answerAside: AnswerAside = (update, text) => {
-      const view = answerView(reader, answerQuestion(catalog, text));
-      const rows = [[InlineKeyboard.text(t("elig-continue"), callback.flowContinue())], ...(view.keyboard?.inline_keyboard ?? [])];
-      return reply(update, { html: view.html, keyboard: keyboardOf(...rows) });
+    // The chat's answer with a button back to the question the flow waits at (it never moved), and at most
+    // "More details", which the flow answers too: no button here leads out of the flow.
+    const continueButton = InlineKeyboard.text(t("elig-continue"), callback.flowContinue());
+    const aside: Aside = {
+      answer: (update, text) => {
+        const { html, more } = answerAside(reader, answerQuestion(catalog, text));
+        const details = more ? [InlineKeyboard.text(t("facet-full-card-button"), callback.flowMore(more.id))] : [];
+        return reply(update, { html, keyboard: keyboardOf([continueButton], details) });
+      },
+      card: async (update, id) => {
+        const entry = reader.kb.byId.get(id);
+        if (entry) await reply(update, { html: entryView(reader, reader.kb, entry).html, keyboard: keyboardOf([continueButton]) });
+      },
     };
-    const ask = asker(conversation, ctx, t, answerAside);
+    const ask = asker(conversation, ctx, t, aside);
     const examName = (exam: Exam) => t(`exam-name-${exam}`);
 
     const role = await ask.choice("role", t("elig-ask-role"), ROLES.map((r) => [t(`elig-role-${r}`), r] as const));
@@ -91,6 +103,8 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     const field = (text: string): Parsed<string> => (isQuestion(text) ? { ok: false, reason: "not-a-number" } : { ok: true, value: text });
     await ask.typed("field", t("elig-ask-field"), field, () => t("elig-type-answer"), [[t("elig-skip"), "-"]], true);
 
+    // Only a student's GPA is held against them (a teacher's or a young specialist's never is), so only students are asked it.
+    const askGpa = await conversation.external(() => gpaMatters(role, programsOf(reader.kb)));
     // A GPA typed at the scale question ("85 ball", "4,3") is taken with the scale it must be on; a bare 5 or 100 there is the scale.
     const scales = [[t("elig-scale-5"), "5"], [t("elig-scale-100"), "100"], [t("elig-scale-skip"), "skip"]] as const;
     const typedAtScale = (text: string) => {
@@ -99,7 +113,7 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
       const gpa = parseGpa(text);
       return gpa.ok ? gpa.value : undefined;
     };
-    const scaleOrGpa = await ask.choice("scale", t("elig-ask-scale"), scales, { perRow: 3, read: typedAtScale });
+    const scaleOrGpa = askGpa ? await ask.choice("scale", t("elig-ask-scale"), scales, { perRow: 3, read: typedAtScale }) : "skip";
     let gpa: Gpa | undefined;
     let noted: string | undefined;
     if (typeof scaleOrGpa === "object") {
@@ -259,7 +273,7 @@ interface ChoiceOptions<V extends string, R> {
  * before (the plugin's checkpoints). A question typed instead of an answer is
  * answered aside, and "Continue the questionnaire" sends the question again.
  */
-function asker(conversation: Flow, ctx: Context, t: T, answerAside: AnswerAside) {
+function asker(conversation: Flow, ctx: Context, t: T, aside: Aside) {
   let previous: Checkpoint | undefined;
   const controls = (key: string, back: Checkpoint | undefined) => [
     ...(back ? [InlineKeyboard.text(t("elig-back"), callback.flowAnswer(key, "back"))] : []),
@@ -290,11 +304,19 @@ function asker(conversation: Flow, ctx: Context, t: T, answerAside: AnswerAside)
 
   const continuing = (update: Context) => update.callbackQuery?.data === callback.flowContinue();
 
+  /** "More details" under an answer given aside: the card sent (true), the flow staying at its question. */
+  async function showedCard(update: Context): Promise<boolean> {
+    const more = callback.flowMore.parse(update.callbackQuery?.data);
+    if (!more) return false;
+    await aside.card(update, more.id);
+    return true;
+  }
+
   /** A typed message that is a question: answered aside (true), the flow staying at its question. */
   async function askedAside(update: Context): Promise<boolean> {
     const text = update.message?.text;
     if (text === undefined || !isQuestion(text)) return false;
-    await answerAside(update, text);
+    await aside.answer(update, text);
     return true;
   }
 
@@ -336,6 +358,7 @@ function asker(conversation: Flow, ctx: Context, t: T, answerAside: AnswerAside)
           await send(current.text, current);
           continue;
         }
+        if (await showedCard(update)) continue;
         const text = update.message?.text?.trim();
         const choices = [...options, ...always];
         const value = (await pressed(update, key, back)) ?? choices.find(([label]) => label.toLowerCase() === text?.toLowerCase())?.[1];
@@ -369,6 +392,7 @@ function asker(conversation: Flow, ctx: Context, t: T, answerAside: AnswerAside)
           await ask();
           continue;
         }
+        if (await showedCard(update)) continue;
         const text = (await pressed(update, key, back)) ?? update.message?.text;
         if (text === undefined) {
           if (!update.callbackQuery) await update.reply(t("elig-type-answer"));

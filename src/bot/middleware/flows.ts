@@ -9,7 +9,7 @@ import type { Store } from "../../storage/store.js";
 import type { BotContext } from "../context.js";
 
 /** Bump when a flow's questions change: flows midway are reset, and their users told. */
-export const FLOWS_VERSION = 3;
+export const FLOWS_VERSION = 4;
 
 const PREFIX = "flows:";
 

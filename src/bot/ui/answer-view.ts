@@ -11,7 +11,7 @@ import type { SectionFacet } from "../../answers/facets.js";
 import { countryName, uzbekCyrillicCountryName } from "../../answers/world-countries.js";
 import { programTopic } from "../../broadcast/audience.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import { contactDetails, eligibility, shortTitle, type Section } from "../../knowledge/describe.js";
+import { contactDetails, eligibility, shortTitle, takesApplicants, type Section } from "../../knowledge/describe.js";
 import type { KnowledgeBase } from "../../knowledge/load.js";
 import type { ContactEntry, Entry, ProgramEntry } from "../../knowledge/schema.js";
 import { formatDay, isPast } from "../../time/dates.js";
@@ -69,6 +69,20 @@ export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] 
   }
 }
 
+/**
+ * The answer to a question typed in the middle of a guided conversation: its
+ * text alone (buttons there would lead out of the flow), "Did you mean" left
+ * out, and the entry whose full card it is a section of, for a "More details"
+ * that the flow sends as a new message.
+ */
+export function answerAside(r: Reader, answered: AnsweredQuestion): { html: string; more?: Entry } {
+  const { answer } = answered;
+  if (answer.kind !== "entry") return { html: answerView(r, answered).html };
+  const entry = r.kb.byId.get(answer.id)!;
+  if (answer.facet === "overview") return { html: entryView(r, r.kb, entry).html };
+  return { html: sectionView(r, entry, answer.facet).html, more: entry };
+}
+
 function entryAnswer(r: Reader, answer: Extract<Answer, { kind: "entry" }>, ask: Button[]): View {
   const entry = r.kb.byId.get(answer.id)!;
   if (answer.facet === "overview") {
@@ -95,7 +109,8 @@ export function sectionView(r: Reader, entry: Entry, facet: SectionFacet, page =
   }
   const section = programSection(r, entry, facet);
   const open = ask.length > 0 && !hasSection(entry, facet);
-  const next = NEXT[facet].slice(0, open ? 1 : 2).map((n) => facetButton(r, entry, n));
+  // A program no one applies to (KOICA) answers its sections with what it does and whom to ask: no next section to offer.
+  const next = takesApplicants(entry) ? NEXT[facet].slice(0, open ? 1 : 2).map((n) => facetButton(r, entry, n)) : [];
   const rows: Button[][] = [[fullCardButton(r, entry)], ...(open ? [ask] : []), next];
   // Dates published: a reminder before them; none yet: the program's announcements, which will bring them.
   if (facet === "deadlines") {
@@ -134,6 +149,12 @@ function programSection(r: Reader, program: ProgramEntry, facet: SectionFacet): 
     heading: t(`facet-${facet}`),
     lines: [...before, t(`facet-missing-${facet}`, { title: program.title[lang] }), phoneLine(r, program)],
   });
+  // A program no one applies to (KOICA): who may apply, its steps, and what it does not publish are answered with what it does and whom to ask.
+  const aboutTakingPart = ["eligibility", "language", "steps"].includes(facet) || !hasSection(program, facet);
+  if (!takesApplicants(program) && aboutTakingPart && facet !== "contacts" && facet !== "countries") {
+    const { heading: taking, lines } = eligibility(program, lang, t);
+    return { heading: taking, lines: [...lines, phoneLine(r, program)] };
+  }
   switch (facet) {
     case "eligibility": {
       const { lines } = eligibility(program, lang, t);
@@ -174,7 +195,8 @@ function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: st
   // "pasport kerakmi": the programs that list that document, and it as they name it.
   const named = (p: ProgramEntry) => p.program.documents.items.filter((d) => documents.includes(d.id));
   const withSection = programs.filter((p) => hasSection(p, facet) && (documents.length === 0 || named(p).length > 0));
-  const without = programs.filter((p) => !withSection.includes(p));
+  // A program no one applies to (KOICA) that has no such section is left out: "not published yet" would promise one.
+  const without = programs.filter((p) => !withSection.includes(p) && takesApplicants(p));
   // Programs that say the same ("bachelor and master students") share a line.
   const byLine = new Map<string, string[]>();
   for (const p of withSection) {
@@ -195,7 +217,7 @@ function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: st
 
 /** "How do I apply?" with no program named: each program's steps are its own, so the reader picks one. */
 function programChooser(r: Reader, facet: SectionFacet, ids: string[]): View {
-  const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program");
+  const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program" && takesApplicants(e));
   const lines = programs.map((p) => `• ${shortTitle(p, r.lang)}`);
   // One button fewer than across: the last is the whole list of programs.
   const shown = programs.slice(0, ACROSS_BUTTONS - 1);

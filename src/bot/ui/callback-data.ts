@@ -144,6 +144,12 @@ export const callback = {
   flowCancel: button(`${FLOW_PREFIX}:cancel`),
   /** "Continue the questionnaire" under a question answered midway: the question the flow is at, sent again. */
   flowContinue: button(`${FLOW_PREFIX}:continue`),
+  /**
+   * "More details" under a question answered midway: the entry's full card as a
+   * new message, the flow staying at its question. flowAnswer reads it too
+   * (step "more", which no flow has): the flow reads it first, as it does flowPage.
+   */
+  flowMore: button(`${FLOW_PREFIX}:more`, ["id", "rest"]),
   /** "How to apply": the program chooser (at a page of programs), a page of a program's steps, ticking a document. */
   applyChooser: button("apply", ["page", "page"]),
   applyPage: button("ap", ["id", "id"], ["page", "int"]),

@@ -5,6 +5,7 @@
  * Rendered once per knowledge base and language, then reused.
  */
 import { InlineKeyboard } from "grammy";
+import { hasSection } from "../../answers/answer.js";
 import type { SectionFacet } from "../../answers/facets.js";
 import { countryTopic, programTopic } from "../../broadcast/audience.js";
 import {
@@ -13,6 +14,7 @@ import {
   needsConfirming,
   overview,
   cardLinks,
+  takesApplicants,
   withConfirmNote,
   type Section,
 } from "../../knowledge/describe.js";
@@ -80,8 +82,9 @@ function renderEntry(r: Renderer, kb: KnowledgeBase, entry: Entry, page: number)
 }
 
 /**
- * A program's card: what it is and who may apply; its documents, deadlines,
- * steps and contacts one tap away, at most 8 buttons. Its countries are named
+ * A program's card: what it is and who may apply (how one takes part, in one
+ * no one applies to); its documents, deadlines, steps and contacts one tap
+ * away, at most 8 buttons. Its countries are named
  * in the text, with one button: the country, or all of them (a network program may have dozens).
  */
 function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): View {
@@ -91,9 +94,12 @@ function programCard(r: Renderer, kb: KnowledgeBase, program: ProgramEntry): Vie
     : countries.length > 1
       ? [facetButton(r, program, "countries")]
       : [];
+  // A program no one applies to (KOICA) has no "how to apply" nor "am I eligible", and a section only when it publishes one.
+  const applied = takesApplicants(program);
+  const sections = (["documents", "deadlines"] as const).filter((facet) => applied || hasSection(program, facet));
   const keyboard = keyboardOf(
-    [facetButton(r, program, "documents"), facetButton(r, program, "deadlines")],
-    [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))],
+    sections.map((facet) => facetButton(r, program, facet)),
+    applied ? [InlineKeyboard.text(r.t("card-apply-button"), callback.applyPage(program.id, 0)), InlineKeyboard.text(r.t("menu-eligibility"), callback.eligibilityFor(program.id))] : [],
     [contactsButton(r, program.program.contact), InlineKeyboard.text(r.t("card-follow-button"), callback.follow(programTopic(program.id)))],
     [...countryButton, InlineKeyboard.text(r.t("nav-back-programs"), callback.programs())],
   );

@@ -36,6 +36,7 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
   ["countries", [], { page: 0 }],
   ["countries", [BIG], { page: BIG }],
   ...ids().flatMap((id): (typeof samples)[number][] => [
+    ["flowMore", [id], { id }],
     ["entry", [id], { id, page: 0 }],
     ["entry", [id, BIG], { id, page: BIG }],
   ]),
@@ -98,6 +99,8 @@ const samples: [KindName, unknown[], Record<string, unknown>][] = [
  */
 const ALSO_READ_BY: Partial<Record<KindName, KindName[]>> = {
   flowPage: ["flowAnswer"],
+  // Read before flowAnswer by the flow, as flowPage is: no step is called "more".
+  flowMore: ["flowAnswer"],
   // The audience step's choices are /broadcast's choices too (features/broadcast/audience.ts reads them apart).
   broadcastTopicsPage: ["broadcastStep"],
   broadcastTopic: ["broadcastStep"],

@@ -9,6 +9,7 @@ import { CARD_BUTTONS } from "../../../../src/bot/ui/answer-view.js";
 import { entryView } from "../../../../src/bot/ui/cards.js";
 import { htmlToText } from "../../../../src/bot/ui/html.js";
 import { DEPARTMENT_CONTACT } from "../../../../src/knowledge/contract.js";
+import { takesApplicants } from "../../../../src/knowledge/describe.js";
 import { UI_LANGS } from "../../../../src/storage/users.js";
 import { sharedDeps } from "../composer-harness.js";
 
@@ -46,8 +47,8 @@ describe.each(UI_LANGS)("the cards in %s", (ui) => {
     }
   });
 
-  it("a program's documents and deadlines are one tap away", () => {
-    for (const { entry, view } of cards.filter((c) => c.entry.type === "program")) {
+  it("a program's documents and deadlines are one tap away (of a program one applies to: KOICA publishes none)", () => {
+    for (const { entry, view } of cards.filter((c) => c.entry.type === "program" && takesApplicants(c.entry))) {
       const data = view.keyboard!.inline_keyboard.flat().map((b) => ("callback_data" in b ? b.callback_data : ""));
       expect(data).toEqual(expect.arrayContaining([`f:${entry.id}:documents`, `f:${entry.id}:deadlines`]));
     }

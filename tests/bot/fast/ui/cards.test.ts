@@ -73,13 +73,13 @@ describe("entryView", () => {
   });
 
   it("names a program's several partner countries in its text, with one button to its countries section", () => {
-    const koica = kb.byId.get("koica") as ProgramEntry;
-    const several: ProgramEntry = { ...koica, program: { ...koica.program, countries: ["south-korea", "china", "india"] } };
-    const base: KnowledgeBase = { ...kb, byId: new Map([...kb.byId, [koica.id, several]]) };
+    const erasmus = kb.byId.get("erasmus-mundus") as ProgramEntry;
+    const several: ProgramEntry = { ...erasmus, program: { ...erasmus.program, countries: ["south-korea", "china", "india"] } };
+    const base: KnowledgeBase = { ...kb, byId: new Map([...kb.byId, [erasmus.id, several]]) };
     const view = entryView(en, base, several);
     expect(view.html).toContain("<b>Partner countries</b>\nSouth Korea, China, India");
     expect(texts(view).at(-1)).toEqual(["🌍 Countries", "⬅️ Programs"]);
-    expect(data(view).slice(-2)).toEqual(["f:koica:countries", "programs"]);
+    expect(data(view).slice(-2)).toEqual(["f:erasmus-mundus:countries", "programs"]);
     expect(data(view).length).toBe(8);
   });
 
