@@ -36,6 +36,7 @@ across-title = { $facet }: by program
 across-not-published = not published yet
 across-not-listed = not listed
 across-choose-program = Each program has its own steps. Choose one:
+across-name-program = Each program has its own steps. Ask about the one you need by its name, for example: “how to apply for Erasmus Mundus”.
 across-none-published = The department has not yet published this for any of its programs.
 
 other-country = { $country } is not among the department's partner countries.

@@ -36,6 +36,7 @@ across-title = { $facet }: по программам
 across-not-published = пока не объявлено
 across-not-listed = нет в списке
 across-choose-program = У каждой программы свой порядок подачи. Выберите программу:
+across-name-program = У каждой программы свой порядок подачи. Спросите о нужной программе по её названию, например: «как подать заявку на Erasmus Mundus».
 across-none-published = Ни по одной программе отдел пока этого не сообщил.
 
 other-country = { $country } не входит в число стран-партнёров отдела.

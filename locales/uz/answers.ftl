@@ -36,6 +36,7 @@ across-title = { $facet }: dasturlar bo'yicha
 across-not-published = hali e'lon qilinmagan
 across-not-listed = ro'yxatda yo'q
 across-choose-program = Har bir dasturning o'z tartibi bor. Dasturni tanlang:
+across-name-program = Har bir dasturning o'z tartibi bor. Kerakli dastur haqida nomini yozib so'rang, masalan: «Erasmus Mundus dasturiga ariza qanday topshiriladi».
 across-none-published = Bo'lim buni hali hech bir dastur bo'yicha e'lon qilmagan.
 
 other-country = { $country } bo'limning hamkor davlatlari qatorida yo'q.

@@ -371,6 +371,17 @@ describe("the department's text, the rest", () => {
     expect((await pick(user, aside, "▶️ Continue the questionnaire")).text).toBe(role.text);
   });
 
+  it("'how do I apply?' typed midway names the programs and asks to name one, as their buttons would leave the questionnaire", async () => {
+    const user = h.fake.user({ languageCode: "en" });
+    const role = await user.send("/eligibility");
+    const aside = await user.send("how do I apply?");
+    expect(aside.text).toContain("Each program has its own steps. Ask about the one you need by its name");
+    expect(aside.text).not.toContain("Choose one");
+    expect(aside.text).toContain("• Erasmus Mundus");
+    expect(allButtons(aside)).toEqual(["▶️ Continue the questionnaire"]);
+    expect((await pick(user, aside, "▶️ Continue the questionnaire")).text).toBe(role.text);
+  });
+
   it("a national certificate's level is chosen from buttons or typed in Cyrillic letters", async () => {
     const user = h.fake.user({ languageCode: "uz" });
     const field = await pick(user, await user.send("/eligibility"), "O'qituvchi yoki professor");

@@ -77,6 +77,8 @@ export function answerView(r: Reader, answered: AnsweredQuestion, ask: Button[] 
  */
 export function answerAside(r: Reader, answered: AnsweredQuestion): { html: string; more?: Entry } {
   const { answer } = answered;
+  // "How do I apply?": the programs to choose from are buttons outside the flow, so the reader is asked to name one instead.
+  if (answer.kind === "across" && answer.facet === "steps") return { html: programChooser(r, answer.facet, answer.ids, "across-name-program").html };
   if (answer.kind !== "entry") return { html: answerView(r, answered).html };
   const entry = r.kb.byId.get(answer.id)!;
   if (answer.facet === "overview") return { html: entryView(r, r.kb, entry).html };
@@ -216,7 +218,7 @@ function acrossView(r: Reader, facet: SectionFacet, ids: string[], documents: st
 }
 
 /** "How do I apply?" with no program named: each program's steps are its own, so the reader picks one. */
-function programChooser(r: Reader, facet: SectionFacet, ids: string[]): View {
+function programChooser(r: Reader, facet: SectionFacet, ids: string[], prompt = "across-choose-program"): View {
   const programs = ids.map((id) => r.kb.byId.get(id)).filter((e): e is ProgramEntry => e?.type === "program" && takesApplicants(e));
   const lines = programs.map((p) => `• ${shortTitle(p, r.lang)}`);
   // One button fewer than across: the last is the whole list of programs.
@@ -224,7 +226,7 @@ function programChooser(r: Reader, facet: SectionFacet, ids: string[]): View {
   const keyboard = keyboardOf(...rowsOf(shown.map((p) => InlineKeyboard.text(shortTitle(p, r.lang), callback.facet(p.id, facet))), 2), [
     InlineKeyboard.text(r.t("nav-back-programs"), callback.programs()),
   ]);
-  return { html: sectionsToHtml(r.t(`facet-${facet}`), [{ lines: [r.t("across-choose-program")] }, { lines }]), keyboard };
+  return { html: sectionsToHtml(r.t(`facet-${facet}`), [{ lines: [r.t(prompt)] }, { lines }]), keyboard };
 }
 
 /** A program's section in a few words, for the across answer (hasSection says whether it has one). */
