@@ -58,7 +58,7 @@ export const takesApplicants = (entry: ProgramEntry): boolean => entry.program.e
 export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Section {
   const rules = entry.program.eligibility;
   // A program no one is assessed for (KOICA) names no roles: its notes say what it does and whom to ask.
-  const lines = rules.roles.length > 0 ? [rules.roles.map((role) => t(`role-${role}`)).join(", ")] : [];
+  const lines = rules.roles.length > 0 ? [sentenceCase(rules.roles.map((role) => t(`role-${role}`)).join(", "))] : [];
   const years = rules.year_of_study;
   if (years?.min && years.max) lines.push(t("card-years", { min: years.min, max: years.max }));
   else if (years?.min) lines.push(t("card-years-from", { min: years.min }));
@@ -70,6 +70,9 @@ export function eligibility(entry: ProgramEntry, lang: Lang, t: Translate): Sect
   lines.push(...rules.notes.map((note) => note[lang]));
   return { heading: marked(rules.to_confirm, t(takesApplicants(entry) ? "card-who-may-apply" : "card-taking-part"), t), lines };
 }
+
+/** The role names are written for the middle of a sentence ("open to bachelor students"); a line of its own starts with a capital. */
+const sentenceCase = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 export function contactDetails(entry: ContactEntry, lang: Lang, t: Translate): Section {
   const lines = entry.contact.phones.map((p) => `${p.who[lang]}: ${p.number}`);

@@ -41,6 +41,16 @@ describe("answers to the question asked", () => {
     expect(documents.text).toContain("Documents (to be confirmed)\n• International passport");
   });
 
+  it("who may apply names the roles on a line of their own, starting with a capital, in each language", async () => {
+    for (const [languageCode, question, roles] of [
+      ["en", "who can apply for erasmus", "Bachelor students, master's students"],
+      ["ru", "кто может участвовать в эразмус", "Студенты бакалавриата"],
+    ] as const) {
+      const answer = await h.fake.user({ languageCode }).send(question);
+      expect(answer.text.split("\n")[3]).toMatch(new RegExp(`^${roles}`));
+    }
+  });
+
   it("a cost question in Russian says plainly that the cost is not published, with the phone, in at most 600 characters and 6 buttons", async () => {
     const student = h.fake.user({ languageCode: "ru" });
     const answer = await student.send("сколько стоит стажировка в Китае");
