@@ -152,9 +152,15 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.getByRole("tab", { name: "Edit" }).click();
     await expect.poll(() => deadlines(page).getByLabel("Date").inputValue()).toBe("2027-09-15");
 
-    // And back to Erasmus Mundus as it was before the console first changed it.
+    // And back to Erasmus Mundus as it was before the console first changed it: an edit not published is asked about first.
+    await deadlines(page).getByLabel("Date").fill("2027-11-11");
     await page.getByRole("tab", { name: "History" }).click();
     await revisions.last().getByRole("button", { name: "Bring back the version before this change" }).click();
+    await page.getByText("Bringing back this version replaces them.").waitFor();
+    await page.getByRole("button", { name: "Stay and keep editing" }).click();
+    expect(erasmusFile()).not.toBe(original);
+    await revisions.last().getByRole("button", { name: "Bring back the version before this change" }).click();
+    await page.getByRole("button", { name: "Bring it back anyway" }).click();
     await page.getByText("Brought back. Students get it now.").waitFor();
     expect(erasmusFile()).toBe(original);
     await page.getByRole("tab", { name: "Edit" }).click();

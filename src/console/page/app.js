@@ -122,8 +122,8 @@ async function leaveTo(hash) {
   await route();
 }
 
-/** The in-page question: stay (the default, also on Escape) or leave without publishing. */
-function confirmLeave() {
+/** The in-page question: stay (the default, also on Escape) or go on without publishing (leave, or bring back a version). */
+function confirmLeave({ text = t("unsavedText"), go = t("leave") } = {}) {
   return new Promise((resolve) => {
     const close = (answer) => {
       dialog.close();
@@ -134,12 +134,12 @@ function confirmLeave() {
       "dialog",
       { class: "confirm", "aria-labelledby": "leave-title" },
       h("h2", { id: "leave-title" }, t("unsavedTitle")),
-      h("p", {}, t("unsavedText")),
+      h("p", {}, text),
       h(
         "div",
         { class: "actions" },
         h("button", { type: "button", class: "primary", onclick: () => close(false) }, t("stay")),
-        h("button", { type: "button", class: "danger", onclick: () => close(true) }, t("leave")),
+        h("button", { type: "button", class: "danger", onclick: () => close(true) }, go),
       ),
     );
     dialog.addEventListener("cancel", (event) => {
@@ -566,6 +566,8 @@ function screen(name, shown) {
 async function historyTab(editing, body, notices) {
   const { data } = await api("GET", `entries/${encodeURIComponent(editing.id)}/history`);
   const restore = async (revision, options = {}) => {
+    // Bringing back a version replaces the editor's contents: an edit not published is asked about first.
+    if (unsaved() && !(await confirmLeave({ text: t("unsavedRestoreText"), go: t("restoreAnyway") }))) return;
     const reverted = await api("POST", `entries/${encodeURIComponent(editing.id)}/revert`, { revision, ...options });
     if (reverted.status !== 200) return void fill(notices, notice("error", reverted.data.error));
     const fresh = await api("GET", `entries/${encodeURIComponent(editing.id)}`);
