@@ -348,6 +348,85 @@ describe("chat-scoped commands", () => {
   });
 });
 
+describe("the menu button", () => {
+  it("stores a private chat's own button and the bot's default, reads them back, and a reset to default removes the chat's", async () => {
+    const staff = fake.user();
+    const other = fake.user();
+    const knowledge = { type: "web_app" as const, text: "📚 Knowledge", web_app: { url: "https://bot.example.org/console/" } };
+    expect(await api.getChatMenuButton({ chat_id: staff.chatId })).toEqual({ type: "default" });
+    expect(await api.getChatMenuButton()).toEqual({ type: "commands" });
+
+    expect(await api.setChatMenuButton({ chat_id: staff.chatId, menu_button: knowledge })).toBe(true);
+    expect(fake.menuButton(staff.chatId)).toEqual(knowledge);
+    expect(await api.getChatMenuButton({ chat_id: staff.chatId })).toEqual(knowledge);
+    expect(fake.menuButton(other.chatId)).toBeUndefined();
+    expect(await api.getChatMenuButton({ chat_id: other.chatId })).toEqual({ type: "default" });
+    expect(fake.menuButton()).toBeUndefined();
+
+    await api.setChatMenuButton({ menu_button: { type: "commands" } });
+    expect(fake.menuButton()).toEqual({ type: "commands" });
+    await api.setChatMenuButton({ chat_id: other.chatId, menu_button: { type: "commands" } });
+    expect(await api.getChatMenuButton({ chat_id: other.chatId })).toEqual({ type: "commands" });
+
+    await api.setChatMenuButton({ chat_id: staff.chatId, menu_button: { type: "default" } });
+    expect(fake.menuButton(staff.chatId)).toBeUndefined();
+    expect(await api.getChatMenuButton({ chat_id: staff.chatId })).toEqual({ type: "default" });
+    // Without menu_button, MenuButtonDefault.
+    await api.setChatMenuButton({ chat_id: other.chatId });
+    expect(fake.menuButton(other.chatId)).toBeUndefined();
+    await api.setChatMenuButton({});
+    expect(fake.menuButton()).toBeUndefined();
+  });
+
+  it("refuses what Telegram refuses, with its descriptions, and changes nothing", async () => {
+    const user = fake.user();
+    const group = fake.group();
+    const set = (menuButton: unknown, chatId: unknown = user.chatId) =>
+      api.setChatMenuButton({ chat_id: chatId as number, menu_button: menuButton as never });
+    const webApp = (url: string, text = "📚 Knowledge") => ({ type: "web_app", text, web_app: { url } });
+    const bad: [unknown, unknown, string][] = [
+      [{ type: "custom" }, user.chatId, "Bad Request: can't parse menu button: MenuButton has unsupported type"],
+      [{ text: "x" }, user.chatId, `Bad Request: can't parse menu button: Can't find field "type"`],
+      [{ type: 5 }, user.chatId, "Bad Request: can't parse menu button: MenuButton has unsupported type"],
+      [{ type: true }, user.chatId, `Bad Request: can't parse menu button: Field "type" must be of type String`],
+      [[{ type: "default" }], user.chatId, "Bad Request: can't parse menu button: MenuButton must be an Object"],
+      [{ type: "web_app", web_app: { url: "https://bot.example.org/console/" } }, user.chatId, `Bad Request: can't parse menu button: Can't find field "text"`],
+      [{ type: "web_app", text: "Knowledge" }, user.chatId, `Bad Request: can't parse menu button: Can't find field "web_app"`],
+      [{ type: "web_app", text: "Knowledge", web_app: "https://bot.example.org/" }, user.chatId, `Bad Request: can't parse menu button: Field "web_app" must be of type Object`],
+      [{ type: "web_app", text: "Knowledge", web_app: {} }, user.chatId, `Bad Request: can't parse menu button: Can't find field "url"`],
+      [webApp("https://bot.example.org/console/", " "), user.chatId, "Bad Request: menu button text is empty"],
+      [webApp("http://bot.example.org/console/"), user.chatId, "Bad Request: menu button Web App URL 'http://bot.example.org/console/' is invalid: Only HTTPS links are allowed"],
+      [webApp("ftp://bot.example.org/"), user.chatId, "Bad Request: menu button Web App URL 'ftp://bot.example.org/' is invalid: Unsupported URL protocol"],
+      [webApp("https://bot_example/"), user.chatId, "Bad Request: menu button Web App URL 'https://bot_example/' is invalid: Wrong HTTP URL"],
+      [{ type: "default" }, group.id, "Bad Request: invalid chat_id specified"],
+      [{ type: "default" }, "@someone", "Bad Request: invalid chat_id specified"],
+      [{ type: "default" }, 777, "Bad Request: user not found"],
+    ];
+    for (const [button, chatId, description] of bad) {
+      const err = await apiError(set(button, chatId));
+      expect([err.error_code, err.description]).toEqual([400, description]);
+    }
+    // The button is read before the chat, as the Bot API does.
+    expect((await apiError(set({ type: "custom" }, group.id))).description).toBe("Bad Request: can't parse menu button: MenuButton has unsupported type");
+    expect((await apiError(api.getChatMenuButton({ chat_id: group.id }))).description).toBe("Bad Request: invalid chat_id specified");
+    expect(fake.menuButton(user.chatId)).toBeUndefined();
+    expect(fake.menuButton()).toBeUndefined();
+  });
+
+  it("takes a form-encoded menu_button as JSON text, and refuses text that is no JSON", async () => {
+    const user = fake.user();
+    const post = async (params: Record<string, string>) => {
+      const response = await fetch(`${fake.apiRoot}/bot${fake.token}/setChatMenuButton`, { method: "POST", body: new URLSearchParams(params) });
+      return (await response.json()) as { ok: boolean; description?: string };
+    };
+    const button = { type: "web_app", text: "Bilimlar bazasi", web_app: { url: "https://bot.example.org/console/" } };
+    expect(await post({ chat_id: String(user.chatId), menu_button: JSON.stringify(button) })).toEqual({ ok: true, result: true });
+    expect(fake.menuButton(user.chatId)).toEqual(button);
+    expect(await post({ chat_id: String(user.chatId), menu_button: "{type:" })).toEqual({ ok: false, error_code: 400, description: "Bad Request: can't parse menu button JSON object" });
+    expect(fake.menuButton(user.chatId)).toEqual(button);
+  });
+});
+
 describe("faults on copies", () => {
   it("answers 403 for one chat only", async () => {
     const [blocked, fine, sender] = [fake.user({ startedBot: true }), fake.user({ startedBot: true }), fake.user()];

@@ -8,6 +8,7 @@ import { commandMethods } from "./methods/commands.js";
 import { copyMethods } from "./methods/copy.js";
 import type { Handler } from "./methods/handler.js";
 import { mediaMethods, UPLOAD_METHODS } from "./methods/media.js";
+import { menuButtonMethods } from "./methods/menu-button.js";
 import { messageMethods } from "./methods/messages.js";
 import { queryMethods } from "./methods/queries.js";
 import { updateMethods } from "./methods/updates.js";
@@ -19,7 +20,7 @@ const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]+$/;
 
 /** Method names are case-insensitive in the Bot API. */
 const METHODS = new Map<string, Handler>(
-  Object.entries({ ...updateMethods, ...messageMethods, ...mediaMethods, ...copyMethods, ...queryMethods, ...commandMethods }).map(([name, h]) => [
+  Object.entries({ ...updateMethods, ...messageMethods, ...mediaMethods, ...copyMethods, ...queryMethods, ...commandMethods, ...menuButtonMethods }).map(([name, h]) => [
     name.toLowerCase(),
     h,
   ]),

@@ -2,7 +2,7 @@
 // benchmarks point grammY at (client.apiRoot). It answers like Telegram,
 // refuses what Telegram refuses, and lets tests act as users.
 import { EventEmitter } from "node:events";
-import type { Chat, Update, User, UserFromGetMe } from "grammy/types";
+import type { Chat, MenuButton, Update, User, UserFromGetMe } from "grammy/types";
 import { CallLog } from "./call-log.js";
 import { Dispatcher } from "./dispatcher.js";
 import { FakeGroup } from "./fake-group.js";
@@ -267,6 +267,15 @@ export class FakeTelegram extends EventEmitter {
   commands(languageCode = "", scope?: object): { command: string; description: string }[] | undefined {
     const list = this.world.commands.get(this.world.commandsKey(scope, languageCode));
     return list ? structuredClone(list) : undefined;
+  }
+
+  /**
+   * The menu button set for a private chat (setChatMenuButton with chat_id),
+   * or without `chatId` the bot's default one; undefined if none ("default").
+   */
+  menuButton(chatId?: number): MenuButton | undefined {
+    const button = chatId === undefined ? this.world.botMenuButton : this.world.menuButtons.get(chatId);
+    return button && structuredClone(button);
   }
 
   webhook(): { url: string; secretToken?: string } | undefined {

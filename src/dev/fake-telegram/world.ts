@@ -1,7 +1,7 @@
 // The fake's state: who exists, which chats and messages there are, which
 // queries are open. Method handlers and the test-facing classes both work on
 // it. Messages live in per-chat maps so every lookup is O(1).
-import type { BotCommand, Chat, InlineKeyboardMarkup, Message, PhotoSize, User, UserFromGetMe } from "grammy/types";
+import type { BotCommand, Chat, InlineKeyboardMarkup, MenuButton, Message, PhotoSize, User, UserFromGetMe } from "grammy/types";
 import { Errors } from "./errors.js";
 import { toFakeButtons, type UserRequestButton } from "./markup.js";
 import { UpdateQueue } from "./update-queue.js";
@@ -99,6 +99,10 @@ export class World {
   readonly users = new Map<number, UserRecord>();
   readonly updates: UpdateQueue;
   readonly commands = new Map<string, BotCommand[]>();
+  /** Private chats' own menu buttons (setChatMenuButton with chat_id), by chat id; none means the bot's applies. */
+  readonly menuButtons = new Map<number, MenuButton>();
+  /** The bot's menu button for chats without their own; none means its commands list. */
+  botMenuButton: MenuButton | undefined;
   readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   readonly inlineQueries = new Map<string, InlineQueryRecord>();
   /** Photos the bot uploaded, by the file_id of their largest size (a bot may send that id again). */
