@@ -32,6 +32,11 @@ export function issueLoginLink(access: ConsoleAccessStore, publicUrl: string, us
   return `${publicUrl}/console/login?token=${token}`;
 }
 
+/** Where Telegram opens the console as a Mini App; none without an https PUBLIC_URL (Telegram opens Mini Apps from https addresses only). */
+export function miniAppUrl(publicUrl: string | undefined): string | undefined {
+  return publicUrl?.startsWith("https:") ? `${publicUrl}/console/` : undefined;
+}
+
 /** A new session's secret for the cookie, stored as a hash. */
 export function startSession(access: ConsoleAccessStore, user: ConsoleUser, now = Date.now()): string {
   const id = randomBytes(32).toString("base64url");

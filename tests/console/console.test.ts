@@ -299,6 +299,18 @@ describe("a deadline reminder", () => {
   });
 });
 
+describe("the staff's menu button with an http PUBLIC_URL", () => {
+  beforeEach(() => start());
+
+  it("is not set: Telegram opens Mini Apps from https addresses only", async () => {
+    const owner = h.fake.user({ id: OWNER, languageCode: "en" });
+    await owner.send("/start");
+    await eventually(() => h.fake.commands("", { type: "chat", chat_id: OWNER }));
+    expect(h.fake.menuButton(OWNER)).toBeUndefined();
+    expect(h.fake.calls.filter((c) => c.method === "setChatMenuButton")).toEqual([]);
+  });
+});
+
 describe("without PUBLIC_URL", () => {
   beforeEach(() => start({ PUBLIC_URL: undefined }));
 
@@ -315,5 +327,29 @@ describe("with an https PUBLIC_URL", () => {
     const reply = await staffMember().send("/console");
     expect(reply.text).toMatch(/https:\/\/bot\.example\.org\/console\/login\?token=/);
     expect(reply.buttons.flat().map((b) => b.text)).toEqual(["📚 Knowledge"]);
+  });
+
+  it("gives owners and staff a Knowledge menu button in their own chat, in their language; a removed staff member gets the default back", async () => {
+    const knowledge = (text: string) => ({ type: "web_app", text, web_app: { url: "https://bot.example.org/console/" } });
+    const owner = h.fake.user({ id: OWNER, languageCode: "ru" });
+    await owner.send("/start");
+    expect(await eventually(() => h.fake.menuButton(OWNER))).toEqual(knowledge("📚 База знаний"));
+
+    // A staff member added later, who wrote to the bot in Uzbek before.
+    const colleague = h.fake.user({ firstName: "Dilnoza", languageCode: "uz" });
+    await colleague.send("/start");
+    expect(h.fake.menuButton(colleague.id)).toBeUndefined();
+    await owner.press(await owner.send("/staff"), "➕ Добавить сотрудника");
+    await owner.shareUser(1, colleague);
+    expect(await eventually(() => h.fake.menuButton(colleague.id))).toEqual(knowledge("📚 Bilimlar bazasi"));
+    const student = h.fake.user({ languageCode: "en" });
+    await student.send("/start");
+    expect(h.fake.menuButton(student.id)).toBeUndefined();
+
+    const list = await eventually(() => h.fake.messages(OWNER).find((m) => m.text.includes("Dilnoza") && m.buttons.flat().some((b) => b.text.includes("Dilnoza"))));
+    await owner.press(list, list.buttons.flat().find((b) => b.text.includes("Dilnoza"))!.text);
+    await eventually(() => h.fake.menuButton(colleague.id) === undefined);
+    expect(h.fake.calls.filter((c) => c.method === "setChatMenuButton" && c.params.chat_id === colleague.id).map((c) => c.params.menu_button)).toEqual([knowledge("📚 Bilimlar bazasi"), { type: "default" }]);
+    expect(h.fake.menuButton(OWNER)).toEqual(knowledge("📚 База знаний"));
   });
 });

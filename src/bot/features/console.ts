@@ -5,7 +5,7 @@
  * is off, and staff are told so.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { issueLoginLink } from "../../console/auth.js";
+import { issueLoginLink, miniAppUrl } from "../../console/auth.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -18,8 +18,8 @@ export function consoleFeature({ store, settings }: Pick<BotDeps, "store" | "set
     const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ");
     const link = issueLoginLink(store.consoleAccess, publicUrl, { userId: ctx.from.id, name });
     if (!link) return void (await ctx.reply(ctx.t("console-too-many")));
-    // Telegram opens Mini Apps from https addresses only.
-    const miniApp = publicUrl.startsWith("https:") ? new InlineKeyboard().webApp(ctx.t("console-knowledge-button"), `${publicUrl}/console/`) : undefined;
+    const url = miniAppUrl(publicUrl);
+    const miniApp = url ? new InlineKeyboard().webApp(ctx.t("console-knowledge-button"), url) : undefined;
     await ctx.reply(ctx.t("console-link", { url: link }), { reply_markup: miniApp, link_preview_options: { is_disabled: true } });
   });
 

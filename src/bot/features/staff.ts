@@ -1,7 +1,8 @@
 /**
  * /staff (owners): who the department's staff are, adding one by picking
  * them from Telegram's contact chooser (a request_users button: no ids to
- * copy), and removing one. Staff get their commands in their own chat.
+ * copy), and removing one. Staff get their commands (and, with an https
+ * PUBLIC_URL, the console's menu button) in their own chat.
  */
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import type { BotContext } from "../context.js";
@@ -18,7 +19,7 @@ import { reply, show, type View } from "../ui/view.js";
 /** Identifies our "choose a person" button's answer (Telegram echoes it back). */
 const ADD_REQUEST_ID = 1;
 
-export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
+export function staffFeature({ store, i18n, settings }: Pick<BotDeps, "store" | "i18n" | "settings">) {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
@@ -60,7 +61,7 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
       const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || (user.username ? `@${user.username}` : String(user.user_id));
       store.staff.add(user.user_id, name, ctx.from.id);
       const lang = contentLang(store.users.get(user.user_id)?.lang ?? ctx.uiLang);
-      const shown = await showStaffCommands(ctx.api, i18n, store.staff, user.user_id, "staff", lang);
+      const shown = await showStaffCommands(ctx.api, i18n, store.staff, settings, user.user_id, "staff", lang);
       notes.push(ctx.t(shown ? "staff-added" : "staff-added-not-started", { name: isolate(name) }));
     }
     await ctx.reply(notes.join("\n"), { reply_markup: { remove_keyboard: true } });
@@ -79,14 +80,14 @@ export function staffFeature({ store, i18n }: Pick<BotDeps, "store" | "i18n">) {
     if (store.staff.remove(userId)) {
       // A /broadcast they left midway is not theirs to finish: added again, they start afresh.
       endFlowsIn(store, userId);
-      await hideStaffCommands(ctx.api, store.staff, userId);
+      await hideStaffCommands(ctx.api, store.staff, settings, userId);
     }
     await show(ctx, staffView(ctx));
   });
 
   // Staff and owners get their command menu when they start the bot (it needs a chat to exist).
   feature.command("start", async (ctx, next) => {
-    if (ctx.from && ctx.role !== "student") await showStaffCommands(ctx.api, i18n, store.staff, ctx.from.id, ctx.role, ctx.lang);
+    if (ctx.from && ctx.role !== "student") await showStaffCommands(ctx.api, i18n, store.staff, settings, ctx.from.id, ctx.role, ctx.lang);
     return next();
   });
 
