@@ -19,6 +19,8 @@ export interface ServerOptions {
 export function createHttpServer({ healthy, webhook, console }: ServerOptions): Server {
   const handleUpdate = webhook && webhookCallback(webhook.bot, "http", { secretToken: webhook.secretToken, onTimeout: "throw" });
   return createServer((req, res) => {
+    // A request target that is no URL ("//[") would throw here, outside any handler, and stop the bot.
+    if (!URL.canParse(req.url ?? "/", "http://localhost")) return void res.writeHead(400).end();
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
       const ok = healthy();

@@ -204,7 +204,7 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
     // One publish: the file before and after it (YAML, as stored), and both read as entries for the page's "what changed".
     route("GET", /^\/console\/api\/entries\/(?<id>[^/]+)\/history\/(?<revision>[^/]+)$/, (_req, { id, url, groups }) => {
       const at = Number(url.searchParams.get("at") ?? 0);
-      const change = store.knowledgeRevisions.change(id!, decodeURIComponent(groups.revision!), Number.isSafeInteger(at) && at > 0 ? at : undefined);
+      const change = store.knowledgeRevisions.change(id!, decodedOrRaw(groups.revision!), Number.isSafeInteger(at) && at > 0 ? at : undefined);
       if (!change) throw new HttpError(404, "This entry has no such revision in its history.");
       const read = (text: string | null) => (text === null ? null : dataOf(text));
       return { body: { ...change, entries: { before: read(change.before), after: read(change.after) } } };
@@ -245,6 +245,15 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
       return { body: { entry: entryTemplate(id as EntryType, url.searchParams.get("id") ?? "new-entry") } };
     }),
   ];
+}
+
+/** A path segment percent-decoded; one that is no valid encoding ("%E0") as it came, which matches nothing. */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** How many problems kb:check finds in each entry's file, by entry id (a file edited by hand may have some). */

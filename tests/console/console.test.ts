@@ -4,6 +4,7 @@
  * knowledge folder. What staff publish is what students get, at once.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { sign } from "@tma.js/init-data-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -252,6 +253,27 @@ describe("the console's page", () => {
     expect((await fetch(`${origin}/console/../package.json`)).status).toBe(404);
     expect((await fetch(`${origin}/console/nothing.js`)).status).toBe(404);
     expect((await fetch(`${origin}/console/`, { method: "POST" })).status).toBe(405);
+  });
+
+  it("answers a request whose address is no URL with 400, and goes on serving (one such request must not stop the bot)", async () => {
+    const raw = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(origin).port), "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+        let text = "";
+        socket.on("data", (chunk) => (text += chunk.toString()));
+        socket.on("end", () => resolve(text.split("\r\n")[0]!));
+        socket.on("error", reject);
+      });
+    expect(await raw("//[/console/api/entries")).toBe("HTTP/1.1 400 Bad Request");
+    expect(await raw("//[")).toBe("HTTP/1.1 400 Bad Request");
+    expect((await fetch(`${origin}/healthz`)).status).toBe(200);
+    expect((await fetch(`${origin}/console/`)).status).toBe(200);
+  });
+
+  it("answers a revision that is no percent-encoding with 404, not a server error", async () => {
+    const cookie = await signIn(staffMember());
+    const call = await api(cookie, "GET", "/entries/koica/history/%E0%A4%A");
+    expect(call.status).toBe(404);
   });
 
   it("lists entries with what the filters need: to be confirmed, no deadline, a missing translation, problems", async () => {
