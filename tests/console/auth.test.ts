@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sign } from "@tma.js/init-data-node";
+import { GrammyError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { initDataUser, issueLoginLink, LOGIN_LINK_MS, LOGIN_LINKS_PER_WINDOW, SESSION_MS, startSession } from "../../src/console/auth.js";
+import { createLogger } from "../../src/logger.js";
 import { openDatabase, type Db } from "../../src/storage/database.js";
 import { Store } from "../../src/storage/store.js";
 
@@ -94,5 +96,20 @@ describe("sessions", () => {
     store.consoleAccess.forgetExpired(now);
     expect(db.prepare("SELECT COUNT(*) AS n FROM console_logins").get()).toEqual({ n: 0 });
     expect(db.prepare("SELECT COUNT(*) AS n FROM console_sessions").get()).toEqual({ n: 0 });
+  });
+});
+
+describe("login links in the log", () => {
+  it("are never written: a failed send of /console's answer logs its payload, the link's token scrubbed", () => {
+    const link = issueLoginLink(store.consoleAccess, URL_ROOT, AZIZ)!;
+    const lines: string[] = [];
+    const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
+    const failed = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 400, description: "Bad Request" }, "sendMessage", {
+      chat_id: AZIZ.userId,
+      text: `Your login link: ${link}`,
+    });
+    logger.error({ err: failed }, "error while handling an update");
+    expect(lines.join("")).not.toContain(tokenOf(link));
+    expect(JSON.parse(lines[0]!).err.payload.text).toBe(`Your login link: ${URL_ROOT}/console/login?token=<login token>`);
   });
 });
