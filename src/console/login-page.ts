@@ -5,6 +5,7 @@
  * console's own CSS file, so the console's Content-Security-Policy holds.
  */
 import { contentLang, fromTelegramLanguage } from "../bot/locale.js";
+import { escapeHtml } from "../bot/ui/html.js";
 import type { Lang } from "../knowledge/schema.js";
 
 export type LoginRefusal = "expired" | "not-staff";
@@ -49,9 +50,6 @@ export function langOfAcceptLanguage(header: string | undefined): Lang | undefin
   }
   return undefined;
 }
-
-/** For text between tags and in double-quoted attributes. */
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /** The page, in `lang`, or in all three languages when it is not known. */
 export function loginRefusalPage(refusal: LoginRefusal, lang: Lang | undefined): string {

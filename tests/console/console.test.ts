@@ -235,6 +235,42 @@ describe("the knowledge console", () => {
     expect((await api(cookie, "GET", "/entries")).status).toBe(403);
     expect(h.fake.rejected()).toEqual([]);
   });
+
+  it("takes no write without the console's own Origin, missing or foreign, and changes nothing", async () => {
+    const cookie = await signIn(staffMember());
+    const { revision, entry } = (await api(cookie, "GET", "/entries/koica")).body;
+    const before = readFileSync(join(knowledge, "programs", "koica.yaml"), "utf8");
+    const writes: [string, string, unknown, Record<string, string>][] = [
+      ["PUT", "/entries/koica", { entry }, { "if-match": String(revision) }],
+      ["POST", "/entries", { type: "faq", id: "forged" }, {}],
+      ["DELETE", "/entries/koica", undefined, {}],
+      ["POST", "/entries/koica/revert", { revision }, {}],
+      ["POST", "/entries/koica/preview", { entry }, {}],
+      ["POST", "/entries/koica/announce", { dates: [] }, {}],
+    ];
+    for (const [method, path, body, headers] of writes) {
+      for (const origin of [undefined, "null", "https://evil.example", `${bot.origin}.evil.example`]) {
+        const response = await fetch(`${bot.origin}/console/api${path}`, {
+          method,
+          headers: { cookie, ...(origin === undefined ? {} : { origin }), ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        expect(response.status, `${method} ${path} from ${origin}`).toBe(403);
+      }
+    }
+    expect(readFileSync(join(knowledge, "programs", "koica.yaml"), "utf8")).toBe(before);
+    expect(h.app.store.knowledgeRevisions.history("koica")).toEqual([]);
+  });
+
+  it("accepts one of two publishes sent at once from the same revision; the other gets 409", async () => {
+    const cookie = await signIn(staffMember());
+    const { revision, entry } = (await api(cookie, "GET", "/entries/erasmus-mundus")).body;
+    const [first, second] = await Promise.all(
+      ["2027-09-15", "2027-10-01"].map((date) => api(cookie, "PUT", "/entries/erasmus-mundus", { entry: withDeadline(entry, date) }, { "if-match": String(revision) })),
+    );
+    expect([first!.status, second!.status].sort()).toEqual([200, 409]);
+    expect(h.app.store.knowledgeRevisions.history("erasmus-mundus")).toHaveLength(1);
+  });
 });
 
 describe("the console's page", () => {
