@@ -3,6 +3,7 @@
  * file has it (before the schema's defaults, and also when it is invalid).
  */
 import { LANGS } from "../knowledge/schema.js";
+import { isRecord } from "../knowledge/yaml-edit.js";
 
 export interface EntryFlags {
   /** The entry, or any block of a program, is marked "to be confirmed". */
@@ -12,8 +13,6 @@ export interface EntryFlags {
   /** A text lacks one of uz, ru, en. */
   missingTranslation: boolean;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A text object (title, a step, a note...): it has at least one of the languages; aliases are lists, not texts. */
 const isText = (value: Record<string, unknown>) => LANGS.some((lang) => typeof value[lang] === "string");

@@ -16,7 +16,7 @@ import { DEPARTMENT_CONTACT } from "./contract.js";
 import { ARCHIVE_FOLDER, type KnowledgeBase } from "./load.js";
 import { formatProblem, type KnowledgeProblem } from "./problems.js";
 import { ENTRY_TYPES, FOLDER_OF_TYPE, type Entry, type EntryType, type Localized } from "./schema.js";
-import { newYamlText, writeYamlValue } from "./yaml-edit.js";
+import { isRecord, newYamlText, writeYamlValue } from "./yaml-edit.js";
 
 /** What is wrong with a save: the field (dotted, "" for the whole entry) and what to do. */
 export interface EditProblem {
@@ -59,12 +59,10 @@ export type EditRefusal =
 export type EditResult = Published | EditRefusal;
 
 /** The revision of an entry once archived: it has no file. */
-export const ARCHIVED = "archived";
+const ARCHIVED = "archived";
 
 /** Changes whenever the file's text does, by any hand. */
 export const revisionOf = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 20);
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export class KnowledgeFiles {
   readonly dir: string;
@@ -251,7 +249,7 @@ function asEditProblem(problem: KnowledgeProblem, path: string): EditProblem {
 }
 
 /** A temporary file beside the target, flushed to disk, then renamed over it: readers see the old text or the new one. */
-export function writeFileAtomically(path: string, text: string): void {
+function writeFileAtomically(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temp, "wx");

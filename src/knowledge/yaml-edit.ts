@@ -17,7 +17,8 @@ interface Splice {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-const isRecord = (value: unknown): value is Record<string, Json> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A YAML mapping as read into JavaScript (or any plain object): not null, not a list. */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The source with `value` written into it. Throws only when the source is
