@@ -2,9 +2,10 @@
  * A publish from the console, whole: the file written (src/knowledge/edit.ts),
  * the revision recorded in the history with who made it, the search index
  * reloaded at once (reminders read the reloaded deadlines at their next look),
- * and a log line naming the staff member.
+ * and a log line naming the staff member. A step that fails after the file was
+ * written is said as such ("written-only"), never as a change that did not happen.
  */
-import type { EditRefusal, EditResult, KnowledgeFiles, Published } from "../knowledge/edit.js";
+import type { EditResult, KnowledgeFiles } from "../knowledge/edit.js";
 import type { Logger } from "../logger.js";
 import type { KnowledgeRevisionStore, Publisher } from "../storage/knowledge-revisions.js";
 
@@ -16,20 +17,34 @@ export interface PublishingDeps {
   logger: Logger;
 }
 
-export type RevertResult = EditResult | { ok: false; reason: "no-revision" } | { ok: false; reason: "was-archived" } | { ok: false; reason: "did-not-exist" };
+/**
+ * The file was written, but what came after it failed: the reload (students
+ * still get the previous knowledge), or else the history's record of it.
+ */
+export interface WrittenOnly {
+  ok: false;
+  reason: "written-only";
+  failed: "reload" | "history";
+  id: string;
+  revision: string;
+}
+
+export type PublishResult = EditResult | WrittenOnly;
+
+export type RevertResult = PublishResult | { ok: false; reason: "no-revision" } | { ok: false; reason: "was-archived" } | { ok: false; reason: "did-not-exist" };
 
 export class Publishing {
   constructor(private readonly deps: PublishingDeps) {}
 
-  save(id: string, entry: unknown, revision: string, by: Publisher): EditResult {
+  save(id: string, entry: unknown, revision: string, by: Publisher): PublishResult {
     return this.recorded(this.deps.files.save(id, entry, revision), by, "edit");
   }
 
-  create(entry: unknown, by: Publisher): EditResult {
+  create(entry: unknown, by: Publisher): PublishResult {
     return this.recorded(this.deps.files.create(entry), by, "create");
   }
 
-  archive(id: string, by: Publisher): EditResult {
+  archive(id: string, by: Publisher): PublishResult {
     return this.recorded(this.deps.files.archive(id), by, "archive");
   }
 
@@ -46,11 +61,27 @@ export class Publishing {
     return this.recorded(this.deps.files.saveText(id, text), by, "revert");
   }
 
-  private recorded<T extends Published | EditRefusal>(result: T, by: Publisher, action: string): T {
+  private recorded(result: EditResult, by: Publisher, action: string): PublishResult {
     if (!result.ok || result.before === result.after) return result;
-    this.deps.revisions.record(result.id, result.revision, by, result.before, result.after);
-    const reloaded = this.deps.reload();
-    this.deps.logger.info({ entry: result.id, revision: result.revision, action, by: { id: by.id, name: by.name }, reloaded: reloaded.ok }, "knowledge published from the console");
+    const { id, revision } = result;
+    const who = { id: by.id, name: by.name };
+    let inHistory = true;
+    try {
+      this.deps.revisions.record(id, revision, by, result.before, result.after);
+    } catch (error) {
+      inHistory = false;
+      this.deps.logger.error({ err: error, entry: id, revision, action, by: who }, "knowledge published from the console, but not recorded in its history");
+    }
+    // The file is written: the bot is asked to read it even when the history failed.
+    let reloaded = false;
+    try {
+      reloaded = this.deps.reload().ok;
+    } catch (error) {
+      this.deps.logger.error({ err: error, entry: id }, "knowledge base not reloaded after a publish: the previous base stays");
+    }
+    this.deps.logger.info({ entry: id, revision, action, by: who, reloaded }, "knowledge published from the console");
+    if (!reloaded) return { ok: false, reason: "written-only", failed: "reload", id, revision };
+    if (!inHistory) return { ok: false, reason: "written-only", failed: "history", id, revision };
     return result;
   }
 }

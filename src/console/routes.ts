@@ -1,7 +1,8 @@
 /**
  * The knowledge console's HTTP side, under /console/ on the bot's own server:
  * the page (src/console/page/, served by page-files.ts), the login link
- * (/console/login), and the JSON API the page uses (/console/api/...). Every API request is checked against the staff list as
+ * (/console/login), signing out (POST /console/api/logout), and the JSON API
+ * the page uses (/console/api/...). Every API request is checked against the staff list as
  * it is now (401 signed out, 403 not staff); writes must come from the
  * console's own origin (with the SameSite=Strict cookie, CSRF cannot reach
  * them); bodies are limited in size; every answer carries a
@@ -22,20 +23,25 @@ import type { Publisher } from "../storage/knowledge-revisions.js";
 import type { Store } from "../storage/store.js";
 import { UI_LANGS, type UiLang } from "../storage/users.js";
 import { contentLang, languageOfUser } from "../bot/locale.js";
-import { accessOf, SESSION_COOKIE, SESSION_MS, startSession } from "./auth.js";
+import { accessOf, cookieOf, SESSION_COOKIE, SESSION_MS, startSession } from "./auth.js";
 import { entryFlags } from "./entry-flags.js";
 import { langOfAcceptLanguage, loginRefusalPage, type LoginRefusal } from "./login-page.js";
 import { loadPageFiles } from "./page-files.js";
 import { previewEntry } from "./preview.js";
-import type { Publishing, RevertResult } from "./publishing.js";
+import type { Publishing, RevertResult, WrittenOnly } from "./publishing.js";
+
+/** Signing out: open to anyone from the console's own page, so that a session ended or expired is no error. */
+const LOGOUT = "/console/api/logout";
+
+const OTHER_ORIGIN = "Changes are accepted only from the console's own page.";
 
 /** Larger than any entry staff write (the biggest shipped file is ~10 KB). */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Scripts only from the console itself and Telegram's Mini App script; Telegram's web clients may frame it. */
+/** Scripts only from the console itself (it loads none of Telegram's); Telegram's web clients may frame it. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' https://telegram.org",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -98,9 +104,10 @@ export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: S
     const answer = async () => {
       if (url.pathname === "/console/login") return login(req, res, url);
       if (!url.pathname.startsWith("/console/api/")) return pageFile(req, res, url);
+      if (url.pathname === LOGOUT) return logout(req, res);
       const route = routes.find((r) => r.pattern.test(url.pathname) && r.method === req.method);
       if (!route) throw new HttpError(routes.some((r) => r.pattern.test(url.pathname)) ? 405 : 404, "No such request in the console's API.");
-      if (req.method !== "GET" && !sameOrigin(req)) throw new HttpError(403, "Changes are accepted only from the console's own page.");
+      if (req.method !== "GET" && !sameOrigin(req)) throw new HttpError(403, OTHER_ORIGIN);
       const access = accessOf(req, { botToken: deps.botToken, store: deps.store, settings: deps.settings });
       if (access.status === "signed-out") throw new HttpError(401, "Not signed in: send /console to the bot in Telegram for a login link.");
       if (access.status === "not-staff") throw new HttpError(403, "The knowledge console is for the department's staff only.");
@@ -124,9 +131,24 @@ export function consoleHandler(deps: ConsoleDeps): (req: IncomingMessage, res: S
     if (!user) return refusedLogin(req, res, 401, "expired", deps.store.consoleAccess.loginOwner(token));
     if (roleOf(user.userId, deps.settings, deps.store) === "student") return refusedLogin(req, res, 403, "not-staff", user.userId);
     const session = startSession(deps.store.consoleAccess, user);
-    const cookie = [`${SESSION_COOKIE}=${session}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${SESSION_MS / 1000}`, ...(secure ? ["Secure"] : [])];
     deps.logger.info({ by: { id: user.userId, name: user.name } }, "signed in to the knowledge console");
-    res.writeHead(303, { "set-cookie": cookie.join("; "), location: "/console/" }).end();
+    res.writeHead(303, { "set-cookie": sessionCookie(session, SESSION_MS / 1000), location: "/console/" }).end();
+  }
+
+  /** Signing out: the session ends in the database (its cookie, if kept, lets no one in) and the browser forgets the cookie. */
+  function logout(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== "POST") throw new HttpError(405, "Sign out with the console's Sign out button.");
+    if (!sameOrigin(req)) throw new HttpError(403, OTHER_ORIGIN);
+    const session = cookieOf(req, SESSION_COOKIE);
+    const user = session ? deps.store.consoleAccess.session(session) : undefined;
+    if (session) deps.store.consoleAccess.endSession(session);
+    if (user) deps.logger.info({ by: { id: user.userId, name: user.name } }, "signed out of the knowledge console");
+    res.setHeader("set-cookie", sessionCookie("", 0));
+    json(res, 200, { signedOut: true });
+  }
+
+  function sessionCookie(value: string, maxAgeSeconds: number): string {
+    return [`${SESSION_COOKIE}=${value}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${maxAgeSeconds}`, ...(secure ? ["Secure"] : [])].join("; ");
   }
 
   /** A login link refused, as a page a person reads: in the language of whom the link was for when known, else the browser's, else all three. */
@@ -270,6 +292,17 @@ function published(result: RevertResult): Reply {
   return result.ok ? { body: { revision: result.revision } } : refused(result);
 }
 
+/** The file written, and a step after it failed: the staff member must know what students get now. */
+function writtenOnly({ failed, revision }: WrittenOnly): never {
+  throw new HttpError(
+    500,
+    failed === "reload"
+      ? "The file was written, but the bot could not reload the knowledge: it still serves the previous knowledge to students. Ask whoever runs the bot to look at its log; reload this page before editing again."
+      : "Published: students get it now, but the change could not be added to the entry's history. Ask whoever runs the bot to look at its log.",
+    { written: true, revision },
+  );
+}
+
 /** A refused change as the page needs it: what to show, and what to fix. */
 function refused(result: EditRefusal | Extract<RevertResult, { ok: false }>): never {
   switch (result.reason) {
@@ -294,6 +327,8 @@ function refused(result: EditRefusal | Extract<RevertResult, { ok: false }>): ne
       throw new HttpError(409, "Before that change the entry did not exist: to take it away from students, archive it.");
     case "was-archived":
       throw new HttpError(409, "That revision is the entry's archiving: choose a revision before it.");
+    case "written-only":
+      return writtenOnly(result);
   }
 }
 

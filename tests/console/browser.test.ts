@@ -324,6 +324,8 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.goto(`${bot.origin}/console/#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=8.0&tgWebAppPlatform=android&tgWebAppThemeParams=${encodeURIComponent(theme)}`);
     await page.getByRole("link", { name: /Erasmus Mundus/ }).waitFor();
     expect(await page.locator("header .who").innerText()).toBe("Нодира");
+    // No Sign out inside Telegram: the Mini App's init data signs each request, there is no session to end.
+    expect(await page.locator("header button").count()).toBe(0);
     expect(await page.evaluate("getComputedStyle(document.body).backgroundColor")).toBe("rgb(23, 33, 43)");
     // The init data is not left in the address.
     expect(page.url()).toBe(`${bot.origin}/console/#/`);
@@ -355,6 +357,19 @@ describe.skipIf(!BROWSER)("the knowledge console in a browser", () => {
     await page.getByRole("button", { name: "Что изменилось" }).click();
     await expect.poll(() => page.locator(".change").allInnerTexts()).toEqual(["Название › Английский: Erasmus Mundus → Erasmus Mundus (EU)"]);
     expect(await noSidewaysScroll()).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it("signs out from the header: the browser forgets the session and its old cookie gets 401", async () => {
+    const { page } = await signedIn();
+    const [session] = await page.context().cookies();
+    expect(session?.name).toBe("jspu_console");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByText("You have signed out. To come back, send /console to the bot in Telegram").waitFor();
+    expect(await page.context().cookies()).toEqual([]);
+    const old = await fetch(`${bot.origin}/console/api/me`, { headers: { cookie: `${session!.name}=${session!.value}` } });
+    expect(old.status).toBe(401);
+    await page.reload();
+    await page.getByText("You are not signed in. Send /console to the bot in Telegram").waitFor();
   });
 
   it("refuses a student, a removed staff member, an expired and a reused link", async () => {

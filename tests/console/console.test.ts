@@ -7,9 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { sign } from "@tma.js/init-data-node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Config } from "../../src/config.js";
 import type { FakeUser } from "../../src/dev/fake-telegram/index.js";
+import { Catalog } from "../../src/knowledge/catalog.js";
+import { KnowledgeError } from "../../src/knowledge/problems.js";
 import { daysFromToday, knowledgeWithDeadlines } from "../fixtures/knowledge-with-deadlines.js";
 import type { Harness } from "../bot/harness.js";
 import { eventually } from "../bot/harness.js";
@@ -236,6 +238,57 @@ describe("the knowledge console", () => {
     expect(h.fake.rejected()).toEqual([]);
   });
 
+  it("signs out: the session ends and its cookie is cleared, so the old cookie gets 401; only from the console's own origin", async () => {
+    const cookie = await signIn(staffMember());
+    const logout = (headers: Record<string, string>) => fetch(`${origin}/console/api/logout`, { method: "POST", headers: { cookie, ...headers } });
+    expect((await logout({})).status).toBe(403);
+    expect((await logout({ origin: "https://evil.example" })).status).toBe(403);
+    expect((await api(cookie, "GET", "/me")).status).toBe(200);
+
+    const out = await logout({ origin });
+    expect(out.status).toBe(200);
+    const cleared = out.headers.get("set-cookie")!;
+    expect(cleared).toMatch(/^jspu_console=; Path=\/console;/);
+    expect(cleared).toMatch(/Max-Age=0/);
+    expect((await api(cookie, "GET", "/me")).status).toBe(401);
+    expect((await api(cookie, "GET", "/entries")).status).toBe(401);
+    // Signing out twice (another tab) is no error.
+    expect((await logout({ origin })).status).toBe(200);
+  });
+
+  it("says so when the file is written but the reload fails: 500, the bot still serves the previous knowledge", async () => {
+    const cookie = await signIn(staffMember());
+    const student = h.fake.user({ languageCode: "en" });
+    const before = (await student.send("erasmus deadline")).text;
+    const opened = (await api(cookie, "GET", "/entries/erasmus-mundus")).body as { entry: Erasmus; revision: string };
+    const reload = vi.spyOn(Catalog.prototype, "reload").mockImplementation(() => {
+      throw new KnowledgeError([{ file: "programs/erasmus-mundus.yaml", message: "injected for the test" }]);
+    });
+    try {
+      const saved = await api(cookie, "PUT", "/entries/erasmus-mundus", { entry: withDeadline(opened.entry, NEW_DATE) }, { "if-match": opened.revision });
+      expect(saved.status).toBe(500);
+      expect(saved.body.error).toMatch(/written/);
+      expect(saved.body.error).toMatch(/still serves the previous knowledge/);
+      expect(readFileSync(join(knowledge, "programs/erasmus-mundus.yaml"), "utf8")).toContain(`      - date: ${NEW_DATE}`);
+      expect((await student.send("erasmus deadline")).text).toBe(before);
+
+      // A reload that throws something else (a disk error): the same answer, never "nothing more was changed" after a write.
+      reload.mockImplementation(() => {
+        throw new Error("EIO: injected for the test");
+      });
+      const now = (await api(cookie, "GET", "/entries/erasmus-mundus")).body as { entry: Erasmus; revision: string };
+      const moved = await api(cookie, "PUT", "/entries/erasmus-mundus", { entry: withDeadline(now.entry, "2027-10-01") }, { "if-match": now.revision });
+      expect(moved.status).toBe(500);
+      expect(moved.body.error).toMatch(/still serves the previous knowledge/);
+      expect(moved.body.error).not.toMatch(/nothing more was changed/);
+      expect(readFileSync(join(knowledge, "programs/erasmus-mundus.yaml"), "utf8")).toContain("      - date: 2027-10-01");
+      // Both publishes are in the history: the files were written.
+      expect((await api(cookie, "GET", "/entries/erasmus-mundus/history")).body).toHaveLength(2);
+    } finally {
+      reload.mockRestore();
+    }
+  });
+
   it("takes no write without the console's own Origin, missing or foreign, and changes nothing", async () => {
     const cookie = await signIn(staffMember());
     const { revision, entry } = (await api(cookie, "GET", "/entries/koica")).body;
@@ -282,7 +335,8 @@ describe("the console's page", () => {
     expect(redirect.headers.get("location")).toBe("/console/");
     const page = await fetch(`${origin}/console/`);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self' https:\/\/telegram\.org;/);
+    // Scripts from the console itself only: the page loads none of Telegram's.
+    expect(page.headers.get("content-security-policy")?.split("; ")).toContain("script-src 'self'");
     expect(await page.text()).toContain('<script type="module" src="app.js"></script>');
     expect((await fetch(`${origin}/console/app.js`)).headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect((await fetch(`${origin}/console/console.css`)).headers.get("content-type")).toBe("text/css; charset=utf-8");

@@ -180,7 +180,24 @@ function drawHeader() {
     },
     UI_LANGS.map((lang) => h("option", { value: lang, selected: lang === language() }, lang === "uz" ? "O'zbekcha" : lang === "ru" ? "Русский" : "English")),
   );
-  fill(header, h("a", { href: "#/", class: "brand" }, `📚 ${t("appTitle")}`), h("span", { class: "who" }, state.me?.name ?? ""), select);
+  // Inside Telegram the Mini App's init data signs each request: there is no session to end.
+  const signOut = telegram.initData ? null : h("button", { type: "button", class: "quiet sign-out", onclick: () => void signOutNow() }, t("signOut"));
+  fill(header, h("a", { href: "#/", class: "brand" }, `📚 ${t("appTitle")}`), h("span", { class: "who" }, state.me?.name ?? ""), select, signOut);
+}
+
+/** Ends the browser's session (an edit not published is asked about first); the page then says how to come back. */
+async function signOutNow() {
+  if (unsaved() && !(await confirmLeave({ text: t("unsavedSignOutText"), go: t("signOut") }))) return;
+  try {
+    const { status, data } = await api("POST", "logout");
+    if (status !== 200) return void main.prepend(notice("error", data.error ?? `${t("failed")} ${status}`));
+  } catch (error) {
+    if (error instanceof Shown) return;
+    return void main.prepend(notice("error", `${t("failed")} ${error.message}`));
+  }
+  state.editing = undefined;
+  fill(header);
+  fill(main, notice("ok", t("signedOutDone")));
 }
 
 async function loadEntries() {
