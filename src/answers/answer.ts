@@ -153,8 +153,11 @@ const ASKER = new Set(
  * for its "соглашение").
  */
 function asksBeyond(catalog: Catalog, searched: string, id: string, alternatives: SearchHit[]): boolean {
+  // Each word is a search of its own: none when no alternative or too few words could make the answer yes ("erasmus").
+  const asked = words(searched).filter((w) => !isStopWord(w));
+  if (alternatives.length === 0 || new Set(asked.map(stem)).size < BEYOND_WORDS) return false;
   const finds = (text: string) => catalog.search(text).results.some((hit) => hit.id === id);
-  const beyond = words(searched).filter((w) => !isStopWord(w) && !finds(w));
+  const beyond = asked.filter((w) => !finds(w));
   if (new Set(beyond.map(stem)).size < BEYOND_WORDS) return false;
   const [first] = catalog.search(beyond.join(" ")).results;
   return first !== undefined && alternatives.some((alternative) => alternative.id === first.id);
