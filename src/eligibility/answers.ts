@@ -8,7 +8,7 @@
  * A value that cannot be right gets a reason, so the question can be asked
  * again with a clear message.
  */
-import { CEFR_LEVELS, EXAMS, EXAM_IDS, cefrLevel, type Exam } from "../knowledge/schema.js";
+import { EXAMS, EXAM_IDS, cefrLevel, type Exam } from "../knowledge/schema.js";
 import { fold } from "../search/normalize.js";
 import type { Certificate, Gpa } from "./rules.js";
 
@@ -204,6 +204,3 @@ export function isQuestion(text: string): boolean {
   const words = tokens(text).flatMap((t) => ("word" in t ? [t.word] : []));
   return words.some((w) => ASKING.has(w)) || (words.length > 1 && ASKING_FIRST.has(words[0]!));
 }
-
-/** A CEFR level's name from its place, for messages ("B2"). */
-export const levelName = (place: number): string => CEFR_LEVELS[place - 1]!;
