@@ -194,7 +194,7 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
     route("GET", /^\/console\/api\/choices$/, () => ({ body: { roles: ROLES, exams: EXAM_IDS } })),
     route("GET", /^\/console\/api\/entries$/, () => {
       const problems = problemsByEntry(files.dir);
-      return { body: files.list().map((summary) => ({ ...summary, ...entryFlags(files.read(summary.id)?.entry ?? null), problems: problems.get(summary.id) ?? 0 })) };
+      return { body: files.list().map(({ entry: data, ...summary }) => ({ ...summary, ...entryFlags(data), problems: problems.get(summary.id) ?? 0 })) };
     }),
     route("GET", entry, (_req, { id }) => {
       const { entry: data, revision } = existing(id);

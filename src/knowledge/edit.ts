@@ -38,6 +38,8 @@ export interface EntrySummary {
   /** The title in each language, when the file can be read. */
   title: Partial<Localized> | null;
   revision: string;
+  /** The data as written (what the console's list filters by), or null when the file cannot be read. */
+  entry: Record<string, unknown> | null;
 }
 
 /** A file written: its text before (null for a new entry) and after (null once archived). */
@@ -77,7 +79,7 @@ export class KnowledgeFiles {
       this.idsOf(type).map((id) => {
         const { entry, revision } = this.read(id)!;
         const title = entry && isRecord(entry.title) ? (entry.title as Partial<Localized>) : null;
-        return { id, type, title, revision };
+        return { id, type, title, revision, entry };
       }),
     );
   }
