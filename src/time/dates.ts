@@ -33,8 +33,21 @@ function formatOf(style: keyof typeof STYLES, ui: UiLang): Intl.DateTimeFormat {
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/**
+ * Days already written, by language: a program's deadlines are formatted for
+ * every deadline answer, across-programs list and /apply page (Intl, and for
+ * Uzbek Cyrillic a conversion: a few microseconds each). Few: the knowledge's
+ * deadlines and the days of reminders.
+ */
+const days = new Map<string, string>();
+
 /** A day (YYYY-MM-DD, as the knowledge writes it) in the reader's language: a calendar date, not a moment, so it never shifts. */
-export const formatDay = (day: string, ui: UiLang): string => inScript(formatOf("day", ui).format(dayStart(day)), ui);
+export function formatDay(day: string, ui: UiLang): string {
+  const key = `${ui}:${day}`;
+  let text = days.get(key);
+  if (text === undefined) days.set(key, (text = inScript(formatOf("day", ui).format(dayStart(day)), ui)));
+  return text;
+}
 
 /** A moment as it reads in Tashkent, date and time: "1 December 2026 at 09:00", "1-dekabr, 2026, 09:00". */
 export const formatTashkentMoment = (ms: number, ui: UiLang): string => inScript(formatOf("moment", ui).format(new Date(ms + TASHKENT_OFFSET_MS)), ui);
