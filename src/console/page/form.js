@@ -1,6 +1,7 @@
 // The editor of an entry: every field of every type (as src/knowledge/schema.ts defines them), each control
 // writing straight into the entry object as the file has it. Each field's element carries its dotted path
 // (data-path, as the API names problems: program.deadlines.items.0.date), where its problems are shown.
+import { labelOfPath } from "./changes.js";
 import { h } from "./dom.js";
 import { fieldLabel, formatDay, problemMessage, t } from "./labels.js";
 
@@ -481,13 +482,5 @@ export function differences(a, b) {
   const left = flat(a, "", new Map());
   const right = flat(b, "", new Map());
   const paths = [...new Set([...left.keys(), ...right.keys()])];
-  return paths.filter((path) => left.get(path) !== right.get(path)).map((path) => ({ path, label: readablePath(path), a: left.get(path), b: right.get(path) }));
+  return paths.filter((path) => left.get(path) !== right.get(path)).map((path) => ({ path, label: labelOfPath(path.split(".")), a: left.get(path), b: right.get(path) }));
 }
-
-/** program.deadlines.items.0.date reads "Deadlines › 1 › Date". */
-const readablePath = (path) =>
-  path
-    .split(".")
-    .filter((part) => part !== "program" && part !== "items")
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : TEXT_LANGS.includes(part) || part === "uz-cyrl" ? t(`lang-${part}`) : fieldLabel(part)))
-    .join(" › ");
