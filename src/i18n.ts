@@ -37,18 +37,27 @@ const sourceOf = (dir: string) =>
 export function createI18n<C extends Context = Context>(): I18n<C> {
   const i18n = new I18n<C>({ defaultLocale: "en", fluentBundleOptions: BUNDLE_OPTIONS });
   for (const lang of LANGS) i18n.loadLocaleSync(lang, { source: sourceOf(join(LOCALES_DIR, lang)) });
+  // Read at start, as the others: not in the update of the first reader of Uzbek Cyrillic, and a broken file stops the start.
+  uzbekCyrillicBundle();
   return i18n;
 }
 
 let uzbekCyrillic: FluentBundle | undefined;
 
-/** The message of locales/uz-cyrl/ for a key, if it has one (Uzbek plural rules and number formats, as the uz one). */
-export function uzbekCyrillicMessage(key: string, variables?: Record<string, FluentVariable>): string | undefined {
+/** locales/uz-cyrl/, read once (Uzbek plural rules and number formats, as the uz one). */
+function uzbekCyrillicBundle(): FluentBundle {
   if (!uzbekCyrillic) {
-    uzbekCyrillic = new FluentBundle("uz", BUNDLE_OPTIONS);
-    const errors = uzbekCyrillic.addResource(new FluentResource(sourceOf(UZBEK_CYRILLIC_DIR)));
+    const bundle = new FluentBundle("uz", BUNDLE_OPTIONS);
+    const errors = bundle.addResource(new FluentResource(sourceOf(UZBEK_CYRILLIC_DIR)));
     if (errors.length > 0) throw new Error(`${UZBEK_CYRILLIC_DIR}: ${errors.map((e) => e.message).join("; ")}`);
+    uzbekCyrillic = bundle;
   }
-  const message = uzbekCyrillic.getMessage(key);
-  return message?.value ? uzbekCyrillic.formatPattern(message.value, variables) : undefined;
+  return uzbekCyrillic;
+}
+
+/** The message of locales/uz-cyrl/ for a key, if it has one. */
+export function uzbekCyrillicMessage(key: string, variables?: Record<string, FluentVariable>): string | undefined {
+  const bundle = uzbekCyrillicBundle();
+  const message = bundle.getMessage(key);
+  return message?.value ? bundle.formatPattern(message.value, variables) : undefined;
 }
