@@ -6,11 +6,9 @@
  */
 import { contentLang, fromTelegramLanguage } from "../bot/locale.js";
 import { escapeHtml } from "../bot/ui/html.js";
-import type { Lang } from "../knowledge/schema.js";
+import { LANGS, type Lang } from "../knowledge/schema.js";
 
 export type LoginRefusal = "expired" | "not-staff";
-
-const LANGS: readonly Lang[] = ["uz", "ru", "en"];
 
 const WORDS: Record<Lang, { title: string; expired: string; again: string; notStaff: string }> = {
   uz: {
