@@ -80,9 +80,12 @@ export function contactDetails(entry: ContactEntry, lang: Lang, t: Translate): S
   return { heading: t("card-contact"), lines };
 }
 
+/** The entries of these ids that the base has. */
+const entriesOf = (kb: KnowledgeBase, ids: readonly string[]): Entry[] => ids.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+
 /** Entries related to this one, in both link directions. */
 export function relatedEntries(kb: KnowledgeBase, entry: Entry): Entry[] {
-  return (kb.related.get(entry.id) ?? []).map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  return entriesOf(kb, kb.related.get(entry.id) ?? []);
 }
 
 /** A topic's card links to at most this many related entries (with Contacts and the menu, 8 buttons). */
@@ -96,13 +99,13 @@ const TOPIC_LINKS = 6;
 export function cardLinks(kb: KnowledgeBase, entry: Entry): Entry[] {
   switch (entry.type) {
     case "program":
-      return entry.program.countries.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+      return entriesOf(kb, entry.program.countries);
     case "country":
       return relatedEntries(kb, entry).filter((e) => e.type === "program");
     case "topic": {
       // The topic's own links in the order staff wrote them ("Partner countries" lists its countries first), then what links to it, programs first.
       const order = { program: 0, topic: 1, country: 2, contact: 3 } as const;
-      const own = entry.links.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+      const own = entriesOf(kb, entry.links);
       const others = relatedEntries(kb, entry)
         .filter((e) => !entry.links.includes(e.id))
         .sort((a, b) => order[a.type] - order[b.type]);
