@@ -41,7 +41,7 @@ export function writeYamlValue(source: string, value: Record<string, Json>): str
 
 /** A new file for a value, in the style of the shipped files: short lists and {uz, ru, en} texts on one line. */
 export function newYamlText(value: Record<string, Json>): string {
-  return styled(value).toString({ lineWidth: 0, flowCollectionPadding: true });
+  return blockText(value);
 }
 
 /** A text as a YAML scalar: plain when it reads back as the same text, else double-quoted (in quotes of its own kind when it had them). */
@@ -174,8 +174,11 @@ class SpliceEditor {
   }
 }
 
+/** How the files' YAML is written: no line folded, a space inside { } and [ ]. */
+const STYLE = { lineWidth: 0, flowCollectionPadding: true } as const;
+
 /** Lines of YAML for a value, at column 0, ending with a newline. */
-const blockText = (value: Json): string => styled(value).toString({ lineWidth: 0, flowCollectionPadding: true });
+const blockText = (value: Json): string => styled(value).toString(STYLE);
 
 const indented = (text: string, indent: string): string =>
   text
@@ -208,5 +211,5 @@ function rewritten(doc: Document, value: Record<string, Json>): string {
   for (const [key, field] of Object.entries(value)) {
     if (!isDeepStrictEqual(current[key], field)) doc.set(key, styled(field).contents);
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return doc.toString(STYLE);
 }
