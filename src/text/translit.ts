@@ -86,8 +86,12 @@ const LATIN_TO_CYRILLIC: Record<string, string> = {
 const LOANWORD_TS = /(?<=[aeiouyэ])ts(?=i[aeiouy]|e)/g;
 const LOANWORD_NS = /(?<=[nk])s(?=i[aoy])/g;
 
-/** Endings an Uzbek word takes after a loanword's stem (fakultet-i-ga, yanvar-dan, konsert-lar-i). */
-const UZBEK_ENDINGS = "(?:lar|ning|ni|ga|ka|qa|da|dan|dagi|gacha|cha|gi|ki|i|si|im|ing|imiz|ingiz|iz|m|ng|miz|ngiz|mi|dir|dek|day|lik|li|siz|chi|ku|gina)*";
+/**
+ * Endings an Uzbek word takes after a loanword's stem (fakultet-i-ga, yanvar-dan, konsert-lar-i), at most five in a
+ * row (kitob-lar-imiz-dagi-lar-ning is about the longest): the endings overlap ("im" is "i" + "m"), so an unbounded
+ * repeat would try exponentially many splits of a long run that fails to match.
+ */
+const UZBEK_ENDINGS = "(?:lar|ning|ni|ga|ka|qa|da|dan|dagi|gacha|cha|gi|ki|i|si|im|ing|imiz|ingiz|iz|m|ng|miz|ngiz|mi|dir|dek|day|lik|li|siz|chi|ku|gina){0,5}";
 const LOANWORD = new RegExp(`^(${Object.keys(LOANWORDS).sort((a, b) => b.length - a.length).join("|")})(${UZBEK_ENDINGS})$`);
 
 /** An acronym with an Uzbek ending: JDPUda, KOICAning, README'ga. */

@@ -89,6 +89,19 @@ describe("the rules", () => {
   });
 });
 
+describe("a word that is not Uzbek at all", () => {
+  it("converts a loanword or a Latin name followed by a long run of would-be endings at once, not in seconds", () => {
+    for (const [word, cyrillic] of [
+      [`fakultet${"im".repeat(18)}x`, `факултет${"им".repeat(18)}х`],
+      [`KOICA${"im".repeat(18)}x`, `KOICA${"им".repeat(18)}х`],
+    ]) {
+      const started = performance.now();
+      expect(uzbekTextToCyrillic(word)).toBe(cyrillic);
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+  });
+});
+
 describe("acronyms and names", () => {
   it.each(Object.entries(UZBEK_ACRONYMS))("writes the Uzbek acronym %s as %s, with its endings", (latin, cyrillic) => {
     expect(uzbekTextToCyrillic(`${latin} bilan`)).toBe(`${cyrillic} билан`);
