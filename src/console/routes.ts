@@ -17,7 +17,7 @@ import { roleOf } from "../bot/middleware/roles.js";
 import type { Catalog } from "../knowledge/catalog.js";
 import { checkKnowledge } from "../knowledge/check.js";
 import { dataOf, entryTemplate, type EditRefusal, type KnowledgeFiles } from "../knowledge/edit.js";
-import { ENTRY_TYPES, EXAM_IDS, ROLES, type EntryType } from "../knowledge/schema.js";
+import { ENTRY_TYPES, EXAM_IDS, isEntryType, ROLES } from "../knowledge/schema.js";
 import type { Logger } from "../logger.js";
 import type { Publisher } from "../storage/knowledge-revisions.js";
 import type { Store } from "../storage/store.js";
@@ -210,8 +210,7 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
     route("POST", /^\/console\/api\/entries$/, async (req, { by }) => {
       const body = await readJson(req);
       const { type, id } = body;
-      const fromTemplate = typeof type === "string" && (ENTRY_TYPES as readonly string[]).includes(type) && typeof id === "string";
-      const created = body.entry ?? (fromTemplate ? entryTemplate(type as EntryType, id) : undefined);
+      const created = body.entry ?? (isEntryType(type) && typeof id === "string" ? entryTemplate(type, id) : undefined);
       if (created === undefined) throw new HttpError(400, `Send {entry}, or {type, id} with type one of: ${ENTRY_TYPES.join(", ")}.`);
       const result = publishing.create(created, by);
       return result.ok ? { status: 201, body: { id: result.id, revision: result.revision } } : refused(result);
@@ -263,8 +262,8 @@ function apiRoutes({ files, publishing, store, catalog, i18n, logger, announceDe
       return { body: { sent: true } };
     }),
     route("GET", /^\/console\/api\/templates\/(?<id>[^/]+)$/, (_req, { id, url }) => {
-      if (!(ENTRY_TYPES as readonly string[]).includes(id!)) throw new HttpError(404, `Templates are for: ${ENTRY_TYPES.join(", ")}.`);
-      return { body: { entry: entryTemplate(id as EntryType, url.searchParams.get("id") ?? "new-entry") } };
+      if (!isEntryType(id)) throw new HttpError(404, `Templates are for: ${ENTRY_TYPES.join(", ")}.`);
+      return { body: { entry: entryTemplate(id, url.searchParams.get("id") ?? "new-entry") } };
     }),
   ];
 }

@@ -15,7 +15,7 @@ import { checkKnowledge } from "./check.js";
 import { DEPARTMENT_CONTACT } from "./contract.js";
 import { ARCHIVE_FOLDER, type KnowledgeBase } from "./load.js";
 import { formatProblem, type KnowledgeProblem } from "./problems.js";
-import { ENTRY_TYPES, FOLDER_OF_TYPE, type Entry, type EntryType, type Localized } from "./schema.js";
+import { ENTRY_TYPES, FOLDER_OF_TYPE, isEntryType, type Entry, type EntryType, type Localized } from "./schema.js";
 import { isRecord, newYamlText, writeYamlValue } from "./yaml-edit.js";
 
 /** What is wrong with a save: the field (dotted, "" for the whole entry) and what to do. */
@@ -116,8 +116,8 @@ export class KnowledgeFiles {
     if (!isRecord(entry)) return invalid("", "expected the entry as an object of its fields");
     const file = this.find(id);
     const type = file?.type ?? entry.type;
-    if (typeof type !== "string" || !(ENTRY_TYPES as readonly string[]).includes(type)) return invalid("type", `expected one of: ${ENTRY_TYPES.join(", ")}`);
-    const path = file?.path ?? join(this.dir, FOLDER_OF_TYPE[type as EntryType], `${id}.yaml`);
+    if (!isEntryType(type)) return invalid("type", `expected one of: ${ENTRY_TYPES.join(", ")}`);
+    const path = file?.path ?? join(this.dir, FOLDER_OF_TYPE[type], `${id}.yaml`);
     const { kb, problems } = checkKnowledge(this.dir, new Map([[path, file ? textWith(file.text, entry) : newYamlText(entry as YamlValue)]]));
     if (problems.length > 0 || !kb) return { ok: false, reason: "invalid", problems: problems.map((p) => asEditProblem(p, path)) };
     return { ok: true, kb };
@@ -134,10 +134,10 @@ export class KnowledgeFiles {
   create(entry: unknown): EditResult {
     if (!isRecord(entry)) return invalid("", "expected the entry as an object of its fields");
     const { id, type } = entry;
-    if (typeof type !== "string" || !(ENTRY_TYPES as readonly string[]).includes(type)) return invalid("type", `expected one of: ${ENTRY_TYPES.join(", ")}`);
+    if (!isEntryType(type)) return invalid("type", `expected one of: ${ENTRY_TYPES.join(", ")}`);
     if (typeof id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return invalid("id", "expected an id of lowercase letters, digits and dashes, e.g. south-korea");
     if (this.find(id)) return { ok: false, reason: "exists" };
-    const path = join(this.dir, FOLDER_OF_TYPE[type as EntryType], `${id}.yaml`);
+    const path = join(this.dir, FOLDER_OF_TYPE[type], `${id}.yaml`);
     return this.publish(id, path, null, newYamlText(entry as YamlValue));
   }
 

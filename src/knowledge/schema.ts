@@ -7,6 +7,7 @@ export type Lang = (typeof LANGS)[number];
 
 export const ENTRY_TYPES = ["program", "country", "topic", "contact"] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
+export const isEntryType = (value: unknown): value is EntryType => (ENTRY_TYPES as readonly unknown[]).includes(value);
 
 /** Folder of knowledge/ that holds each type: staff find a file by its kind. */
 export const FOLDER_OF_TYPE: Record<EntryType, string> = {
