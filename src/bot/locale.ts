@@ -55,7 +55,7 @@ export function rememberLanguage(ctx: BotContext, store: Store): void {
 export type Reader = Pick<BotContext, "uiLang" | "lang" | "t" | "kb">;
 
 /** Readers by language, for code without a context. */
-export function readers({ i18n, catalog }: Pick<BotDeps, "i18n" | "catalog">): (ui: UiLang) => Reader {
+export function readers({ i18n, catalog }: Pick<BotDeps, "i18n"> & { catalog: Pick<Catalog, "kb"> }): (ui: UiLang) => Reader {
   return (ui) => ({
     uiLang: ui,
     lang: contentLang(ui),

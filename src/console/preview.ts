@@ -6,12 +6,11 @@
 import type { I18n } from "@grammyjs/i18n";
 import { SECTION_FACETS, type SectionFacet } from "../answers/facets.js";
 import type { BotContext } from "../bot/context.js";
-import { contentLang, translatorFor, type Reader } from "../bot/locale.js";
+import { readers } from "../bot/locale.js";
 import { sectionView } from "../bot/ui/answer-view.js";
 import { entryView } from "../bot/ui/cards.js";
 import type { View } from "../bot/ui/view.js";
 import type { KnowledgeBase } from "../knowledge/load.js";
-import { uzbekCyrillicKnowledge } from "../knowledge/uzbek-cyrillic.js";
 import type { UiLang } from "../storage/users.js";
 
 export interface Screen {
@@ -30,7 +29,7 @@ const screenOf = (view: View): Screen => ({ html: view.html, buttons: view.keybo
 
 /** The entry `id` of `kb` as a reader of `ui` gets it; undefined when the base has no such entry. */
 export function previewEntry(i18n: I18n<BotContext>, kb: KnowledgeBase, id: string, ui: UiLang): EntryPreview | undefined {
-  const reader: Reader = { uiLang: ui, lang: contentLang(ui), t: translatorFor(i18n, ui), kb: ui === "uz-cyrl" ? uzbekCyrillicKnowledge(kb) : kb };
+  const reader = readers({ i18n, catalog: { kb } })(ui);
   const entry = reader.kb.byId.get(id);
   if (!entry) return undefined;
   const facets: readonly SectionFacet[] = entry.type === "program" ? SECTION_FACETS : entry.type === "contact" ? ["contacts"] : [];
