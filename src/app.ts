@@ -20,10 +20,8 @@ import { ChatPacer, pacedFetch, type PacedFetch } from "./bot/chat-pacing.js";
 import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./bot/jobs/reminders.js";
 import { createHttpServer } from "./server.js";
-import { consoleHandler, type ConsoleDeps } from "./console/routes.js";
-import { Publishing } from "./console/publishing.js";
+import type { consoleHandler, ConsoleDeps } from "./console/routes.js";
 import { sendDeadlineDraft } from "./bot/ui/deadline-announcement.js";
-import { KnowledgeFiles } from "./knowledge/edit.js";
 import { openDatabase } from "./storage/database.js";
 import { Store } from "./storage/store.js";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -116,7 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     };
     // The knowledge console, with PUBLIC_URL only: its login links point there.
     const announceDeadlines: ConsoleDeps["announceDeadlines"] = (userId, programId, dates) => sendDeadlineDraft({ api: bot.api, i18n, catalog, store }, userId, programId, dates);
-    const consoleRequests = config.PUBLIC_URL ? knowledgeConsole(config, { store, settings, catalog, i18n, logger, reloadKnowledge, announceDeadlines }) : undefined;
+    const consoleRequests = config.PUBLIC_URL ? await knowledgeConsole(config, { store, settings, catalog, i18n, logger, reloadKnowledge, announceDeadlines }) : undefined;
 
     let runner: RunnerHandle | undefined;
     let server: Server;
@@ -192,11 +190,16 @@ function onceOnlyApi(config: Config, store: Store, fetch: PacedFetch): Api {
   return api;
 }
 
-/** The knowledge console's requests, on the bot's HTTP server. */
-function knowledgeConsole(
+/**
+ * The knowledge console's requests, on the bot's HTTP server. Its modules
+ * (the web routes, the Mini App check, YAML editing) load only here, so a bot
+ * without PUBLIC_URL does not carry them in memory.
+ */
+async function knowledgeConsole(
   config: Config,
   deps: Pick<ConsoleDeps, "store" | "settings" | "catalog" | "i18n" | "logger" | "announceDeadlines"> & { reloadKnowledge: App["reloadKnowledge"] },
-): ReturnType<typeof consoleHandler> {
+): Promise<ReturnType<typeof consoleHandler>> {
+  const [{ consoleHandler }, { Publishing }, { KnowledgeFiles }] = await Promise.all([import("./console/routes.js"), import("./console/publishing.js"), import("./knowledge/edit.js")]);
   const files = new KnowledgeFiles(config.KNOWLEDGE_DIR);
   const publishing = new Publishing({ files, revisions: deps.store.knowledgeRevisions, reload: deps.reloadKnowledge, logger: deps.logger });
   return consoleHandler({ ...deps, publicUrl: config.PUBLIC_URL!, botToken: config.BOT_TOKEN, files, publishing });

@@ -15,7 +15,7 @@ const TOKEN_IN_TEXT = /\d{5,}(?::|%3A)[A-Za-z0-9_-]{30,}/gi;
 const WEBHOOK_SECRET_IN_JSON = /"secret_token":"[^"]*"/g;
 
 /**
- * A knowledge console login link's token (src/console/auth.ts), also URL-encoded: /console's answer is in the
+ * A knowledge console login link's token (src/console/links.ts), also URL-encoded: /console's answer is in the
  * payload of a failed sendMessage, and the link, unused, would let a reader of the log in as that staff member.
  */
 const LOGIN_TOKEN_IN_TEXT = /(\/console\/login(?:\?|%3F)token(?:=|%3D))[\w-]+/gi;

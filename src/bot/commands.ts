@@ -8,7 +8,7 @@
 import type { Api, Context } from "grammy";
 import { GrammyError } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
-import { miniAppUrl } from "../console/auth.js";
+import { miniAppUrl } from "../console/links.js";
 import { LANGS, type Lang } from "../knowledge/schema.js";
 import type { StaffStore } from "../storage/staff.js";
 import type { Role } from "./context.js";

@@ -2,8 +2,10 @@
  * Who is using the knowledge console. Two ways in: Telegram's signed Mini App
  * init data (`Authorization: tma <initData>`, checked with the bot token,
  * at most a day old), or a session cookie set by a one-time login link that
- * the bot gives staff (/console). Either way the staff list is asked on every
- * request: someone removed from staff loses access at once.
+ * the bot gives staff (/console, see links.ts). Either way the staff list is
+ * asked on every request: someone removed from staff loses access at once.
+ * Only the console's routes import this, so a bot without PUBLIC_URL never
+ * loads the Mini App library.
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -13,29 +15,12 @@ import type { StaffSettings } from "../bot/deps.js";
 import type { ConsoleAccessStore, ConsoleUser } from "../storage/console-access.js";
 import type { Store } from "../storage/store.js";
 
-/** A login link works this long, and once. */
-export const LOGIN_LINK_MS = 10 * 60_000;
-/** At most this many links per staff member in LOGIN_LINK_MS: a leaked chat cannot mint them by the hundred. */
-export const LOGIN_LINKS_PER_WINDOW = 3;
 /** A browser session lasts a working day. */
 export const SESSION_MS = 12 * 3600_000;
 /** Telegram's init data is trusted for a day after it was signed. */
 const INIT_DATA_MAX_AGE_S = 24 * 3600;
 
 export const SESSION_COOKIE = "jspu_console";
-
-/** A new one-time login link for a staff member, or undefined when they asked for too many lately. */
-export function issueLoginLink(access: ConsoleAccessStore, publicUrl: string, user: ConsoleUser, now = Date.now()): string | undefined {
-  if (access.loginsSince(user.userId, now - LOGIN_LINK_MS) >= LOGIN_LINKS_PER_WINDOW) return undefined;
-  const token = randomBytes(32).toString("base64url");
-  access.addLogin(token, user, now + LOGIN_LINK_MS, now);
-  return `${publicUrl}/console/login?token=${token}`;
-}
-
-/** Where Telegram opens the console as a Mini App; none without an https PUBLIC_URL (Telegram opens Mini Apps from https addresses only). */
-export function miniAppUrl(publicUrl: string | undefined): string | undefined {
-  return publicUrl?.startsWith("https:") ? `${publicUrl}/console/` : undefined;
-}
 
 /** A new session's secret for the cookie, stored as a hash. */
 export function startSession(access: ConsoleAccessStore, user: ConsoleUser, now = Date.now()): string {

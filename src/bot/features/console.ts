@@ -5,7 +5,7 @@
  * is off, and staff are told so.
  */
 import { Composer, InlineKeyboard } from "grammy";
-import { issueLoginLink, miniAppUrl } from "../../console/auth.js";
+import { issueLoginLink, miniAppUrl } from "../../console/links.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
