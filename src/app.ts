@@ -3,7 +3,7 @@
  * long polling or the webhook, and the HTTP server. main.ts runs it for
  * production; tests start it the same way.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { registerCommands, showAllStaffCommands } from "./bot/commands.js";
@@ -19,6 +19,7 @@ import { ProgressBoard } from "./bot/jobs/delivery/progress-board.js";
 import { ChatPacer, pacedFetch, type PacedFetch } from "./bot/chat-pacing.js";
 import { markBlockedOn403 } from "./bot/middleware/users.js";
 import { startReminderJob } from "./bot/jobs/reminders.js";
+import { startPolling } from "./bot/polling.js";
 import { createHttpServer } from "./server.js";
 import type { consoleHandler, ConsoleDeps } from "./console/routes.js";
 import { sendDeadlineDraft } from "./bot/ui/deadline-announcement.js";
@@ -27,7 +28,11 @@ import { Store } from "./storage/store.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type Bot } from "grammy";
 
-const HANDLERS_IN_FLIGHT = 64;
+/**
+ * Updates handled at once under load. Handlers are CPU-bound: more only hold
+ * memory; fewer leave the bot waiting on Telegram between batches (polling.ts).
+ */
+const HANDLERS_IN_FLIGHT = 128;
 /** How long a stop waits for updates in hand; keep it under the container's stop timeout (README: 30 s). */
 const DRAIN_MS = 20_000;
 
@@ -129,8 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       await bot.api.deleteWebhook();
       server = createHttpServer({ healthy: () => runner?.isRunning() ?? false, console: consoleRequests });
       await listen(server, config.PORT);
-      // Handlers are CPU-bound: hundreds in flight only hold memory, they answer no faster.
-      runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink: { concurrency: HANDLERS_IN_FLIGHT } });
+      runner = startPolling(bot, { inFlight: HANDLERS_IN_FLIGHT, fetch: { allowed_updates: ALLOWED_UPDATES }, logger });
       logger.info("long polling mode");
     }
     // Broadcasts left running by a stop or a crash resume now.
