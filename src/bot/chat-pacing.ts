@@ -10,7 +10,7 @@
  * them together.
  */
 import { Readable } from "node:stream";
-import nodeFetch, { type RequestInfo, type RequestInit, type Response } from "node-fetch";
+import { requestTelegram, type TelegramFetch, type TelegramRequestInit } from "./telegram-http.js";
 
 interface ChatRule {
   /** Messages that may go at once after a quiet spell. */
@@ -103,28 +103,29 @@ const PACED_METHODS = new Set([
   "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "editMessageMedia",
 ]);
 
-export type PacedFetch = typeof nodeFetch;
+export type PacedFetch = TelegramFetch;
 
 /**
- * grammY's own fetch (node-fetch), waiting for the chat's reserved moment
- * before a send or edit. Pacing at this level, under the API transformers,
- * counts only requests that really leave: a guided conversation replays its
- * earlier calls from its log on every step, through the transformers but not
- * through fetch; and each retry of auto-retry is paced too.
+ * The bot's HTTP client (telegram-http.ts), waiting for the chat's reserved
+ * moment before a send or edit. Pacing at this level, under the API
+ * transformers, counts only requests that really leave: a guided
+ * conversation replays its earlier calls from its log on every step, through
+ * the transformers but not through fetch; and each retry of auto-retry is
+ * paced too.
  */
 export function pacedFetch(pacer: ChatPacer, now: () => number = () => performance.now()): PacedFetch {
-  const paced = async (url: RequestInfo, init?: RequestInit): Promise<Response> => {
+  const paced = async (url: unknown, init: TelegramRequestInit = {}) => {
     const method = String(url).slice(String(url).lastIndexOf("/") + 1);
-    if (PACED_METHODS.has(method) && init?.body) {
+    if (PACED_METHODS.has(method) && init.body) {
       const { chatId, body } = await chatIdOf(init.body);
       init = { ...init, body };
       const waitMs = chatId === undefined ? 0 : pacer.reserve(chatId, now());
       if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
-    return nodeFetch(url, init);
+    return requestTelegram(String(url), init);
   };
-  // node-fetch's own statics (Headers, isRedirect ...) come along: grammY's option is typed as node-fetch itself.
-  return Object.assign(paced, nodeFetch);
+  // grammY's option is typed as node-fetch; it reads the response's json() only (telegram-http.ts).
+  return paced as unknown as PacedFetch;
 }
 
 /** How far into a multipart body chat_id may be: grammY writes the payload's fields first, chat_id first of them. */
@@ -138,7 +139,7 @@ const JSON_CHAT_ID_FIRST = /^\{"chat_id":(-?\d+)[,}]/;
  * for uploads), and the body to send instead: a stream read from is handed
  * on with what was read put back in front.
  */
-async function chatIdOf(body: NonNullable<RequestInit["body"]>): Promise<{ chatId?: number; body: RequestInit["body"] }> {
+async function chatIdOf(body: NonNullable<TelegramRequestInit["body"]>): Promise<{ chatId?: number; body: TelegramRequestInit["body"] }> {
   if (typeof body === "string") {
     // grammY writes chat_id first: read it there rather than parse a whole message with its buttons.
     const first = JSON_CHAT_ID_FIRST.exec(body);
