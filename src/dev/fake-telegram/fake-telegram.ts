@@ -24,6 +24,7 @@ import type {
 } from "./types.js";
 import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
 import { World } from "./world.js";
+import { clone } from "./clone.js";
 
 export const DEFAULT_TOKEN = "123456789:AAFakeFakeFakeFakeFakeFakeFakeFake_xy";
 /** Seeds the random faults when neither StartOptions.seed nor FAKE_TELEGRAM_SEED says otherwise. */
@@ -266,7 +267,7 @@ export class FakeTelegram extends EventEmitter {
   /** The command menu set for (language, scope); undefined if none. */
   commands(languageCode = "", scope?: object): { command: string; description: string }[] | undefined {
     const list = this.world.commands.get(this.world.commandsKey(scope, languageCode));
-    return list ? structuredClone(list) : undefined;
+    return list ? clone(list) : undefined;
   }
 
   /**
@@ -275,7 +276,7 @@ export class FakeTelegram extends EventEmitter {
    */
   menuButton(chatId?: number): MenuButton | undefined {
     const button = chatId === undefined ? this.world.botMenuButton : this.world.menuButtons.get(chatId);
-    return button && structuredClone(button);
+    return button && clone(button);
   }
 
   webhook(): { url: string; secretToken?: string } | undefined {

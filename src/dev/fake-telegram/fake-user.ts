@@ -7,6 +7,7 @@ import { blockUpdate, callbackQuery, userMessage } from "./update-factory.js";
 import { albumContents, mediaContent, stickerContent, textContent, usersSharedContent, type MediaType } from "./user-content.js";
 import { DEFAULT_TIMEOUT_MS, waitFor } from "./wait.js";
 import type { ChatRecord, World } from "./world.js";
+import { clone } from "./clone.js";
 
 /** Lets FakeGroup find the Telegram user behind a FakeUser without widening the public API. */
 const users = new WeakMap<FakeUser, User>();
@@ -208,7 +209,7 @@ export class FakeUser {
     const stored = chat.messages.get(message.messageId);
     const id = this.world.newQueryId();
     // Telegram sends an "inaccessible message" (date 0) for deleted messages.
-    const msg = stored ? structuredClone(stored.message) : { chat: chat.chat, message_id: message.messageId, date: 0 as const };
+    const msg = stored ? clone(stored.message) : { chat: chat.chat, message_id: message.messageId, date: 0 as const };
     this.world.callbackQueries.set(id, { answered: false, data, pressedAt: this.world.clock() - (options?.ageMs ?? 0) });
     this.world.updates.push({ callback_query: callbackQuery(id, this.user, this.world.chatInstance(chat), msg, data) });
     return id;

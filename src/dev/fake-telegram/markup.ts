@@ -6,6 +6,7 @@ import { badRequest, Errors } from "./errors.js";
 import { checkLink } from "./links.js";
 import { boolParam, isRecord, jsonParam, strParam, utf8Length, type Params } from "./params.js";
 import type { FakeButton } from "./types.js";
+import { clone } from "./clone.js";
 
 /**
  * Telegram's limits on an inline keyboard: 100 buttons, 8 to a row. Beyond
@@ -139,7 +140,7 @@ function checkInlineKeyboard(markup: Record<string, unknown>, ctx: MarkupContext
     if (row.length > MAX_INLINE_ROW) throw badRequest("reply markup is too long");
   }
   if (count > MAX_INLINE_BUTTONS) throw badRequest("reply markup is too long");
-  return { inline_keyboard: structuredClone(rows) as InlineKeyboardMarkup["inline_keyboard"] };
+  return { inline_keyboard: clone(rows) as InlineKeyboardMarkup["inline_keyboard"] };
 }
 
 /** request_id of request_users / request_chat: a signed 32-bit integer, as in the Bot API. */

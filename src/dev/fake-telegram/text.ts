@@ -6,6 +6,7 @@ import { badRequest, Errors } from "./errors.js";
 import { parseHtml } from "./html.js";
 import { checkLink } from "./links.js";
 import { isRecord, jsonParam, strParam, type Params } from "./params.js";
+import { clone } from "./clone.js";
 
 export const MAX_TEXT = 4096;
 export const MAX_CAPTION = 1024;
@@ -62,7 +63,7 @@ export function checkEntities(raw: unknown, field: string, textLength: number): 
       }
     }
     if (length === 0) continue; // empty entities are dropped, not refused
-    out.push(structuredClone(e) as unknown as MessageEntity);
+    out.push(clone(e) as unknown as MessageEntity);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { Errors } from "./errors.js";
 import { toFakeButtons, type UserRequestButton } from "./markup.js";
 import { UpdateQueue } from "./update-queue.js";
 import type { CallbackAnswer, FakeMessage, MessageKind } from "./types.js";
+import { clone } from "./clone.js";
 
 export interface StoredMessage {
   /** As Telegram returns it; updated in place on edits, never handed out uncloned. */
@@ -241,7 +242,7 @@ export class World {
       fromBot: stored.fromBot,
     };
     const entities = m.entities ?? m.caption_entities;
-    if (entities !== undefined) out.entities = structuredClone(entities);
+    if (entities !== undefined) out.entities = clone(entities);
     const fileId = fileIdOf(m, kind);
     if (fileId !== undefined) out.fileId = fileId;
     if (m.media_group_id !== undefined) out.mediaGroupId = m.media_group_id;

@@ -3,6 +3,7 @@ import { badRequest } from "../errors.js";
 import { isRecord, jsonParam, strParam, type Params } from "../params.js";
 import type { World } from "../world.js";
 import type { Handler } from "./handler.js";
+import { clone } from "../clone.js";
 
 const SCOPES = new Set([
   "default", "all_private_chats", "all_group_chats", "all_chat_administrators",
@@ -52,7 +53,7 @@ const setMyCommands: Handler = (world, p) => {
   return true;
 };
 
-const getMyCommands: Handler = (world, p) => structuredClone(world.commands.get(key(world, p)) ?? []);
+const getMyCommands: Handler = (world, p) => clone(world.commands.get(key(world, p)) ?? []);
 
 const deleteMyCommands: Handler = (world, p) => {
   world.commands.delete(key(world, p));

@@ -4,6 +4,7 @@ import { badRequest } from "../errors.js";
 import { checkLink } from "../links.js";
 import { boolParam, intParam, isRecord, jsonParam, strParam, type Params } from "../params.js";
 import type { ChatRecord, StoredMessage, World } from "../world.js";
+import { clone } from "../clone.js";
 
 export interface CallContext {
   /** Aborted when the client hangs up (only long polls care). */
@@ -17,11 +18,6 @@ export function messageIdParam(p: Params, name = "message_id"): number {
   const id = intParam(p, name);
   if (id === undefined) throw badRequest("message identifier is not specified");
   return id;
-}
-
-/** Copies a stored message for a response, so later edits don't change recorded results. */
-export function clone<T>(value: T): T {
-  return structuredClone(value);
 }
 
 /** Stores a new message from the bot in `chat`: the fields every sent message has, then `content`. */

@@ -10,7 +10,8 @@ import { UploadedFile } from "../multipart.js";
 import { chatIdParam, isRecord, jsonParam, type Params } from "../params.js";
 import { captionText, type Formatted } from "../text.js";
 import type { ChatRecord, UploadedPhoto, World } from "../world.js";
-import { botMessage, clone, replyTarget, type Handler } from "./handler.js";
+import { clone } from "../clone.js";
+import { botMessage, replyTarget, type Handler } from "./handler.js";
 import { rememberKeyboard } from "./messages.js";
 
 /** The only methods the fake takes files for (lower-cased); a multipart body to any other is refused. */

@@ -7,6 +7,7 @@ import { checkLink } from "../links.js";
 import { isRecord, jsonParam, type Params } from "../params.js";
 import type { World } from "../world.js";
 import type { Handler } from "./handler.js";
+import { clone } from "../clone.js";
 
 const cantParse = (reason: string) => badRequest(`can't parse menu button: ${reason}`);
 
@@ -68,8 +69,8 @@ const setChatMenuButton: Handler = (world, p) => {
 
 const getChatMenuButton: Handler = (world, p) => {
   const chatId = chatParam(world, p);
-  if (chatId === undefined) return structuredClone(world.botMenuButton ?? { type: "commands" });
-  return structuredClone(world.menuButtons.get(chatId) ?? { type: "default" });
+  if (chatId === undefined) return clone(world.botMenuButton ?? { type: "commands" });
+  return clone(world.menuButtons.get(chatId) ?? { type: "default" });
 };
 
 export const menuButtonMethods: Record<string, Handler> = { setChatMenuButton, getChatMenuButton };

@@ -5,7 +5,8 @@ import { checkReplyMarkup, type CheckedMarkup } from "../markup.js";
 import { canonicalJson, chatIdParam, strParam, type Params } from "../params.js";
 import { captionText, messageText, type Formatted } from "../text.js";
 import type { ChatRecord, StoredMessage, World } from "../world.js";
-import { botMessage, checkLinkPreview, clone, messageIdParam, replyTarget, type Handler } from "./handler.js";
+import { clone } from "../clone.js";
+import { botMessage, checkLinkPreview, messageIdParam, replyTarget, type Handler } from "./handler.js";
 
 const CHAT_ACTIONS = new Set([
   "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
