@@ -61,11 +61,14 @@ interface Internals<C extends Context> {
   [LIST]?: MiddlewareFn<C>[];
 }
 
+/** What an empty Composer runs: grammY's pass-through, which only calls next, so it need not be a step of the list. */
+const PASS_THROUGH = (new Composer() as unknown as Internals<Context>).handler;
+
 Composer.prototype.use = function use<C extends Context>(this: Composer<C>, ...middleware: Middleware<C>[]): Composer<C> {
   const composer = new Composer(...middleware);
   const self = this as unknown as Internals<C>;
-  // What the constructor was given (or grammY's pass-through) comes first.
-  const list = (self[LIST] ??= [self.handler]);
+  // What the constructor was given comes first.
+  const list = (self[LIST] ??= self.handler === PASS_THROUGH ? [] : [self.handler]);
   list.push(flatten(composer));
   self.handler = sequence(list.slice());
   return composer;

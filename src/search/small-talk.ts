@@ -25,8 +25,12 @@ const LOOKUP = new Map(FOLDED);
 /** Words that may trail a greeting without making it a question ("salom bot!", "hi there"). */
 const FILLER = new Set(["bot", "there", "botik", "ака", "aka", "opa", "domla"].map((w) => words(w)[0]!));
 
+/** Longer than any phrase above with a filler or two: a question, not worth folding twice (the search folds it too). */
+const MAX_SMALL_TALK_LENGTH = 60;
+
 /** The kind of small talk a whole message is, or undefined when it asks something. */
 export function detectSmallTalk(text: string): SmallTalk | undefined {
+  if (text.length > MAX_SMALL_TALK_LENGTH) return undefined;
   const folded = words(text).filter((w) => !FILLER.has(w));
   if (folded.length === 0 || folded.length > 4) return undefined;
   return LOOKUP.get(folded.join(" "));
