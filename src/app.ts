@@ -32,7 +32,7 @@ import { Api, type Bot } from "grammy";
  * Updates handled at once under load. Handlers are CPU-bound: more only hold
  * memory; fewer leave the bot waiting on Telegram between batches (polling.ts).
  */
-const HANDLERS_IN_FLIGHT = 128;
+const HANDLERS_IN_FLIGHT = 100;
 /** How long a stop waits for updates in hand; keep it under the container's stop timeout (README: 30 s). */
 const DRAIN_MS = 20_000;
 

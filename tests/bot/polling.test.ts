@@ -3,7 +3,7 @@
  * function, then the real bot under a burst, counted at the fake Bot API.
  */
 import { describe, expect, it } from "vitest";
-import { fullBatchSink } from "../../src/bot/polling.js";
+import { fullBatchSink, UPDATES_PER_BATCH } from "../../src/bot/polling.js";
 import { withBot } from "./harness.js";
 
 /** A handler whose calls finish when the test says so. */
@@ -38,7 +38,7 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe("fullBatchSink", () => {
   it("asks for the next full batch only when it fits under the limit, and never holds more", async () => {
     const handler = heldHandler();
-    const sink = fullBatchSink(handler.handle, async () => {}, 150);
+    const sink = fullBatchSink(handler.handle, async () => {}, { inFlight: 150, batch: 100 });
     let asked = false;
     const first = sink.handle(batch(0)).then((size) => ((asked = true), size));
     await settled();
@@ -65,7 +65,7 @@ describe("fullBatchSink", () => {
         if (update === 3) throw new Error("boom");
       },
       async (error) => void errors.push(error),
-      100,
+      { inFlight: 100, batch: 100 },
     );
     await sink.handle([1, 2, 3, 4]);
     await expect(sink.handle(batch(10))).resolves.toBe(100);
@@ -78,14 +78,14 @@ describe("fullBatchSink", () => {
 describe("the bot under a burst", () => {
   const bot = withBot();
 
-  it("answers 400 students who write at once, fetching full batches of updates", async () => {
+  it("answers 400 students who write at once, fetching whole batches of updates", async () => {
     const users = Array.from({ length: 400 }, (_, i) => bot.fake.user({ languageCode: i % 2 ? "ru" : "en" }));
     const since = bot.fake.calls.length;
     await Promise.all(users.map((user) => user.send(user.id % 2 ? "какие документы нужны для эразмус" : "erasmus deadline")));
     const polls = bot.fake.calls.slice(since).filter((call) => call.method === "getUpdates");
     // Each poll asks for a whole batch: the runner's own sink would ask for its free slots, often one.
     expect(polls.length).toBeGreaterThan(0);
-    expect(polls.every((call) => Number(call.params.limit) === 100)).toBe(true);
+    expect(polls.every((call) => Number(call.params.limit) === UPDATES_PER_BATCH)).toBe(true);
     expect(users.every((user) => user.messages().length === 1)).toBe(true);
   }, 60_000);
 });

@@ -40,8 +40,8 @@ async function start() {
 
 it("answers a burst that takes longer than a wait for one answer: every student, late or not", async () => {
   await start();
-  // Telegram slow under load: each answer takes a second to go out. With 128 updates in hand at
-  // a time, fetched 100 at once, the 300th answer cannot come before three of them: 3 s, longer than QUIET_MS.
+  // Telegram slow under load: each answer takes a second to go out. With 100 updates in hand at
+  // a time, the 300th answer cannot come before three of them: 3 s, longer than QUIET_MS.
   h.fake.injectFault({ method: "sendMessage", delayMs: 1000 });
   const students = Array.from({ length: 300 }, () => h.fake.user({ languageCode: "en" }));
   const latencies = await Promise.all(students.map((student) => replies.ask(student, "koica")));
