@@ -7,7 +7,7 @@
  * Pure: knows nothing of Telegram or of the bot's languages; every user-facing
  * text (title, labels, the "no data" line) comes in translated.
  */
-import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
 import { FONT_FAMILY, FONT_FILES, fontMetrics, type FontWeight } from "./font.js";
 
 export interface BarChartSpec {
@@ -311,8 +311,12 @@ export function stackedBarsSvg(spec: StackedBarsSpec): string {
 
 // ---------------------------------------------------------------- PNG
 
+// The native renderer is loaded at the first chart, not at start: most days no one asks for /stats, and it costs a few MB resident.
+let Resvg: typeof import("@resvg/resvg-js").Resvg | undefined;
+
 /** An SVG (from this module) as PNG bytes, drawn with the shipped font only. */
 export function svgToPng(svg: string): Buffer {
+  Resvg ??= (createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js")).Resvg;
   const resvg = new Resvg(svg, {
     font: {
       loadSystemFonts: false,
