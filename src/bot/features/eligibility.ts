@@ -182,10 +182,7 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     }),
   );
   // /cancel outside the flow: the main menu.
-  feature.use(async (ctx, next) => {
-    if (ctx.hasCommand("cancel")) return void (await ctx.reply(mainMenu(ctx).html, { reply_markup: mainMenu(ctx).keyboard }));
-    return next();
-  });
+  feature.command("cancel", (ctx) => ctx.reply(mainMenu(ctx).html, { reply_markup: mainMenu(ctx).keyboard }));
   feature.use(createConversation(eligibilityFlow, ELIGIBILITY));
   feature.command("eligibility", (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));
   feature.callbackQuery(callback.eligibility(), (ctx) => ctx.conversation.enter(ELIGIBILITY, ctx.uiLang));

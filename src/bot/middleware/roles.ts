@@ -3,7 +3,7 @@
  * owners added (/staff). Staff commands and buttons are refused for everyone
  * else here, before any feature sees them: typed, pressed, or forged.
  */
-import type { NextFunction } from "grammy";
+import { Context, type NextFunction } from "grammy";
 import type { Store } from "../../storage/store.js";
 import type { BotContext, Role } from "../context.js";
 import type { StaffSettings } from "../deps.js";
@@ -21,11 +21,15 @@ export function roleOf(userId: number | undefined, settings: StaffSettings, stor
 
 export const isStaffRole = (role: Role) => role !== "student";
 
+// grammY's own command matching (as the features' command handlers), built once rather than per update.
+const isOwnerCommand = Context.has.command([...OWNER_COMMANDS]);
+const isStaffCommand = Context.has.command([...STAFF_COMMANDS]);
+
 export const guardStaffTools = (settings: StaffSettings, store: Store) => async (ctx: BotContext, next: NextFunction) => {
   ctx.role = roleOf(ctx.from?.id, settings, store);
-  // The same matching as the features' own command handlers (grammY's), so nothing slips between the two.
-  const ownerOnly = ctx.hasCommand([...OWNER_COMMANDS]);
-  const staffOnly = ctx.hasCommand([...STAFF_COMMANDS]);
+  // The same matching as the features' own command handlers, so nothing slips between the two.
+  const ownerOnly = isOwnerCommand(ctx);
+  const staffOnly = isStaffCommand(ctx);
   if ((ownerOnly && ctx.role !== "owner") || (staffOnly && !isStaffRole(ctx.role))) {
     await ctx.reply(ctx.t(ownerOnly ? "staff-owners-only" : "staff-only"));
     return;
