@@ -45,20 +45,30 @@ export function startPolling<C extends Context>(bot: Bot<C>, { inFlight, fetch, 
       logger.error({ err: handlerError }, "the error handler failed");
     }
   };
-  const runner = createRunner(source, fullBatchSink((update) => bot.handleUpdate(update), onError, { inFlight, batch: UPDATES_PER_BATCH }));
+  const sink = fullBatchSink((update) => bot.handleUpdate(update), onError, { inFlight, batch: UPDATES_PER_BATCH });
+  const runner = createRunner(source, sink);
   runner.start();
-  return runner;
+  return {
+    ...runner,
+    // The runner's loop may be waiting for room for a batch that will not be fetched: a stop need not wait for that room.
+    stop: () => {
+      const stopped = runner.stop();
+      sink.stopWaiting();
+      return stopped;
+    },
+  };
 }
 
 /**
  * At most `inFlight` updates handled at once (no fewer than a batch), and the
  * next batch asked for only when it fits. Pure of Telegram: takes the handler.
+ * stopWaiting() lets a handle() waiting for room return at once (on stop).
  */
 export function fullBatchSink<U = Update>(
   handle: (update: U) => Promise<void>,
   onError: Parameters<typeof createConcurrentSink<U>>[1],
   { inFlight, batch }: { inFlight: number; batch: number },
-): UpdateSink<U> {
+): UpdateSink<U> & { stopWaiting(): void } {
   const limit = Math.max(inFlight, batch);
   let running = 0;
   let roomForBatch: (() => void) | undefined;
@@ -89,5 +99,9 @@ export function fullBatchSink<U = Update>(
     },
     size: () => queue.size(),
     snapshot: () => queue.snapshot(),
+    stopWaiting: () => {
+      roomForBatch?.();
+      roomForBatch = undefined;
+    },
   };
 }

@@ -48,12 +48,15 @@ export function requestTelegram(url: string, init: TelegramRequestInit = {}): Pr
     else if (body instanceof Readable) {
       // A failing upload (a file that cannot be read) fails the request instead of leaving it half sent.
       body.once("error", (error) => request.destroy(error));
+      // An aborted or failed request leaves the rest of the upload unread: close it (and its file).
+      request.once("close", () => body.destroy());
       body.pipe(request);
     } else request.end();
   });
 }
 
 function readJson(response: IncomingMessage): Promise<unknown> {
+  if (response.destroyed && !response.complete) return Promise.reject(new Error("Telegram's answer was cut off"));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     response.on("data", (chunk: Buffer) => chunks.push(chunk));

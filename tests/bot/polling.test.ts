@@ -58,6 +58,19 @@ describe("fullBatchSink", () => {
     expect(handler.mostAtOnce).toBe(150);
   });
 
+  it("stops waiting for room when the runner stops, so a stop need not wait for a batch it will not fetch", async () => {
+    const handler = heldHandler();
+    const sink = fullBatchSink(handler.handle, async () => {}, { inFlight: 100, batch: 50 });
+    let returned = false;
+    const waiting = sink.handle(batch(0)).then(() => (returned = true));
+    await settled();
+    expect(returned).toBe(false); // 100 running, no room for 50 more
+    sink.stopWaiting();
+    await waiting;
+    expect(handler.running).toBe(100); // the updates in hand still finish; the app's drain waits for them
+    handler.finish(100);
+  });
+
   it("hands a failing update to the error handler and keeps counting", async () => {
     const errors: unknown[] = [];
     const sink = fullBatchSink(

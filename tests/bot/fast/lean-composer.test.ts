@@ -45,6 +45,22 @@ describe("branch", () => {
     expect(await run(c, 1)).toEqual(["added later"]);
   });
 
+  it("passes a filter in last place that does not hold on to the caller's next", async () => {
+    const c = new Composer<Ctx>();
+    c.use((ctx, next) => (ctx.seen.push("first"), next()));
+    c.filter((ctx) => ctx.n === 1, (ctx) => void ctx.seen.push("one"));
+    expect(await run(c, 1)).toEqual(["first", "one"]);
+    expect(await run(c, 2)).toEqual(["first", "next"]);
+  });
+
+  it("runs middleware added to the composer a branch returned, after the side that calls next", async () => {
+    const c = new Composer<Ctx>();
+    const branched = c.branch((ctx) => ctx.n === 1, (ctx, next) => (ctx.seen.push("yes"), next()), (ctx, next) => (ctx.seen.push("no"), next()));
+    branched.use((ctx, next) => (ctx.seen.push("after"), next()));
+    expect(await run(c, 1)).toEqual(["yes", "after", "next"]);
+    expect(await run(c, 2)).toEqual(["no", "after", "next"]);
+  });
+
   it("takes arrays of middleware on either side", async () => {
     const c = new Composer<Ctx>();
     const push = (s: string) => (ctx: Ctx, next: () => Promise<void>) => (ctx.seen.push(s), next());
