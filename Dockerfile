@@ -37,4 +37,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]
 # The same Node flags as `npm start` (memory kept small; see README).
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=96", "dist/src/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=96", "--single-threaded-gc", "dist/src/main.js"]
