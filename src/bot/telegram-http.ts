@@ -19,7 +19,7 @@ export type TelegramFetch = NonNullable<ApiClientOptions["fetch"]>;
 export type TelegramRequestInit = NonNullable<Parameters<TelegramFetch>[1]>;
 
 /** The part of a response that grammY reads. */
-export interface TelegramResponse {
+interface TelegramResponse {
   ok: boolean;
   status: number;
   json(): Promise<unknown>;

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PAGE_DIR = fileURLToPath(new URL("./page/", import.meta.url));
+const PAGE_DIR = fileURLToPath(new URL("./page/", import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -39,7 +39,7 @@ const OTHER_ORIGIN = "Changes are accepted only from the console's own page.";
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Scripts only from the console itself (it loads none of Telegram's); Telegram's web clients may frame it. */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -50,10 +50,10 @@ export interface ProgramVerdict {
 }
 
 /** The role a program's year_of_study applies to. */
-export const YEAR_RULE_ROLE: Role = "bachelor";
+const YEAR_RULE_ROLE: Role = "bachelor";
 
 /** The roles a program's min_gpa applies to: students. A teacher or a young specialist has no GPA held against them. */
-export const GPA_RULE_ROLES: readonly Role[] = ["bachelor", "master", "doctoral"];
+const GPA_RULE_ROLES: readonly Role[] = ["bachelor", "master", "doctoral"];
 
 /** Whether the flow should ask this applicant's year: they are a bachelor student and some program has a year rule. */
 export const yearMatters = (role: Role, programs: readonly ProgramEntry[]): boolean =>
@@ -84,7 +84,7 @@ export function evaluateEligibility(applicant: Applicant, programs: readonly Pro
 }
 
 /** Whether a program's roles take the applicant's (a candidate of science counts as a teacher too). */
-export const acceptsRole = (accepted: readonly Role[], role: Role): boolean =>
+const acceptsRole = (accepted: readonly Role[], role: Role): boolean =>
   accepted.includes(role) || (ROLE_ALSO[role] ?? []).some((also) => accepted.includes(also));
 
 function gapsFor(applicant: Applicant, program: ProgramEntry): Gap[] {

@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { checkKnowledge } from "./check.js";
 import { DEPARTMENT_CONTACT } from "./contract.js";
-import { ARCHIVE_FOLDER, type KnowledgeBase } from "./load.js";
+import { ARCHIVE_FOLDER, linksOf, type KnowledgeBase } from "./load.js";
 import { formatProblem, type KnowledgeProblem } from "./problems.js";
 import { ENTRY_TYPES, FOLDER_OF_TYPE, isEntryType, type Entry, type EntryType, type Localized } from "./schema.js";
 import { isRecord, newYamlText, writeYamlValue } from "./yaml-edit.js";
@@ -215,9 +215,7 @@ export function entryTemplate(type: EntryType, id: string, today = new Date()): 
 
 /** Entries that link to `id`: by links, or as a program's country or contact. */
 function linksTo(kb: KnowledgeBase, id: string): Entry[] {
-  return kb.entries.filter(
-    (e) => e.id !== id && (e.links.includes(id) || (e.type === "program" && (e.program.countries.includes(id) || e.program.contact === id))),
-  );
+  return kb.entries.filter((e) => e.id !== id && linksOf(e).some((link) => link.target === id));
 }
 
 type YamlValue = Parameters<typeof newYamlText>[0];

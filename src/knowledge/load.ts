@@ -89,11 +89,7 @@ export function loadKnowledge(dir: string, changes: FileChanges = new Map()): Kn
     }
   };
   for (const entry of byId.values()) {
-    entry.links.forEach((target, i) => link(entry, `links.${i}`, target));
-    if (entry.type === "program") {
-      entry.program.countries.forEach((target, i) => link(entry, `program.countries.${i}`, target, "country"));
-      link(entry, "program.contact", entry.program.contact, "contact");
-    }
+    for (const { field, target, expected } of linksOf(entry)) link(entry, field, target, expected);
   }
 
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -235,3 +231,13 @@ const scratch = Buffer.allocUnsafe(64 * 1024);
 /** A string through UTF-8 and back: a new, flat string (a text of n characters takes at most 3n bytes). */
 const ownString = (text: string): string =>
   3 * text.length <= scratch.length ? scratch.toString("utf8", 0, scratch.write(text)) : Buffer.from(text).toString();
+
+/** Every link an entry makes, by field: its related entries, and a program's countries and contact. */
+export function linksOf(entry: Entry): { field: string; target: string; expected?: EntryType }[] {
+  const links: { field: string; target: string; expected?: EntryType }[] = entry.links.map((target, i) => ({ field: `links.${i}`, target }));
+  if (entry.type === "program") {
+    links.push(...entry.program.countries.map((target, i) => ({ field: `program.countries.${i}`, target, expected: "country" as const })));
+    links.push({ field: "program.contact", target: entry.program.contact, expected: "contact" });
+  }
+  return links;
+}

@@ -21,7 +21,7 @@ import { answerQuestion } from "../../answers/answer.js";
 import { isQuestion, parseCertificate, parseGpa, parseScale, parseScore, parseYear, type Parsed } from "../../eligibility/answers.js";
 import { evaluateEligibility, gpaMatters, shutsOut, yearMatters, type Applicant, type Certificate, type Gap, type Gpa, type ProgramVerdict } from "../../eligibility/rules.js";
 import { DEPARTMENT_CONTACT } from "../../knowledge/contract.js";
-import { shortTitle } from "../../knowledge/describe.js";
+import { shortTitle, takesApplicants } from "../../knowledge/describe.js";
 import { programsOf, type KnowledgeBase } from "../../knowledge/load.js";
 import { CEFR_LEVELS, EXAM_IDS, EXAMS, ROLES, type Exam, type Lang, type ProgramEntry } from "../../knowledge/schema.js";
 import type { UiLang } from "../../storage/users.js";
@@ -190,7 +190,7 @@ export function eligibilityFeature({ catalog, store, i18n }: Pick<BotDeps, "cata
     const { id } = callback.eligibilityFor.read(ctx.match);
     const entry = ctx.kb.byId.get(id);
     // A program no one is assessed for (KOICA) has nothing to ask: what it does and whom to ask, at once.
-    if (entry?.type === "program" && !entry.program.eligibility.assessed) return reply(ctx, notAssessedView(ctx, entry));
+    if (entry?.type === "program" && !takesApplicants(entry)) return reply(ctx, notAssessedView(ctx, entry));
     return ctx.conversation.enter(ELIGIBILITY, ctx.uiLang, id);
   });
   return feature;
@@ -228,7 +228,7 @@ function resultMessage(t: T, kb: KnowledgeBase, lang: Lang, verdicts: ProgramVer
   const others = verdicts.length - eligible.length - nearly.length;
   const confirm = (v: ProgramVerdict) => (v.toConfirm ? ` ${t("card-marked-to-confirm")}` : "");
   const blocks: string[] = [];
-  const unassessed = programsOf(kb).filter((p) => !p.program.eligibility.assessed && interesting(p));
+  const unassessed = programsOf(kb).filter((p) => !takesApplicants(p) && interesting(p));
   blocks.push(...unassessed.map((p) => `ℹ️ ${escapeHtml(aboutUnassessed(p, lang))}`));
   // The programs the student asked about (from a card, or in the country chosen) get an answer even when closed to them: what closes them.
   for (const closed of verdicts.filter((v) => v.verdict === "not" && preferred(v)).slice(0, MAX_CLOSED_NAMED)) {

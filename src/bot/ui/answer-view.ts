@@ -236,7 +236,7 @@ function summaryLine(r: Reader, program: ProgramEntry, facet: SectionFacet): str
   switch (facet) {
     case "eligibility":
       // A program no one is assessed for (KOICA) names no roles; its card says what it does.
-      return p.eligibility.assessed ? p.eligibility.roles.map((role) => t(`role-${role}`)).join(", ") : t("elig-roles-not-assessed");
+      return takesApplicants(program) ? p.eligibility.roles.map((role) => t(`role-${role}`)).join(", ") : t("elig-roles-not-assessed");
     case "language":
       return p.eligibility.languages.map((l) => t(`exam-${l.exam}`, { min: l.min })).join(", ");
     case "documents": {

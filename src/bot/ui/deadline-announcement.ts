@@ -21,7 +21,7 @@ export interface DeadlineDraftDeps extends Pick<BotDeps, "i18n"> {
 }
 
 /** The announcement: a paragraph per language, each with the title and the deadlines as students read them. */
-export function deadlineAnnouncement({ i18n, catalog }: Pick<DeadlineDraftDeps, "i18n" | "catalog">, programId: string, dates: readonly string[]): string {
+function deadlineAnnouncement({ i18n, catalog }: Pick<DeadlineDraftDeps, "i18n" | "catalog">, programId: string, dates: readonly string[]): string {
   const readerFor = readers({ i18n, catalog });
   return LANGS.map((lang) => {
     const reader = readerFor(lang);
